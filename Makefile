@@ -1,0 +1,52 @@
+# The two commands of the README:
+#   make demo   set up, import the Kazakhstan example, print its IRI summary, serve the site on 127.0.0.1:8000
+#   make test   set up and run the whole test suite on SQLite and on a throwaway PostgreSQL
+# and the quality gates CI runs beside them:
+#   make check  manage.py check, makemigrations --check, ruff check, ruff format --check, mypy
+
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo $(HOME)/.pyenv/versions/3.12.1/bin/python)
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export RIGHTSTRACK_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: setup demo example test test-sqlite test-postgres check clean
+
+$(BIN)/rightstrack: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(BIN)/rightstrack
+
+example: setup
+	$(BIN)/rightstrack migrate
+	@if [ -d $(SHARED)/data/taxonomies ]; then \
+		for f in $(SHARED)/data/taxonomies/upr_info_issues_*.txt; do $(BIN)/rightstrack vocab import "$$f"; done; \
+	else echo "note: $(SHARED)/data/taxonomies is absent: issues cannot be tagged"; fi
+	$(BIN)/rightstrack import examples/kazakhstan/*.txt
+	$(BIN)/rightstrack iri --state KAZ --mechanism UPR --cycle 1
+
+demo: example
+	$(BIN)/rightstrack serve --host $(HOST) --port $(PORT)
+
+test: test-sqlite test-postgres
+
+test-sqlite: setup
+	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -q
+
+test-postgres: setup
+	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) scripts/with-postgres $(BIN)/pytest -q
+
+check: setup
+	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check --fail-level WARNING
+	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,143 @@
+"""Everything known about a State, as open data (JSON, CSV, XLSX)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from openpyxl import Workbook
+
+from rightstrack.assessments.picture import RecommendationPicture, claim_level, review_picture
+from rightstrack.recommendations.models import Review, State
+
+CSV_COLUMNS = [
+    "state",
+    "mechanism",
+    "cycle",
+    "session",
+    "year",
+    "refs",
+    "text",
+    "recommending_states",
+    "response",
+    "action_category",
+    "terms",
+    "level",
+    "score",
+    "assessments",
+]
+
+
+def _recommendation_json(row: RecommendationPicture) -> dict[str, Any]:
+    recommendation = row.recommendation
+    terms: dict[str, list[str]] = {}
+    for tag in recommendation.recommendationterm_set.all():
+        terms.setdefault(tag.term.vocabulary.code, []).append(tag.term.label)
+    return {
+        "refs": {ref.scheme: ref.value for ref in recommendation.refs.all()},
+        "text": recommendation.text,
+        "recommending_states": row.recommending_states,
+        "response": recommendation.response,
+        "action_category": recommendation.action_category,
+        "terms": terms,
+        "level": row.iri.outcome.value,
+        "score": float(row.iri.score) if row.iri.score is not None else None,
+        "assessments": [
+            {
+                "stakeholder": assessment.stakeholder.acronym or assessment.stakeholder.name,
+                "stakeholder_name": assessment.stakeholder.name,
+                "level": level.value if (level := claim_level(assessment)) else None,
+                "text": assessment.shown_text,
+            }
+            for assessment in row.assessments
+        ],
+    }
+
+
+def state_export(state: State) -> dict[str, Any]:
+    reviews = []
+    for review in (
+        Review.objects.filter(state=state).select_related("mechanism").order_by("year", "cycle", "id")
+    ):
+        picture = review_picture(review)
+        reviews.append(
+            {
+                "mechanism": review.mechanism.code,
+                "cycle": review.cycle,
+                "session": review.session,
+                "year": review.year,
+                "symbols": review.symbols,
+                "counts": picture.counts,
+                "recommendations": [_recommendation_json(row) for row in picture.rows],
+            }
+        )
+    return {"state": state.code, "name": state.name, "reviews": reviews}
+
+
+def _flat_rows(data: dict[str, Any]) -> list[list[Any]]:
+    rows = []
+    for review in data["reviews"]:
+        for item in review["recommendations"]:
+            rows.append(
+                [
+                    data["state"],
+                    review["mechanism"],
+                    review["cycle"],
+                    review["session"],
+                    review["year"],
+                    "; ".join(f"{scheme}:{value}" for scheme, value in item["refs"].items()),
+                    item["text"],
+                    "; ".join(item["recommending_states"]),
+                    item["response"],
+                    item["action_category"],
+                    "; ".join(
+                        f"{code}:{label}" for code, labels in item["terms"].items() for label in labels
+                    ),
+                    item["level"],
+                    item["score"],
+                    len(item["assessments"]),
+                ]
+            )
+    return rows
+
+
+def state_csv(data: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_flat_rows(data))
+    return buffer.getvalue()
+
+
+def state_xlsx(data: dict[str, Any]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Recommendations"
+    sheet.append(CSV_COLUMNS)
+    for row in _flat_rows(data):
+        sheet.append(row)
+    assessments = workbook.create_sheet("Assessments")
+    assessments.append(
+        ["state", "mechanism", "cycle", "refs", "stakeholder", "stakeholder_name", "level", "text"]
+    )
+    for review in data["reviews"]:
+        for item in review["recommendations"]:
+            refs = "; ".join(f"{scheme}:{value}" for scheme, value in item["refs"].items())
+            for assessment in item["assessments"]:
+                assessments.append(
+                    [
+                        data["state"],
+                        review["mechanism"],
+                        review["cycle"],
+                        refs,
+                        assessment["stakeholder"],
+                        assessment["stakeholder_name"],
+                        assessment["level"],
+                        assessment["text"],
+                    ]
+                )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

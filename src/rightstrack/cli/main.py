@@ -1,0 +1,201 @@
+"""The ``rightstrack`` command: a thin layer over the core and the store."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    help="RightsTrack: follow up human rights recommendations.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+vocab_app = typer.Typer(help="Controlled vocabularies (UPR Info issues...).", no_args_is_help=True)
+app.add_typer(vocab_app, name="vocab")
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.config.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or update the database tables (and the State register, mechanisms, grading schemes)."""
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        Path(settings.DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    out.print(f"database ready: {settings.DATABASES['default']['NAME']}")
+
+
+@app.command(name="import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to import (all or nothing).")],
+    kind: Annotated[str | None, typer.Option(help="Force the document kind instead of detecting it.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Import documents. The kind is detected from the content; nothing is written if any file fails."""
+    _django()
+    from rightstrack.documents.importing import ImportFailed, import_files
+
+    with err.status("importing…") as status:
+        try:
+            reports = import_files(paths, kind=kind, progress=lambda msg: status.update(msg))
+        except ImportFailed as failure:
+            if as_json:
+                print(json.dumps({"error": str(failure), "path": str(failure.path), "documents": []}))
+            _fail(f"{failure}\nnothing was imported.")
+            return
+    if as_json:
+        print(
+            json.dumps({"documents": [report.as_json() for report in reports]}, ensure_ascii=False, indent=2)
+        )
+        return
+    for report in reports:
+        if report.unchanged:
+            out.print(f"{report.path}: already imported, nothing changed")
+            continue
+        created = ", ".join(f"{n} {what}" for what, n in report.created.items())
+        out.print(f"{report.path}: {report.kind}: created {created}")
+        for problem in report.problems:
+            out.print(f"  note: {problem}", highlight=False)
+
+
+def _review(state: str, mechanism: str, cycle: int | None) -> Any:
+    from rightstrack.core.states import resolve_state
+    from rightstrack.recommendations.models import Review
+
+    code = resolve_state(state)
+    if code is None:
+        _fail(f"unknown State {state!r}")
+    reviews = Review.objects.filter(state_id=code, mechanism__code=mechanism.upper())
+    if cycle is not None:
+        reviews = reviews.filter(cycle=cycle)
+    found = list(reviews.select_related("state", "mechanism"))
+    if not found:
+        _fail(f"no {mechanism} review of {code}{f' in cycle {cycle}' if cycle else ''} has been imported")
+    if len(found) > 1:
+        _fail(f"{len(found)} reviews match; give --cycle ({', '.join(str(r.cycle) for r in found)})")
+    return found[0]
+
+
+@app.command()
+def iri(
+    state: Annotated[str, typer.Option(help="State under review: ISO code or name.")],
+    mechanism: Annotated[str, typer.Option(help="Mechanism code.")] = "UPR",
+    cycle: Annotated[int | None, typer.Option(help="Cycle of the review.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the picture as JSON.")] = False,
+) -> None:
+    """The implementation picture of one review (UPR Info's IRI per recommendation)."""
+    _django()
+    from rightstrack.assessments.picture import review_picture
+    from rightstrack.web.serializers import picture_json
+
+    picture = review_picture(_review(state, mechanism, cycle))
+    if as_json:
+        print(json.dumps(picture_json(picture), ensure_ascii=False, indent=2))
+        return
+    review = picture.review
+    out.print(f"[bold]{review.state.name}[/] — {review.mechanism.name}, cycle {review.cycle}")
+    table = Table("outcome", "recommendations")
+    for outcome, count in picture.counts.items():
+        table.add_row(outcome, str(count))
+    table.add_row("[bold]total[/]", f"[bold]{len(picture.rows)}[/]")
+    out.print(table)
+
+
+@app.command()
+def export(
+    state: Annotated[str, typer.Option(help="State: ISO code or name.")],
+    format: Annotated[str, typer.Option("--format", help="csv, json or xlsx.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Everything known about a State, as open data."""
+    _django()
+    from rightstrack.assessments.export import state_csv, state_export, state_xlsx
+    from rightstrack.core.states import resolve_state
+    from rightstrack.recommendations.models import State
+
+    if format not in {"csv", "json", "xlsx"}:
+        _fail(f"unknown format {format!r}: choose csv, json or xlsx")
+    code = resolve_state(state)
+    row = State.objects.filter(code=code).first() if code else None
+    if row is None:
+        _fail(f"unknown State {state!r}")
+        return
+    data = state_export(row)
+    payload: bytes
+    if format == "json":
+        payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
+    elif format == "csv":
+        payload = state_csv(data).encode()
+    else:
+        if output is None:
+            _fail("XLSX is binary: give a file with -o")
+        payload = state_xlsx(data)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+    else:
+        output.write_bytes(payload)
+        err.print(f"wrote {output} ({len(payload):,} bytes)")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the site (Django's threaded server; see the README for production)."""
+    _django()
+    from django.core.management import call_command
+
+    out.print(f"RightsTrack at http://{host}:{port}/  (Ctrl-C stops it)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+
+
+@vocab_app.command("import")
+def vocab_import(
+    path: Annotated[Path, typer.Argument(help="A text file with one label a line.")],
+    code: Annotated[str, typer.Option(help="Vocabulary code.")] = "upr-info-issues",
+    version: Annotated[str, typer.Option(help="Version (default: the year range in the file name).")] = "",
+) -> None:
+    """Load a vocabulary version; re-loading the same file changes nothing."""
+    _django()
+    from rightstrack.core.errors import DocumentRejected
+    from rightstrack.recommendations.vocabularies import import_vocabulary
+
+    try:
+        report = import_vocabulary(path, code=code, version=version)
+    except DocumentRejected as error:
+        _fail(f"{path}: {error}\nnothing was imported.")
+        return
+    out.print(f"{report.code} {report.version}: {report.labels} labels, {report.created} new")
+    for problem in report.problems:
+        out.print(f"  note: {problem}", highlight=False)
+
+
+if __name__ == "__main__":
+    app()

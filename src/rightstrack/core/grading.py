@@ -1,0 +1,82 @@
+"""Grading schemes as data: every scheme maps its grades to a comparable score (0–1).
+
+A scheme is a fixed list with a version; the store loads these definitions, and an import that
+meets a grade its scheme does not define reports it instead of inventing one.
+
+>>> SCHEMES["iri"].grade("partially").score
+Decimal('0.5')
+>>> SCHEMES["hrc-2012"].grade("N/A").score is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class GradeDef:
+    code: str
+    label: str
+    score: Decimal | None  # None: the grade carries no implementation level (no information)
+
+
+@dataclass(frozen=True)
+class SchemeDef:
+    code: str
+    name: str
+    description: str
+    grades: tuple[GradeDef, ...]
+
+    def grade(self, code: str) -> GradeDef:
+        for grade in self.grades:
+            if grade.code == code:
+                return grade
+        raise KeyError(f"grading scheme {self.code!r} has no grade {code!r}")
+
+
+_D = Decimal
+
+IRI = SchemeDef(
+    "iri",
+    "UPR Info implementation levels (IRI)",
+    "A stakeholder's claim on a UPR recommendation, scored as in UPR Info's Methodology.",
+    (
+        GradeDef("not", "not implemented", _D("0")),
+        GradeDef("partially", "partially implemented", _D("0.5")),
+        GradeDef("fully", "fully implemented", _D("1")),
+    ),
+)
+
+HRC_2019 = SchemeDef(
+    "hrc",
+    "Human Rights Committee follow-up grades (A–E)",
+    "The Committee's follow-up assessment of a State's action on selected concluding observations.",
+    (
+        GradeDef("A", "Response/action largely satisfactory", _D("1")),
+        GradeDef("B", "Response/action partially satisfactory", _D("0.5")),
+        GradeDef("C", "Response/action not satisfactory", _D("0")),
+        GradeDef("D", "No cooperation with the Committee", None),
+        GradeDef(
+            "E", "Information or measures contrary to or reflecting rejection of the recommendation", _D("0")
+        ),
+    ),
+)
+
+HRC_2012 = SchemeDef(
+    "hrc-2012",
+    "Human Rights Committee follow-up grades (A1–C, N/A)",
+    "The grades used in NGO follow-up of concluding observations around 2012 (seed 003).",
+    (
+        GradeDef("A1", "Response fully satisfactory", _D("1")),
+        GradeDef("A2", "Response largely satisfactory", _D("0.75")),
+        GradeDef("B1", "Partially satisfactory: progress made, additional information needed", _D("0.5")),
+        GradeDef("B2", "Partially satisfactory: progress made, additional action required", _D("0.5")),
+        GradeDef("B3", "Partially satisfactory: initial action taken, implementation pending", _D("0.25")),
+        GradeDef("C", "Response not satisfactory", _D("0")),
+        GradeDef("N/A", "No information available", None),
+    ),
+)
+
+SCHEMES: dict[str, SchemeDef] = {scheme.code: scheme for scheme in (IRI, HRC_2019, HRC_2012)}

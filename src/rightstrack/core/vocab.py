@@ -1,0 +1,63 @@
+"""Controlled vocabularies: fixed lists of labels with a version, read from plain files.
+
+>>> parse_label_list("Death penalty\\nnan\\n\\nTrafficking\\n", "issues.txt").labels
+('Death penalty', 'Trafficking')
+>>> version_from_filename("upr_info_issues_2008-2014.txt")
+'2008-2014'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rightstrack.core.records import Place, Problem
+
+UPR_INFO_ISSUES = "upr-info-issues"
+
+#: Spellings older UPR Info documents use for labels of the 2008–2014 list (MIAs of 2011–2013).
+UPR_INFO_ISSUE_ALIASES: dict[str, str] = {
+    "Detention conditions": "Detention",
+    "Technical assistance": "Technical assistance and cooperation",
+    "National Human Rights Institution": "NHRI",
+    "Right to water and sanitation": "Right to water",
+}
+
+_MISSING = {"nan", "none", "null", "n/a"}
+_VERSION = re.compile(r"(\d{4}(?:-\d{4})?)")
+
+
+@dataclass(frozen=True)
+class LabelList:
+    labels: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse_label_list(text: str, name: str) -> LabelList:
+    """One label a line; blank lines and spreadsheet blanks (``nan``) are skipped and reported."""
+    labels: list[str] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        label = line.strip()
+        if not label:
+            continue
+        if label.lower() in _MISSING:
+            problems.append(
+                Problem(Place(line=number), f"{name}: {label!r} is a blank cell, not a label; skipped")
+            )
+            continue
+        if label in labels:
+            problems.append(Problem(Place(line=number), f"{name}: {label!r} is listed twice; kept once"))
+            continue
+        labels.append(label)
+    return LabelList(tuple(labels), tuple(problems))
+
+
+def version_from_filename(name: str) -> str:
+    found = _VERSION.findall(name)
+    return found[-1] if found else ""
+
+
+def first_year(version: str) -> int:
+    match = re.match(r"\d{4}", version)
+    return int(match.group()) if match else 0

@@ -1,0 +1,66 @@
+"""Source documents and the place of every record in them (provenance)."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from rightstrack.core.records import Place
+
+
+class SourceDocument(models.Model):
+    """A file that was imported, identified by its SHA-256: importing it again changes nothing."""
+
+    kind = models.CharField(max_length=64)
+    name = models.CharField(max_length=255, help_text="File name as imported.")
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    symbol = models.CharField(max_length=100, blank=True, help_text="UN document symbol, if any.")
+    published_on = models.DateField(null=True, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    problems = models.JSONField(default=list, blank=True, help_text="What the importer could not place.")
+
+    class Meta:
+        ordering = ["imported_at"]
+
+    def __str__(self) -> str:
+        return self.title or self.name
+
+
+class Provenance(models.Model):
+    """Where one record (or one datum of it, ``field``) was read in a source document."""
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="places")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(max_length=64, blank=True)
+    section = models.CharField(max_length=100, blank=True)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    page = models.PositiveIntegerField(null=True, blank=True)
+    paragraph = models.CharField(max_length=32, blank=True)
+    row = models.PositiveIntegerField(null=True, blank=True)
+    cell = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "content_type", "object_id", "field"], name="one_place_per_record_datum"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.as_place().describe()}"
+
+    def as_place(self) -> Place:
+        return Place(
+            line=self.line,
+            section=self.section,
+            page=self.page,
+            paragraph=self.paragraph,
+            row=self.row,
+            cell=self.cell,
+        )

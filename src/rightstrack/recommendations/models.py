@@ -1,0 +1,173 @@
+"""States, mechanisms, reviews, recommendations and the controlled vocabularies that tag them."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from rightstrack.core.mechanisms import MECHANISM_KINDS
+
+
+class State(models.Model):
+    """A State, keyed by its ISO 3166-1 alpha-3 code."""
+
+    code = models.CharField(max_length=3, primary_key=True)
+    name = models.CharField(max_length=200, help_text="UN short name.")
+    variants = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mechanism(models.Model):
+    code = models.CharField(max_length=32, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=list(MECHANISM_KINDS.items()))
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Review(models.Model):
+    """A State's review by a mechanism: a UPR cycle, or a treaty body's periodic report."""
+
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="reviews")
+    mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="reviews")
+    cycle = models.PositiveSmallIntegerField(null=True, blank=True)
+    session = models.PositiveSmallIntegerField(null=True, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    adopted_on = models.DateField(null=True, blank=True)
+    symbols = models.JSONField(default=list, blank=True, help_text="UN document symbols, e.g. A/HRC/14/10.")
+
+    class Meta:
+        ordering = ["state", "mechanism", "cycle"]
+        constraints = [
+            models.UniqueConstraint(fields=["state", "mechanism", "cycle"], name="one_review_per_cycle"),
+        ]
+
+    def __str__(self) -> str:
+        cycle = f" cycle {self.cycle}" if self.cycle else ""
+        year = f" ({self.year})" if self.year else ""
+        return f"{self.state_id} {self.mechanism.code}{cycle}{year}"
+
+
+class Response(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    NOTED = "noted", "Noted"
+    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", "Pending"
+    ALREADY_IMPLEMENTED = "already implemented", "Already implemented"
+    WILL_EXAMINE = "will examine", "Will examine"
+    PARTIALLY_ACCEPTED = "partially accepted", "Partially accepted"
+    UNKNOWN = "", "Not given"
+
+
+class Recommendation(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="recommendations")
+    text = models.TextField()
+    recommending_states = models.ManyToManyField(State, blank=True, related_name="recommendations_made")
+    response = models.CharField(max_length=32, choices=Response.choices, blank=True, default="")
+    action_category = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=[(i, str(i)) for i in range(1, 6)]
+    )
+    group = models.CharField(
+        max_length=100, blank=True, help_text="Recommendations answered together share a key, e.g. 5+57."
+    )
+    theme_heading = models.CharField(max_length=200, blank=True)
+    terms = models.ManyToManyField("Term", through="RecommendationTerm", blank=True)
+    sort_key = models.CharField(max_length=32, blank=True, help_text="Orders recommendations by number.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "sort_key", "id"]
+        indexes = [models.Index(fields=["review", "sort_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.review}: {self.text[:60]}"
+
+
+class RecommendationRef(models.Model):
+    """A recommendation's number in one source's numbering (UPR Info n° 57, OHCHR paragraph 95.1)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="refs")
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="refs")
+    scheme = models.CharField(max_length=64)
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        ordering = ["scheme"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "scheme", "value"], name="one_recommendation_per_ref"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} {self.value}"
+
+
+class Vocabulary(models.Model):
+    """A controlled list of labels with a version. Imports never add to it silently."""
+
+    code = models.CharField(max_length=64)
+    version = models.CharField(max_length=32)
+    name = models.CharField(max_length=200)
+    source = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name_plural = "vocabularies"
+        constraints = [models.UniqueConstraint(fields=["code", "version"], name="one_vocabulary_version")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.version})"
+
+
+class Term(models.Model):
+    vocabulary = models.ForeignKey(Vocabulary, on_delete=models.CASCADE, related_name="terms")
+    label = models.CharField(max_length=200)
+    code = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(fields=["vocabulary", "label"], name="one_label_per_vocabulary")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class TermAlias(models.Model):
+    """Another spelling of a term that documents use ("Detention conditions" for "Detention")."""
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "term aliases"
+        constraints = [models.UniqueConstraint(fields=["term", "alias"], name="one_alias_per_term")]
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.term}"
+
+
+class RecommendationTerm(models.Model):
+    class Origin(models.TextChoices):
+        DOCUMENT = "document", "From the source document"
+        EDITOR = "editor", "Set by an editor"
+        SUGGESTED = "suggested", "Suggested by a classifier"
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE)
+    term = models.ForeignKey(Term, on_delete=models.PROTECT)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.DOCUMENT)
+    confirmed = models.BooleanField(default=True, help_text="Confirmed by a person or a document.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recommendation", "term"], name="one_tag_per_term")]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} {self.term}"

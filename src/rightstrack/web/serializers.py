@@ -1,0 +1,68 @@
+"""The JSON shapes of public pages (the same data the HTML shows; published records only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rightstrack.assessments.models import Assessment, Stakeholder
+from rightstrack.assessments.picture import RecommendationPicture, ReviewPicture, claim_level
+from rightstrack.recommendations.models import Review
+
+
+def review_json(review: Review) -> dict[str, Any]:
+    return {
+        "state": review.state_id,
+        "state_name": review.state.name,
+        "mechanism": review.mechanism.code,
+        "cycle": review.cycle,
+        "session": review.session,
+        "year": review.year,
+        "symbols": review.symbols,
+    }
+
+
+def assessment_json(assessment: Assessment) -> dict[str, Any]:
+    level = claim_level(assessment)
+    return {
+        "stakeholder": assessment.stakeholder.acronym or assessment.stakeholder.name,
+        "stakeholder_name": assessment.stakeholder.name,
+        "level": level.value if level else None,
+        "level_basis": assessment.level_basis,
+        "text": assessment.shown_text,
+        "date": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
+        "source": assessment.document.name if assessment.document else None,
+    }
+
+
+def row_json(row: RecommendationPicture) -> dict[str, Any]:
+    return {
+        "ref": row.ref,
+        "id": row.recommendation.pk,
+        "text": row.recommendation.text,
+        "recommending_states": row.recommending_states,
+        "response": row.recommendation.response,
+        "action_category": row.recommendation.action_category,
+        "issues": row.issues,
+        "group": row.recommendation.group,
+        "level": row.iri.outcome.value,
+        "score": float(row.iri.score) if row.iri.score is not None else None,
+        "basis": row.iri.basis,
+        "assessments": [assessment_json(assessment) for assessment in row.assessments],
+    }
+
+
+def picture_json(picture: ReviewPicture, rows: list[RecommendationPicture] | None = None) -> dict[str, Any]:
+    return {
+        **review_json(picture.review),
+        "counts": picture.counts,
+        "recommendations": [row_json(row) for row in (picture.rows if rows is None else rows)],
+    }
+
+
+def stakeholder_json(stakeholder: Stakeholder) -> dict[str, Any]:
+    return {
+        "id": stakeholder.pk,
+        "name": stakeholder.name,
+        "acronym": stakeholder.acronym,
+        "kind": stakeholder.kind,
+    }

@@ -1,0 +1,18 @@
+from django.urls import re_path
+
+from rightstrack.web import views
+
+JSON = r"(?P<fmt>\.json)?$"
+
+urlpatterns = [
+    re_path(r"^" + JSON, views.home, name="home"),
+    re_path(r"^states/(?P<code>[A-Za-z]{3})" + JSON, views.state_page, name="state"),
+    re_path(
+        r"^states/(?P<code>[A-Za-z]{3})/(?P<mechanism>[A-Za-z-]+)/(?P<cycle>\d+)" + JSON,
+        views.review_page,
+        name="review",
+    ),
+    re_path(r"^recommendations/(?P<pk>\d+)" + JSON, views.recommendation_page, name="recommendation"),
+    re_path(r"^stakeholders" + JSON, views.stakeholder_list, name="stakeholders"),
+    re_path(r"^stakeholders/(?P<pk>\d+)" + JSON, views.stakeholder_page, name="stakeholder"),
+]

@@ -1,0 +1,214 @@
+"""Public pages. Each renders HTML, or JSON when the URL ends in ``.json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
+from rightstrack.assessments.picture import review_picture
+from rightstrack.core.iri import Outcome, recommendation_iri
+from rightstrack.documents.models import Provenance
+from rightstrack.recommendations.models import Recommendation, Review, State
+from rightstrack.web import serializers
+
+
+def _respond(
+    request: HttpRequest, fmt: str | None, template: str, context: dict[str, Any], data: Any
+) -> HttpResponse:
+    if fmt:
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2}, safe=False)
+    context["json_url"] = request.path + ".json" + (f"?{request.GET.urlencode()}" if request.GET else "")
+    return render(request, template, context)
+
+
+def _review_url(review: Review) -> str:
+    return reverse(
+        "review", kwargs={"code": review.state_id, "mechanism": review.mechanism.code, "cycle": review.cycle}
+    )
+
+
+def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
+    states = State.objects.annotate(n=Count("reviews")).filter(n__gt=0).order_by("name")
+    data = [
+        {"code": state.code, "name": state.name, "url": reverse("state", kwargs={"code": state.code})}
+        for state in states
+    ]
+    return _respond(request, fmt, "web/home.html", {"states": states}, {"states": data})
+
+
+def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
+    state = get_object_or_404(State, code=code.upper())
+    reviews = list(
+        Review.objects.filter(state=state)
+        .select_related("mechanism", "state")
+        .annotate(n=Count("recommendations"))
+        .order_by("cycle", "id")
+    )
+    for review in reviews:
+        review.url = _review_url(review)  # type: ignore[attr-defined]
+    data = {
+        "code": state.code,
+        "name": state.name,
+        "reviews": [
+            {**serializers.review_json(r), "recommendations": r.n, "url": r.url}  # type: ignore[attr-defined]
+            for r in reviews
+        ],
+    }
+    return _respond(request, fmt, "web/state.html", {"state": state, "reviews": reviews}, data)
+
+
+def review_page(
+    request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str | None = None
+) -> HttpResponse:
+    review = get_object_or_404(
+        Review.objects.select_related("state", "mechanism"),
+        state__code=code.upper(),
+        mechanism__code__iexact=mechanism,
+        cycle=int(cycle),
+    )
+    picture = review_picture(review)
+    issue = request.GET.get("issue", "")
+    level = request.GET.get("level", "")
+    if level and level not in {outcome.value for outcome in Outcome}:
+        level = ""
+    rows = [
+        row
+        for row in picture.rows
+        if (not issue or issue in row.issues) and (not level or row.iri.outcome.value == level)
+    ]
+    issues = sorted({label for row in picture.rows for label in row.issues})
+    campaign = review.campaigns.select_related("programme").prefetch_related("contacts").first()
+    context = {
+        "review": review,
+        "picture": picture,
+        "rows": rows,
+        "issues": issues,
+        "outcomes": [outcome.value for outcome in Outcome],
+        "issue": issue,
+        "level": level,
+        "campaign": campaign,
+        "total": len(picture.rows),
+    }
+    data = serializers.picture_json(picture, rows)
+    data["filters"] = {"issue": issue, "level": level}
+    return _respond(request, fmt, "web/review.html", context, data)
+
+
+def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related("review__state", "review__mechanism").prefetch_related(
+            "refs", "recommending_states", "recommendationterm_set__term__vocabulary"
+        ),
+        pk=int(pk),
+    )
+    assessments = list(
+        Assessment.public_objects.filter(recommendation=recommendation).select_related(
+            "stakeholder", "grade__scheme", "document"
+        )
+    )
+    levels = list(
+        PublishedLevel.objects.filter(recommendation=recommendation).select_related("grade", "document")
+    )
+    latest = levels[-1] if levels else None
+    from rightstrack.assessments.picture import claim_level
+
+    iri = recommendation_iri(
+        [claim_level(a) for a in assessments],
+        published=claim_level_of_grade(latest),
+        published_undetermined=bool(latest and latest.undetermined),
+    )
+    group = []
+    if recommendation.group:
+        group = list(
+            Recommendation.objects.filter(review=recommendation.review, group=recommendation.group)
+            .exclude(pk=recommendation.pk)
+            .prefetch_related("refs")
+        )
+    places = Provenance.objects.filter(
+        content_type=ContentType.objects.get_for_model(Recommendation), object_id=recommendation.pk
+    ).select_related("document")
+    refs = {ref.scheme: ref.value for ref in recommendation.refs.all()}
+    data = {
+        "id": recommendation.pk,
+        "review": {
+            **serializers.review_json(recommendation.review),
+            "url": _review_url(recommendation.review),
+        },
+        "refs": refs,
+        "text": recommendation.text,
+        "recommending_states": [s.code for s in recommendation.recommending_states.all()],
+        "response": recommendation.response,
+        "action_category": recommendation.action_category,
+        "terms": [
+            {"vocabulary": tag.term.vocabulary.code, "label": tag.term.label}
+            for tag in recommendation.recommendationterm_set.all()
+        ],
+        "answered_with": [r.pk for r in group],
+        "level": iri.outcome.value,
+        "score": float(iri.score) if iri.score is not None else None,
+        "basis": iri.basis,
+        "assessments": [serializers.assessment_json(a) for a in assessments],
+        "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
+    }
+    context = {
+        "recommendation": recommendation,
+        "refs": refs,
+        "assessments": assessments,
+        "iri": iri,
+        "group": group,
+        "places": places,
+        "review_url": _review_url(recommendation.review),
+    }
+    return _respond(request, fmt, "web/recommendation.html", context, data)
+
+
+def claim_level_of_grade(level: PublishedLevel | None) -> Any:
+    from rightstrack.core.iri import Level
+
+    return Level(level.grade.code) if level is not None and level.grade is not None else None
+
+
+def stakeholder_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
+    stakeholders = list(Stakeholder.objects.order_by("name"))
+    counts = dict(
+        Assessment.public_objects.values_list("stakeholder")
+        .annotate(n=Count("id"))
+        .values_list("stakeholder", "n")
+    )
+    rows = [(s, counts.get(s.pk, 0)) for s in stakeholders]
+    data = {"stakeholders": [{**serializers.stakeholder_json(s), "assessments": n} for s, n in rows]}
+    return _respond(request, fmt, "web/stakeholders.html", {"rows": rows}, data)
+
+
+def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
+    stakeholder = get_object_or_404(Stakeholder, pk=int(pk))
+    assessments = list(
+        Assessment.public_objects.filter(stakeholder=stakeholder)
+        .select_related(
+            "recommendation__review__state", "recommendation__review__mechanism", "grade__scheme", "document"
+        )
+        .prefetch_related("recommendation__refs")
+        .order_by("recommendation__review", "recommendation__sort_key")
+    )
+    if not assessments and not stakeholder.campaigns.exists():
+        raise Http404("no published work by this stakeholder")
+    data = {
+        **serializers.stakeholder_json(stakeholder),
+        "assessments": [
+            {
+                "recommendation": a.recommendation.pk,
+                "ref": next(iter(r.value for r in a.recommendation.refs.all()), ""),
+                **serializers.assessment_json(a),
+            }
+            for a in assessments
+        ],
+    }
+    return _respond(
+        request, fmt, "web/stakeholder.html", {"stakeholder": stakeholder, "assessments": assessments}, data
+    )
