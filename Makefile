@@ -4,7 +4,7 @@
 # and the quality gates CI runs beside them:
 #   make check  manage.py check, makemigrations --check, ruff check, ruff format --check, mypy
 
-PYTHON ?= $(shell command -v python3.12 2>/dev/null || echo $(HOME)/.pyenv/versions/3.12.1/bin/python)
+PYTHON ?= $(shell scripts/find-python)
 VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
@@ -15,6 +15,7 @@ export RIGHTSTRACK_DATA_DIR ?= $(CURDIR)/var
 .PHONY: setup demo example test test-sqlite test-postgres check clean
 
 $(BIN)/rightstrack: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "no Python >= 3.12 found" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -25,7 +25,7 @@ class HistoryInline(admin.TabularInline[AssessmentHistory, Assessment]):
     extra = 0
     can_delete = False
     readonly_fields = ["at", "actor", "action", "changes"]
-    fields = readonly_fields
+    fields = ["at", "actor", "action", "changes"]
 
     def has_add_permission(self, request: object, obj: object = None) -> bool:
         return False

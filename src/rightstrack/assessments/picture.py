@@ -64,12 +64,12 @@ def review_picture(review: Review) -> ReviewPicture:
     ):
         assessments[assessment.recommendation_id].append(assessment)
     published: dict[int, PublishedLevel] = {}
-    for level in (
+    for published_level in (
         PublishedLevel.objects.filter(recommendation__review=review, index="iri")
         .select_related("grade", "document")
         .order_by("document__published_on", "id")
     ):
-        published[level.recommendation_id] = level  # the latest document wins
+        published[published_level.recommendation_id] = published_level  # the latest document wins
     rows = []
     for recommendation in recommendations:
         own = assessments.get(recommendation.pk, [])

@@ -150,13 +150,13 @@ def _recommendation(review: Review, record: RecommendationRecord) -> tuple[Recom
     RecommendationRef.objects.create(
         review=review, recommendation=recommendation, scheme=record.ref_scheme, value=record.ref
     )
-    states = []
+    states: list[str] = []
     for name in record.recommending_states:
         code = resolve_state(name)
         if code is None:
             raise DocumentRejected(f"recommending State {name!r} is not in the State register", record.place)
         states.append(code)
-    recommendation.recommending_states.set(states)
+    recommendation.recommending_states.set(State.objects.filter(code__in=states))
     return recommendation, True
 
 

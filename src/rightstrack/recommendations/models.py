@@ -80,7 +80,9 @@ class Recommendation(models.Model):
         max_length=100, blank=True, help_text="Recommendations answered together share a key, e.g. 5+57."
     )
     theme_heading = models.CharField(max_length=200, blank=True)
-    terms = models.ManyToManyField("Term", through="RecommendationTerm", blank=True)
+    terms: models.ManyToManyField[Term, RecommendationTerm] = models.ManyToManyField(
+        "Term", through="RecommendationTerm", blank=True
+    )
     sort_key = models.CharField(max_length=32, blank=True, help_text="Orders recommendations by number.")
     created_at = models.DateTimeField(auto_now_add=True)
 

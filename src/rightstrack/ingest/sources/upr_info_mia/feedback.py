@@ -18,9 +18,10 @@ answered together: they form one group, and each response answers every member.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place, Problem
@@ -31,7 +32,9 @@ from .responders import Responder, parse_header
 
 SECTION = "feedback"
 
-_RECOMMENDATION = re.compile(r"^Recommendation\s+n\s*[º°]\s*(?P<number>\d+)\s*:\s*(?P<text>.*)$", re.IGNORECASE)
+_RECOMMENDATION = re.compile(
+    r"^Recommendation\s+n\s*[º°]\s*(?P<number>\d+)\s*:\s*(?P<text>.*)$", re.IGNORECASE
+)
 _RECOMMENDED_BY = re.compile(r"\(\s*Recommended\s+by\s*:?\s*(?P<states>[^()]+(?:\([^()]*\)[^()]*)*)\)$", re.I)
 _IRI = re.compile(r"^IRI\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 _PLUS = re.compile(r"^\+$")
@@ -42,14 +45,16 @@ _SPACES = re.compile(r"\s+")
 _MAX_CONTINUATION_LINES = 3
 
 #: Published IRI wordings and their level codes ("-" = assessed, no level given).
-LEVELS: dict[str, str] = {
-    "not implemented": "not",
-    "partially implemented": "partially",
-    "fully implemented": "fully",
-    "-": "-",
-    "–": "-",
-    "—": "-",
-}
+LEVELS: Mapping[str, str] = MappingProxyType(
+    {
+        "not implemented": "not",
+        "partially implemented": "partially",
+        "fully implemented": "fully",
+        "-": "-",
+        "–": "-",
+        "—": "-",
+    }
+)
 
 
 class Kind(Enum):
@@ -171,7 +176,7 @@ class _Reader:
             elif self._is_theme(self.position):
                 self._theme(item)
             else:
-                self._note(item, f"text outside any response, kept nowhere: {_excerpt(item.clean)!r}")
+                self._note(item.number, f"text outside any response, kept nowhere: {_excerpt(item.clean)!r}")
                 self.position += 1
         self._close_open_group()
         return Feedback(tuple(self.groups), tuple(self.problems))
@@ -182,10 +187,9 @@ class _Reader:
             if self.plus is None:
                 previous = self.open.members[-1].number
                 self._note(
-                    self.items[self.position - 1],
+                    recommendation.line,
                     f"no '+' line between n°{previous} (no response of its own) and n°{recommendation.number}"
                     ": taken as answered together",
-                    line=recommendation.line,
                 )
             self.open.members.append(recommendation)
         else:
@@ -234,7 +238,7 @@ class _Reader:
 
     def _plus(self, item: Line) -> None:
         if self.open is None or self.open.responses:
-            self._note(item, "'+' line that follows no recommendation: ignored")
+            self._note(item.number, "'+' line that follows no recommendation: ignored")
         else:
             self.plus = item
         self.position += 1
@@ -255,7 +259,7 @@ class _Reader:
             body.append(self.items[self.position])
             self.position += 1
         if not body:
-            self._note(header, f"{header.clean!r} is followed by no text")
+            self._note(header.number, f"{header.clean!r} is followed by no text")
         self.open.responses.append(Response(responder, join_paragraphs(body), header.number))
 
     def _theme(self, item: Line) -> None:
@@ -267,17 +271,12 @@ class _Reader:
     def _close_open_group(self) -> None:
         if self.open is not None and not self.open.responses:
             numbers = ", ".join(f"n°{member.number}" for member in self.open.members)
-            self.problems.append(
-                Problem(
-                    Place(line=self.open.members[0].line, section=SECTION),
-                    f"{numbers}: no stakeholder response follows",
-                )
-            )
+            self._note(self.open.members[0].line, f"{numbers}: no stakeholder response follows")
         self.open = None
 
     def _drop_pending_plus(self) -> None:
         if self.plus is not None:
-            self._note(self.plus, "'+' line followed by no recommendation: ignored")
+            self._note(self.plus.number, "'+' line followed by no recommendation: ignored")
             self.plus = None
 
     def _is_theme(self, position: int) -> bool:
@@ -290,8 +289,8 @@ class _Reader:
     def _next_is(self, kind: Kind) -> bool:
         return self.position < len(self.items) and self.kinds[self.position] is kind
 
-    def _note(self, item: Line, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(Place(line=line or item.number, section=SECTION), message))
+    def _note(self, line: int, message: str) -> None:
+        self.problems.append(Problem(Place(line=line, section=SECTION), message))
 
 
 def _place(item: Line) -> Place:

@@ -25,14 +25,16 @@ from rightstrack.core.states import resolve_state
 _HEADER = re.compile(r"^(?P<who>.{1,160}?)\s+response\s*:$", re.IGNORECASE)
 _WITH_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[^()\s]{1,20})\)$")
 _ACRONYM = re.compile(r"^(?=[^\s]*[A-Z0-9])[A-Za-z0-9][\w&.'\-]{0,19}$")
-_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "et", "&", "-"})
+_CONNECTORS = frozenset(
+    {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "et", "&", "-"}
+)
 _MAX_NAME_WORDS = 10
 _UN_BODY = re.compile(
     r"\b(?:UN|UNESCO|UNICEF|UNHCR|UNDP|UNFPA|UNAIDS|UNODC|OHCHR|WHO|ILO|IOM|FAO|WFP|UN\s+Women|"
     r"United\s+Nations|UN\s+Agency|UN\s+Country\s+Team)\b"
 )
 _NHRI = re.compile(
-    r"ombuds|human\s+rights\s+commission|national\s+human\s+rights|\bNHRI\b|national\s+institution",
+    r"ombuds|human\s+rights\s+commission|\bnational\s+human\s+rights|\bNHRI\b|\bnational\s+institution",
     re.IGNORECASE,
 )
 
@@ -97,8 +99,8 @@ class Registry:
 def build_registry(headers: Sequence[tuple[Responder, int]]) -> Registry:
     """One record per key from ``(responder, line number)`` pairs, in order of first appearance.
 
-    >>> registry = build_registry([(parse_header("TP response:"), 9), (parse_header("Tandem Project (TP) response:"), 3)])
-    >>> registry["TP"]
+    >>> short, full = parse_header("TP response:"), parse_header("Tandem Project (TP) response:")
+    >>> build_registry([(short, 9), (full, 30)])["TP"]
     StakeholderRecord(name='Tandem Project', acronym='TP', kind='ngo')
     """
     names: dict[str, str] = {}
