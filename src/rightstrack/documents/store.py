@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -20,6 +20,7 @@ from rightstrack.assessments.models import (
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, Place, RecommendationRecord, ReviewKey, StakeholderRecord
 from rightstrack.core.states import resolve_state
+from rightstrack.core.upr_calendar import upr_review
 from rightstrack.core.vocab import UPR_INFO_ISSUES, first_year
 from rightstrack.documents.models import Provenance, SourceDocument
 from rightstrack.ingest.reading import LoadedFile
@@ -112,6 +113,10 @@ def _review(key: ReviewKey) -> Review:
         raise DocumentRejected(f"unknown State {key.state!r}") from None
     mechanism = Mechanism.objects.get(code=key.mechanism)
     review, _ = Review.objects.get_or_create(state=state, mechanism=mechanism, cycle=key.cycle)
+    if key.mechanism == "UPR" and (key.session is None or key.year is None):
+        known = upr_review(key.state, key.cycle)
+        if known is not None:
+            key = replace(key, session=key.session or known.session, year=key.year or known.year)
     changed: list[str] = []
     if key.session is not None and review.session is None:
         review.session = key.session
