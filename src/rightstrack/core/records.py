@@ -95,6 +95,8 @@ class RecommendationRecord:
     published_level_place: Place | None = None
     group: str = ""  # recommendations answered together share a group key, e.g. "5+57"
     theme_heading: str = ""  # the heading the document files it under
+    review: ReviewKey | None = None  # when a document holds several reviews; None: the document's own
+    position_source: str = ""  # where the response was given, e.g. "A/HRC/14/10/Add.1" (OHCHR matrices)
 
 
 @dataclass
@@ -105,8 +107,11 @@ class AssessmentRecord:
     stakeholder: StakeholderRecord
     text: str
     place: Place
-    level: str | None = None  # claimed level code when the document states or implies it
+    level: str | None = None  # claimed grade code when the document states or implies it
     level_basis: str = ""  # how ``level`` was obtained, e.g. "stated", "published index"
+    scheme: str = "iri"  # the grading scheme ``level`` belongs to (rightstrack.core.grading)
+    recommendation_review: ReviewKey | None = None  # None: the document's own review
+    sub_item: str = ""  # the limb of a recommendation graded, e.g. "(a)" or its opening words
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,98 @@ class ContactFigure:
     responded: int | None
     note: str
     place: Place
+
+
+@dataclass(frozen=True)
+class AgencyRecord:
+    """A government body responsible for a measure."""
+
+    name: str
+    acronym: str = ""
+
+
+@dataclass
+class MeasureRecord:
+    """One measure of a national action plan (seed 002's Human Rights Priority Action Plan)."""
+
+    number: str
+    text: str
+    place: Place
+    completion_form: str = ""  # e.g. "draft law", "report to the Government"
+    deadline_text: str = ""  # as written, e.g. "December 2021", "annually"
+    deadline: date | None = None  # the last day the text allows, when it names one
+    agencies: list[AgencyRecord] = field(default_factory=list)
+    theme: str = ""
+    # the recommendations the measure answers, as (review, ref scheme, ref)
+    recommendation_refs: list[tuple[ReviewKey, str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TreatyRecord:
+    """A State's status under one treaty (ratification inventory)."""
+
+    treaty: str  # name as written
+    code: str  # short code, e.g. "ICCPR", "ICCPR-OP2", "CRPD", "ECHR"; "" when unknown
+    status: str  # "ratified", "acceded", "signed", "not signed", "succeeded", ...
+    place: Place
+    date: date | None = None
+    date_text: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewInfoRecord:
+    """What a document says about a review: dates, symbols, how many recommendations were accepted."""
+
+    review: ReviewKey
+    place: Place
+    symbols: tuple[str, ...] = ()
+    held_on: date | None = None
+    adopted_on: date | None = None
+    total: int | None = None
+    accepted: int | None = None
+    noted: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """Two recommendations the document says ask the same thing (e.g. UPR ↔ treaty body, seed 001)."""
+
+    source_review: ReviewKey
+    source_scheme: str
+    source_ref: str
+    target_review: ReviewKey
+    target_scheme: str
+    target_ref: str
+    place: Place
+    kind: str = "similar"
+
+
+@dataclass(frozen=True)
+class SuggestionRecord:
+    """A recommendation a stakeholder suggests for the next review."""
+
+    text: str
+    place: Place
+    theme: str = ""
+    for_review: ReviewKey | None = None
+    author: StakeholderRecord | None = None
+
+
+@dataclass(frozen=True)
+class IssueSummaryRecord:
+    """A coalition's count of a cycle's recommendations on one issue (seed 004)."""
+
+    issue: str
+    place: Place
+    review: ReviewKey | None = None
+    total: int | None = None
+    total_text: str = ""  # as written, e.g. "about 40 recommendations"
+    implemented: int | None = None
+    partially: int | None = None
+    not_implemented: int | None = None
+    evidence: str = ""
+    new_recommendations: tuple[str, ...] = ()
 
 
 @dataclass
@@ -136,3 +233,9 @@ class ParsedDocument:
     author: StakeholderRecord | None = None  # who published the document
     problems: list[Problem] = field(default_factory=list)
     symbol: str = ""  # UN document symbol when there is one
+    measures: list[MeasureRecord] = field(default_factory=list)
+    treaties: list[TreatyRecord] = field(default_factory=list)
+    review_infos: list[ReviewInfoRecord] = field(default_factory=list)
+    links: list[LinkRecord] = field(default_factory=list)
+    suggestions: list[SuggestionRecord] = field(default_factory=list)
+    issue_summaries: list[IssueSummaryRecord] = field(default_factory=list)

@@ -77,8 +77,8 @@ def import_files(
             if loaded.sha256 in seen:
                 continue
             seen.add(loaded.sha256)
-            source = source_for(loaded.text, kind)
-            parsed = source.parse(loaded.text, known_labels())
+            source = source_for(loaded, kind)
+            parsed = source.parse(loaded, known_labels())
         except DocumentRejected as error:
             raise ImportFailed(path, error) from None
         ready.append(_Ready(path, loaded, parsed))

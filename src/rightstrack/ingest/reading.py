@@ -1,4 +1,9 @@
-"""Reading a file into text before any parser sees it: size limit, binary check, encoding.
+"""Reading a file before any parser sees it: size limit, container checks, format, text.
+
+Formats: ``text`` (any encoding, detected), ``html``, ``pdf`` (text layer), ``docx``, ``xlsx`` and
+``json``. Office files are ZIP archives: they are checked against zip bombs before anything is
+unpacked. ``LoadedFile.text`` is the document's text for every format but ``xlsx``; parsers that
+need the structure (tables of a DOCX, cells of a sheet) read ``LoadedFile.data``.
 
 >>> decode(b"Caf\\xe9 au lait, r\\xe9sum\\xe9 du pass\\xe9", "x.txt").text
 'Café au lait, résumé du passé'
@@ -7,6 +12,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +23,11 @@ from charset_normalizer import from_bytes
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place
 
-#: Larger files are refused before they are read (a text document of this field is a few MB).
+#: Larger files are refused before they are read.
 MAX_BYTES = 50 * 1024 * 1024
+#: An office file may unpack to at most this much, and no member may be compressed more than this ratio.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_RATIO = 200
 
 
 @dataclass(frozen=True)
@@ -25,10 +36,12 @@ class LoadedFile:
     text: str
     sha256: str
     size: int
+    format: str = "text"
+    data: bytes = b""
 
 
 def load(path: Path) -> LoadedFile:
-    """Read and decode ``path``; raise :class:`DocumentRejected` for what no parser can use."""
+    """Read ``path`` and recognise its format; raise :class:`DocumentRejected` for what no parser can use."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -37,18 +50,43 @@ def load(path: Path) -> LoadedFile:
         raise DocumentRejected("not a regular file")
     if size > MAX_BYTES:
         raise DocumentRejected(f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes")
-    return decode(path.read_bytes(), path.name)
+    return load_bytes(path.read_bytes(), path.name)
+
+
+def load_bytes(data: bytes, name: str) -> LoadedFile:
+    if len(data) > MAX_BYTES:
+        raise DocumentRejected(f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
+    if not data.strip():
+        raise DocumentRejected("the file is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"%PDF-"):
+        return LoadedFile(name, _pdf_text(data), digest, len(data), "pdf", data)
+    if data.startswith(b"PK\x03\x04"):
+        kind = _office_kind(data)
+        text = _docx_text(data) if kind == "docx" else ""
+        return LoadedFile(name, text, digest, len(data), kind, data)
+    loaded = decode(data, name)
+    head = loaded.text.lstrip()[:500].lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return LoadedFile(name, _html_text(loaded.text), digest, len(data), "html", data)
+    if head.startswith(("{", "[")):
+        try:
+            json.loads(loaded.text)
+        except json.JSONDecodeError as error:
+            raise DocumentRejected(f"broken JSON: {error.msg}", Place(line=error.lineno)) from None
+        return LoadedFile(name, loaded.text, digest, len(data), "json", data)
+    return LoadedFile(name, loaded.text, digest, len(data), "text", data)
 
 
 def decode(data: bytes, name: str) -> LoadedFile:
+    """Decode text: UTF-8 when it is, else the encoding charset-normalizer detects."""
     if not data.strip():
         raise DocumentRejected("the file is empty")
     if b"\x00" in data[:8192]:
         raise DocumentRejected("the file is binary (it holds NUL bytes), not a text document", Place(line=1))
     text = _decode_text(data)
-    return LoadedFile(
-        name, text.replace("\r\n", "\n").replace("\r", "\n"), hashlib.sha256(data).hexdigest(), len(data)
-    )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return LoadedFile(name, text, hashlib.sha256(data).hexdigest(), len(data), "text", data)
 
 
 def _decode_text(data: bytes) -> str:
@@ -63,3 +101,65 @@ def _decode_text(data: bytes) -> str:
             f"the text is in no encoding that could be detected (byte {utf8_error.start})", Place(line=line)
         )
     return str(best)
+
+
+def _office_kind(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise DocumentRejected(f"a broken ZIP/Office file: {error}") from None
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.compress_size and member.file_size / member.compress_size > MAX_RATIO:
+            raise DocumentRejected(
+                f"{member.filename} would unpack {member.file_size // member.compress_size}× its size: "
+                "refused as a possible zip bomb"
+            )
+    if total > MAX_UNPACKED:
+        raise DocumentRejected(f"the archive would unpack to {total:,} bytes; the limit is {MAX_UNPACKED:,}")
+    names = {member.filename for member in members}
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise DocumentRejected("a ZIP archive that is neither a Word (.docx) nor an Excel (.xlsx) file")
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds on a broken package
+        raise DocumentRejected(f"a broken Word file: {error}") from None
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        raise DocumentRejected(f"a broken PDF: {error}") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise DocumentRejected("the PDF has no text layer (a scan?): convert it with OCR first")
+    return text
+
+
+def _html_text(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head"]):
+        tag.decompose()
+    return soup.get_text("\n")

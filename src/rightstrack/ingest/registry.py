@@ -1,4 +1,10 @@
-"""The import sources, each a folder under ``ingest/sources/`` with ``KIND``, ``detect`` and ``parse``."""
+"""The import sources, each a folder under ``ingest/sources/<name>/``.
+
+A source declares its ``kind``, ``detect(loaded) -> bool`` and ``parse(loaded, labels) ->
+ParsedDocument``, where ``loaded`` is the :class:`~rightstrack.ingest.reading.LoadedFile` (text and,
+for office files, the raw bytes) and ``labels`` the known UPR Info issue labels. Detection runs in
+the order below: the most specific formats first.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +13,37 @@ from dataclasses import dataclass
 
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument
+from rightstrack.ingest.reading import LoadedFile
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
+
+Labels = Iterable[str]
 
 
 @dataclass(frozen=True)
 class Source:
     kind: str
     description: str
-    detect: Callable[[str], bool]
-    parse: Callable[[str, Iterable[str]], ParsedDocument]
+    detect: Callable[[LoadedFile], bool]
+    parse: Callable[[LoadedFile, Labels], ParsedDocument]
+
+
+def _text_source(
+    kind: str,
+    description: str,
+    detect: Callable[[str], bool],
+    parse: Callable[[str, Labels], ParsedDocument],
+) -> Source:
+    """A source whose parser reads text: ``detect(text)`` and ``parse(text, labels)``."""
+    return Source(
+        kind,
+        description,
+        lambda loaded: loaded.format != "xlsx" and detect(loaded.text),
+        lambda loaded, labels: parse(loaded.text, labels),
+    )
 
 
 SOURCES: tuple[Source, ...] = (
-    Source(
+    _text_source(
         upr_info_mia.KIND,
         "UPR Info Mid-term Implementation Assessment (text)",
         upr_info_mia.detect,
@@ -28,8 +52,8 @@ SOURCES: tuple[Source, ...] = (
 )
 
 
-def source_for(text: str, kind: str | None = None) -> Source:
-    """The source that reads ``text``: the one named by ``kind``, or the first that recognises it."""
+def source_for(loaded: LoadedFile, kind: str | None = None) -> Source:
+    """The source that reads ``loaded``: the one named by ``kind``, or the first that recognises it."""
     if kind:
         for source in SOURCES:
             if source.kind == kind:
@@ -37,7 +61,7 @@ def source_for(text: str, kind: str | None = None) -> Source:
         known = ", ".join(source.kind for source in SOURCES)
         raise DocumentRejected(f"unknown document kind {kind!r}; known kinds: {known}")
     for source in SOURCES:
-        if source.detect(text):
+        if source.detect(loaded):
             return source
     known = "; ".join(source.description for source in SOURCES)
     raise DocumentRejected(f"not a document kind RightsTrack can import (it reads: {known})")
