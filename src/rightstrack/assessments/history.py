@@ -43,7 +43,8 @@ def current_actor() -> Actor:
     return _actor.get() or Actor("system")
 
 
-def _values(assessment: Assessment) -> dict[str, Any]:
+def snapshot(assessment: Assessment) -> dict[str, Any]:
+    """The tracked fields of an assessment, as JSON-ready values."""
     values = {name: getattr(assessment, name) for name in TRACKED_FIELDS}
     if values["assessed_on"] is not None:
         values["assessed_on"] = values["assessed_on"].isoformat()
@@ -52,12 +53,12 @@ def _values(assessment: Assessment) -> dict[str, Any]:
 
 def _remember_before(sender: type[Assessment], instance: Assessment, **kwargs: Any) -> None:
     previous = Assessment.private_objects.filter(pk=instance.pk).first() if instance.pk else None
-    instance._history_before = _values(previous) if previous else None  # type: ignore[attr-defined]
+    instance._history_before = snapshot(previous) if previous else None  # type: ignore[attr-defined]
 
 
 def _record_save(sender: type[Assessment], instance: Assessment, created: bool, **kwargs: Any) -> None:
     before: dict[str, Any] | None = getattr(instance, "_history_before", None)
-    after = _values(instance)
+    after = snapshot(instance)
     if created or before is None:
         changes = {name: [None, value] for name, value in after.items()}
         action = "created"
@@ -73,7 +74,7 @@ def _record_save(sender: type[Assessment], instance: Assessment, created: bool, 
 
 def _record_delete(sender: type[Assessment], instance: Assessment, **kwargs: Any) -> None:
     _write(
-        instance, "deleted", {name: [value, None] for name, value in _values(instance).items()}, keep=False
+        instance, "deleted", {name: [value, None] for name, value in snapshot(instance).items()}, keep=False
     )
 
 

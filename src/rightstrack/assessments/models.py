@@ -82,6 +82,7 @@ class Assessment(models.Model):
     public_text = models.TextField(blank=True, help_text="Edited text for publication; empty: the original.")
     assessed_on = models.DateField(null=True, blank=True)
     document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.PROTECT)
+    sub_item = models.CharField(max_length=200, blank=True, help_text="The limb graded, e.g. (a).")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -96,7 +97,8 @@ class Assessment(models.Model):
         ordering = ["recommendation", "stakeholder__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["recommendation", "stakeholder", "document"], name="one_assessment_per_source"
+                fields=["recommendation", "stakeholder", "document", "sub_item"],
+                name="one_assessment_per_source",
             )
         ]
 
@@ -174,3 +176,40 @@ class CampaignContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group}: {self.contacted} contacted, {self.responded} responded"
+
+
+class Suggestion(models.Model):
+    """A recommendation a stakeholder suggests for a coming review."""
+
+    stakeholder = models.ForeignKey(Stakeholder, on_delete=models.PROTECT, related_name="suggestions")
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.PROTECT, related_name="suggestions"
+    )
+    theme = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.CASCADE)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PUBLISHED)
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class IssueSummary(models.Model):
+    """A stakeholder's count of one review's recommendations on an issue, with evidence (seed 004)."""
+
+    stakeholder = models.ForeignKey(Stakeholder, on_delete=models.PROTECT, related_name="issue_summaries")
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="issue_summaries")
+    issue = models.CharField(max_length=300)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    total_text = models.CharField(max_length=200, blank=True)
+    implemented = models.PositiveIntegerField(null=True, blank=True)
+    partially = models.PositiveIntegerField(null=True, blank=True)
+    not_implemented = models.PositiveIntegerField(null=True, blank=True)
+    evidence = models.TextField(blank=True)
+    document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name_plural = "issue summaries"
+
+    def __str__(self) -> str:
+        return f"{self.stakeholder}: {self.issue}"

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "rightstrack.documents",
     "rightstrack.recommendations",
     "rightstrack.assessments",
+    "rightstrack.actionplans",
+    "rightstrack.treaties",
     "rightstrack.web",
 ]
 

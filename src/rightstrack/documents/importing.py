@@ -37,6 +37,7 @@ class ImportReport:
     kind: str
     title: str
     unchanged: bool = False
+    merged: int = 0
     created: dict[str, int] = field(
         default_factory=lambda: {"recommendations": 0, "assessments": 0, "stakeholders": 0}
     )
@@ -49,6 +50,7 @@ class ImportReport:
             "title": self.title,
             "unchanged": self.unchanged,
             "created": self.created,
+            "merged": self.merged,
             "problems": self.problems,
         }
 
@@ -103,5 +105,6 @@ def _store(item: _Ready) -> ImportReport:
         return report
     outcome = store_document(item.parsed, item.loaded)
     report.created = outcome.created
+    report.merged = outcome.merged
     report.problems = outcome.problems
     return report

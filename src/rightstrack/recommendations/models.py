@@ -13,6 +13,8 @@ class State(models.Model):
     code = models.CharField(max_length=3, primary_key=True)
     name = models.CharField(max_length=200, help_text="UN short name.")
     variants = models.JSONField(default=list, blank=True)
+    regional_group = models.CharField(max_length=32, blank=True, help_text="UN regional group, e.g. WEOG.")
+    organisations = models.JSONField(default=list, blank=True, help_text="e.g. EU, OIC, AU.")
 
     class Meta:
         ordering = ["name"]
@@ -101,9 +103,16 @@ class RecommendationRef(models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="refs")
     scheme = models.CharField(max_length=64)
     value = models.CharField(max_length=32)
+    state = models.ForeignKey(
+        State,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="For numberings per recommending State (UPR Info): the State this number is for.",
+    )
 
     class Meta:
-        ordering = ["scheme"]
+        ordering = ["scheme", "id"]
         constraints = [
             models.UniqueConstraint(fields=["review", "scheme", "value"], name="one_recommendation_per_ref"),
         ]
@@ -173,3 +182,21 @@ class RecommendationTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation_id} {self.term}"
+
+
+class RecommendationLink(models.Model):
+    """Two recommendations that ask the same thing (across cycles or mechanisms), with a score."""
+
+    source = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(max_length=32, default="similar")
+    score = models.FloatField(null=True, blank=True, help_text="1.0 when a document states the link.")
+    origin = models.CharField(max_length=100, blank=True, help_text="Document or method that made the link.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="one_link_per_pair_and_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} ~ {self.target_id} ({self.kind})"

@@ -1,0 +1,337 @@
+"""Recommendations: find the one a record speaks of (by reference, text, similar text) or create it.
+
+The same recommendation reaches RightsTrack from several documents: an MIA's n° 1, the Working Group
+report's paragraph 95.16, a UPR Info row. Within a review, a record is matched to an existing
+recommendation by, in order: its own reference; the same normalised text with a recommending State in
+common; a similar text (≥ ``FUZZY_CUTOFF``). A recommendation can hold one reference of a numbering
+per recommending State (UPR Info numbers (paragraph, State) pairs), so a second document of the same
+numbering never lands on a recommendation already numbered for that State.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from rightstrack.assessments.models import Grade, PublishedLevel
+from rightstrack.core.errors import DocumentRejected
+from rightstrack.core.records import ParsedDocument, Place, RecommendationRecord, ReviewKey
+from rightstrack.core.states import resolve_state
+from rightstrack.core.text import normalise
+from rightstrack.core.upr_calendar import upr_review
+from rightstrack.core.vocab import UPR_INFO_ISSUES, first_year
+from rightstrack.documents.store.places import BATCH, Places
+from rightstrack.recommendations.models import (
+    Mechanism,
+    Recommendation,
+    RecommendationRef,
+    RecommendationTerm,
+    Review,
+    State,
+    Term,
+    Vocabulary,
+)
+
+FUZZY_CUTOFF = 90.0
+UNDETERMINED = "-"
+
+
+def sort_key(ref: str) -> str:
+    """Orders "2" before "10" and "95.2" before "95.10".
+
+    >>> sort_key("95.10") > sort_key("95.2")
+    True
+    """
+    return ".".join(part.zfill(5) for part in re.findall(r"\d+|[^\d.]+", ref))[:32]
+
+
+def known_labels() -> list[str]:
+    """Every label and alias of the loaded UPR Info issue vocabularies (what parsers split cells with)."""
+    terms = Term.objects.filter(vocabulary__code=UPR_INFO_ISSUES)
+    labels = set(terms.values_list("label", flat=True))
+    labels.update(terms.values_list("aliases__alias", flat=True).exclude(aliases__alias=None))
+    return sorted(labels)
+
+
+class Reviews:
+    """ReviewKey → Review, created on first use; UPR session and year filled from the calendar."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, str, int | None], Review] = {}
+        self.mechanisms = {m.code: m for m in Mechanism.objects.all()}
+        self.states = set(State.objects.values_list("code", flat=True))
+
+    def get(self, key: ReviewKey, place: Place | None = None) -> Review:
+        cache_key = (key.state, key.mechanism, key.cycle)
+        if cache_key in self.cache:
+            return self.cache[cache_key]
+        if key.state not in self.states:
+            raise DocumentRejected(f"unknown State {key.state!r}", place)
+        if key.mechanism not in self.mechanisms:
+            raise DocumentRejected(f"unknown mechanism {key.mechanism!r}", place)
+        if key.mechanism == "UPR" and (key.session is None or key.year is None):
+            known = upr_review(key.state, key.cycle)
+            if known is not None:
+                key = replace(key, session=key.session or known.session, year=key.year or known.year)
+        review, _ = Review.objects.get_or_create(
+            state_id=key.state, mechanism=self.mechanisms[key.mechanism], cycle=key.cycle
+        )
+        changed = []
+        if key.session is not None and review.session is None:
+            review.session = key.session
+            changed.append("session")
+        if key.year is not None and review.year is None:
+            review.year = key.year
+            changed.append("year")
+        if changed:
+            review.save(update_fields=changed)
+        self.cache[cache_key] = review
+        return review
+
+
+@dataclass
+class Known:
+    """A recommendation of a review as the matcher sees it (saved, or about to be)."""
+
+    obj: Recommendation
+    norm: str
+    states: set[str]
+    numbered: dict[str, set[str | None]] = field(default_factory=lambda: defaultdict(set))
+
+    def free_for(self, scheme: str, states: set[str]) -> bool:
+        """Whether a record of numbering ``scheme`` about ``states`` may land here."""
+        if self.states and states and not (self.states & states):
+            return False
+        taken = self.numbered.get(scheme)
+        if not taken:
+            return True
+        if None in taken or len(states) != 1:
+            return False
+        return not (states & {s for s in taken if s})
+
+
+class Index:
+    """The recommendations of the reviews a document touches, loaded in a few queries."""
+
+    def __init__(self) -> None:
+        self.loaded: set[int] = set()
+        self.by_ref: dict[tuple[int, str, str], Known] = {}
+        self.by_norm: dict[tuple[int, str], list[Known]] = defaultdict(list)
+        self.by_review: dict[int, list[Known]] = defaultdict(list)
+
+    def load(self, review: Review) -> None:
+        if review.pk in self.loaded:
+            return
+        self.loaded.add(review.pk)
+        knowns: dict[int, Known] = {}
+        for rec in Recommendation.objects.filter(review=review):
+            knowns[rec.pk] = self._add(review.pk, Known(rec, normalise(rec.text), set()))
+        through = Recommendation.recommending_states.through
+        for rec_id, code in through.objects.filter(recommendation__review=review).values_list(
+            "recommendation_id", "state_id"
+        ):
+            knowns[rec_id].states.add(code)
+        for ref in RecommendationRef.objects.filter(review=review):
+            known = knowns[ref.recommendation_id]
+            known.numbered[ref.scheme].add(ref.state_id)
+            self.by_ref[(review.pk, ref.scheme, ref.value)] = known
+
+    def _add(self, review_id: int, known: Known) -> Known:
+        self.by_norm[(review_id, known.norm)].append(known)
+        self.by_review[review_id].append(known)
+        return known
+
+    def match(
+        self, review: Review, record: RecommendationRecord, states: set[str]
+    ) -> tuple[Known | None, str]:
+        exact = self.by_ref.get((review.pk, record.ref_scheme, record.ref))
+        if exact is not None:
+            return exact, "reference"
+        norm = normalise(record.text)
+        for known in self.by_norm.get((review.pk, norm), []):
+            if known.free_for(record.ref_scheme, states):
+                return known, "text"
+        candidates = [k for k in self.by_review.get(review.pk, []) if k.free_for(record.ref_scheme, states)]
+        if candidates and norm:
+            best = process.extractOne(
+                norm, [k.norm for k in candidates], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            if best is not None:
+                return candidates[best[2]], f"similar text ({best[1]:.0f}%)"
+        return None, ""
+
+
+class Terms:
+    """Labels (and aliases) → terms of the vocabulary version a document belongs to."""
+
+    def __init__(self, parsed: ParsedDocument) -> None:
+        self.year = parsed.published_on.year if parsed.published_on else 9999
+        self.maps: dict[str, dict[str, Term]] = {}
+
+    def lookup(self, code: str, place: Place) -> dict[str, Term]:
+        if code not in self.maps:
+            versions = [v for v in Vocabulary.objects.filter(code=code) if first_year(v.version) <= self.year]
+            versions = versions or list(Vocabulary.objects.filter(code=code))
+            if not versions:
+                raise DocumentRejected(
+                    f"the vocabulary {code!r} is not loaded; "
+                    "load it first with `rightstrack vocab import FILE`",
+                    place,
+                )
+            vocabulary = max(versions, key=lambda v: first_year(v.version))
+            mapping: dict[str, Term] = {}
+            for term in vocabulary.terms.prefetch_related("aliases"):
+                mapping[term.label.casefold()] = term
+                if term.code:
+                    mapping[term.code.casefold()] = term
+                for alias in term.aliases.all():
+                    mapping[alias.alias.casefold()] = term
+            self.maps[code] = mapping
+        return self.maps[code]
+
+
+@dataclass
+class Stored:
+    """What storing the recommendations of one document did."""
+
+    by_ref: dict[tuple[int, str, str], Recommendation] = field(default_factory=dict)
+    by_number: dict[tuple[int, str], Recommendation] = field(
+        default_factory=dict
+    )  # (review, ref), any scheme
+    created: int = 0
+    merged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def resolve_states(record: RecommendationRecord) -> set[str]:
+    codes = set()
+    for name in record.recommending_states:
+        code = resolve_state(name)
+        if code is None:
+            raise DocumentRejected(f"recommending State {name!r} is not in the State register", record.place)
+        codes.add(code)
+    return codes
+
+
+def store_recommendations(parsed: ParsedDocument, reviews: Reviews, index: Index, places: Places) -> Stored:
+    stored = Stored()
+    terms = Terms(parsed)
+    new: list[Recommendation] = []
+    refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]] = []
+    touched: dict[int, Known] = {}
+    matched_existing: set[int] = set()
+    for record in parsed.recommendations:
+        review = reviews.get(record.review or parsed.review, record.place)
+        index.load(review)
+        states = resolve_states(record)
+        known, how = index.match(review, record, states)
+        if known is None:
+            obj = Recommendation(
+                review=review,
+                text=record.text,
+                response=record.response,
+                action_category=record.action_category,
+                group=record.group,
+                theme_heading=record.theme_heading[:200],
+                sort_key=sort_key(record.ref),
+            )
+            new.append(obj)
+            known = index._add(review.pk, Known(obj, normalise(record.text), set()))
+            stored.created += 1
+        elif how != "reference":
+            stored.merged += 1
+            if how.startswith("similar"):
+                stored.problems.append(
+                    f"{record.place.describe()}: {record.ref_scheme} {record.ref} matched an existing "
+                    f"recommendation by {how}"
+                )
+            if known.obj.pk:
+                matched_existing.add(known.obj.pk)
+        is_new_ref = (review.pk, record.ref_scheme, record.ref) not in index.by_ref
+        if is_new_ref:
+            index.by_ref[(review.pk, record.ref_scheme, record.ref)] = known
+            known.numbered[record.ref_scheme].add(next(iter(states)) if len(states) == 1 else None)
+        _fill_blanks(known.obj, record)
+        added = states - known.states
+        known.states |= states
+        refs.append((known, record, states, added, is_new_ref))
+        touched[id(known)] = known
+    Recommendation.objects.bulk_create(new, batch_size=BATCH)
+    _write_links(parsed, refs, reviews, places, terms, stored)
+    existing = [k.obj for k in touched.values() if k.obj.pk in matched_existing]
+    if existing:
+        Recommendation.objects.bulk_update(existing, ["response", "action_category"], batch_size=BATCH)
+    return stored
+
+
+def _fill_blanks(obj: Recommendation, record: RecommendationRecord) -> None:
+    if record.response and not obj.response:
+        obj.response = record.response
+    if record.action_category and obj.action_category is None:
+        obj.action_category = record.action_category
+
+
+def _write_links(
+    parsed: ParsedDocument,
+    refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]],
+    reviews: Reviews,
+    places: Places,
+    terms: Terms,
+    stored: Stored,
+) -> None:
+    """References, recommending States, terms and places of every record, in batches."""
+    ref_rows: list[RecommendationRef] = []
+    state_rows = []
+    term_rows: list[RecommendationTerm] = []
+    levels: list[tuple[PublishedLevel, Place]] = []
+    through = Recommendation.recommending_states.through
+    grades = {grade.code: grade for grade in Grade.objects.filter(scheme__code="iri")}
+    for known, record, states, added, is_new_ref in refs:
+        obj = known.obj
+        review = reviews.get(record.review or parsed.review)
+        stored.by_ref[(review.pk, record.ref_scheme, record.ref)] = obj
+        stored.by_number.setdefault((review.pk, record.ref), obj)
+        if is_new_ref:
+            ref_rows.append(
+                RecommendationRef(
+                    review=review,
+                    recommendation=obj,
+                    scheme=record.ref_scheme,
+                    value=record.ref,
+                    state_id=next(iter(states)) if len(states) == 1 else None,
+                )
+            )
+        for code in added:
+            state_rows.append(through(recommendation_id=obj.pk, state_id=code))
+        for code, labels in record.terms.items():
+            if code.endswith("-unmatched"):
+                continue
+            mapping = terms.lookup(code, record.place)
+            for label in labels:
+                term = mapping.get(label.casefold())
+                if term is None:
+                    stored.problems.append(
+                        f"{record.place.describe()}: {label!r} is not a label of {code}; not tagged"
+                    )
+                    continue
+                term_rows.append(RecommendationTerm(recommendation=obj, term=term))
+        if record.published_level is not None:
+            level = PublishedLevel(
+                recommendation=obj,
+                grade=grades.get(record.published_level),
+                undetermined=record.published_level == UNDETERMINED,
+                document=places.document,
+            )
+            if level.grade is None and not level.undetermined:
+                raise DocumentRejected(f"{record.published_level!r} is not an IRI level", record.place)
+            levels.append((level, record.published_level_place or record.place))
+        places.add(obj, record.place)
+    RecommendationRef.objects.bulk_create(ref_rows, batch_size=BATCH, ignore_conflicts=True)
+    through.objects.bulk_create(state_rows, batch_size=BATCH, ignore_conflicts=True)
+    RecommendationTerm.objects.bulk_create(term_rows, batch_size=BATCH, ignore_conflicts=True)
+    PublishedLevel.objects.bulk_create([level for level, _ in levels], batch_size=BATCH)
+    for level, place in levels:
+        places.add(level, place)

@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from rightstrack.treaties.models import Treaty, TreatyStatus
+
+
+@admin.register(Treaty)
+class TreatyAdmin(admin.ModelAdmin[Treaty]):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(TreatyStatus)
+class TreatyStatusAdmin(admin.ModelAdmin[TreatyStatus]):
+    list_display = ["state", "treaty", "status", "date"]
+    list_filter = ["status", "state"]
