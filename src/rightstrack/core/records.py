@@ -217,6 +217,15 @@ class IssueSummaryRecord:
     new_recommendations: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class StateFactRecord:
+    """What a document says about a State itself: its UN regional group, its organisations."""
+
+    state: str  # ISO 3166-1 alpha-3
+    regional_group: str = ""
+    organisations: tuple[str, ...] = ()
+
+
 @dataclass
 class ParsedDocument:
     """Everything one document yields, ready to be stored in one transaction."""
@@ -239,3 +248,7 @@ class ParsedDocument:
     links: list[LinkRecord] = field(default_factory=list)
     suggestions: list[SuggestionRecord] = field(default_factory=list)
     issue_summaries: list[IssueSummaryRecord] = field(default_factory=list)
+    state_facts: list[StateFactRecord] = field(default_factory=list)
+    #: False for documents that speak of existing recommendations only (a filled stakeholder sheet):
+    #: a record that matches none is then an error, not a new recommendation.
+    creates_recommendations: bool = True

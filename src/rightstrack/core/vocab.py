@@ -15,12 +15,15 @@ from rightstrack.core.records import Place, Problem
 
 UPR_INFO_ISSUES = "upr-info-issues"
 
-#: Spellings older UPR Info documents use for labels of the 2008–2014 list (MIAs of 2011–2013).
+#: Other spellings of labels: older UPR Info documents (MIAs of 2011–2013) and the 2008–2014 ↔ 2019 renames.
 UPR_INFO_ISSUE_ALIASES: dict[str, str] = {
     "Detention conditions": "Detention",
     "Technical assistance": "Technical assistance and cooperation",
     "National Human Rights Institution": "NHRI",
     "Right to water and sanitation": "Right to water",
+    # and, for the 2019 list, the 2008–2014 spellings
+    "NHRI": "National Human Rights Institution",
+    "Right to water": "Right to water and sanitation",
 }
 
 _MISSING = {"nan", "none", "null", "n/a"}

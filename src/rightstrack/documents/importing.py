@@ -92,18 +92,18 @@ def import_files(
                 current = item.path
                 if progress:
                     progress(f"storing {item.path.name}")
-                reports.append(_store(item))
+                reports.append(_store(item, progress))
     except DocumentRejected as error:
         raise ImportFailed(current, error) from None
     return reports
 
 
-def _store(item: _Ready) -> ImportReport:
+def _store(item: _Ready, progress: Progress | None) -> ImportReport:
     report = ImportReport(str(item.path), item.parsed.kind, item.parsed.title)
     if SourceDocument.objects.filter(sha256=item.loaded.sha256).exists():
         report.unchanged = True
         return report
-    outcome = store_document(item.parsed, item.loaded)
+    outcome = store_document(item.parsed, item.loaded, progress)
     report.created = outcome.created
     report.merged = outcome.merged
     report.problems = outcome.problems

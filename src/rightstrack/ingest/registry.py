@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument
 from rightstrack.ingest.reading import LoadedFile
+from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
 
 Labels = Iterable[str]
@@ -48,6 +49,12 @@ SOURCES: tuple[Source, ...] = (
         "UPR Info Mid-term Implementation Assessment (text)",
         upr_info_mia.detect,
         upr_info_mia.parse,
+    ),
+    _text_source(
+        upr_info_export.KIND,
+        "UPR Info database export (CSV, one row per recommendation and recommending State)",
+        upr_info_export.detect,
+        upr_info_export.parse,
     ),
 )
 

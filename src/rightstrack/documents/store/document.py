@@ -9,7 +9,7 @@ from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store.assessments import Stakeholders, store_assessments, store_campaign
 from rightstrack.documents.store.extras import store_extras
 from rightstrack.documents.store.places import Places
-from rightstrack.documents.store.recommendations import Index, Reviews, store_recommendations
+from rightstrack.documents.store.recommendations import Index, Progress, Reviews, store_recommendations
 from rightstrack.ingest.reading import LoadedFile
 
 
@@ -22,7 +22,9 @@ class StoreOutcome:
     problems: list[str] = field(default_factory=list)
 
 
-def store_document(parsed: ParsedDocument, loaded: LoadedFile) -> StoreOutcome:
+def store_document(
+    parsed: ParsedDocument, loaded: LoadedFile, progress: Progress | None = None
+) -> StoreOutcome:
     outcome = StoreOutcome(problems=[problem.describe() for problem in parsed.problems])
     document = SourceDocument.objects.create(
         kind=parsed.kind,
@@ -39,7 +41,7 @@ def store_document(parsed: ParsedDocument, loaded: LoadedFile) -> StoreOutcome:
     stakeholders = Stakeholders()
     for record in parsed.stakeholders:
         stakeholders.get(record)
-    stored = store_recommendations(parsed, reviews, Index(), places)
+    stored = store_recommendations(parsed, reviews, Index(), places, progress)
     outcome.created["recommendations"] = stored.created
     outcome.merged = stored.merged
     outcome.problems += stored.problems

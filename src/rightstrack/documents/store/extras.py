@@ -10,7 +10,7 @@ from rightstrack.core.records import ParsedDocument
 from rightstrack.documents.store.assessments import Stakeholders
 from rightstrack.documents.store.places import Places
 from rightstrack.documents.store.recommendations import Reviews, Stored, sort_key
-from rightstrack.recommendations.models import RecommendationLink, Review
+from rightstrack.recommendations.models import RecommendationLink, Review, State
 from rightstrack.treaties.models import Treaty, TreatyStatus
 
 
@@ -18,6 +18,7 @@ def store_extras(
     parsed: ParsedDocument, reviews: Reviews, stored: Stored, stakeholders: Stakeholders, places: Places
 ) -> None:
     _review_infos(parsed, reviews)
+    _state_facts(parsed)
     _treaties(parsed, places)
     _measures(parsed, reviews, stored, places)
     _links(parsed, reviews, stored)
@@ -41,6 +42,17 @@ def _review_infos(parsed: ParsedDocument, reviews: Reviews) -> None:
             changed.append("adopted_on")
         if changed:
             review.save(update_fields=sorted(set(changed)))
+
+
+def _state_facts(parsed: ParsedDocument) -> None:
+    for fact in parsed.state_facts:
+        updates: dict[str, object] = {}
+        if fact.regional_group:
+            updates["regional_group"] = fact.regional_group[:32]
+        if fact.organisations:
+            updates["organisations"] = list(fact.organisations)
+        if updates:
+            State.objects.filter(code=fact.state).update(**updates)
 
 
 def _treaties(parsed: ParsedDocument, places: Places) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -36,6 +37,7 @@ from rightstrack.recommendations.models import (
 )
 
 FUZZY_CUTOFF = 90.0
+Progress = Callable[[str], None]
 UNDETERMINED = "-"
 
 
@@ -169,11 +171,13 @@ class Terms:
 
     def __init__(self, parsed: ParsedDocument) -> None:
         self.year = parsed.published_on.year if parsed.published_on else 9999
-        self.maps: dict[str, dict[str, Term]] = {}
+        self.maps: dict[tuple[str, int], dict[str, Term]] = {}
 
-    def lookup(self, code: str, place: Place) -> dict[str, Term]:
-        if code not in self.maps:
-            versions = [v for v in Vocabulary.objects.filter(code=code) if first_year(v.version) <= self.year]
+    def lookup(self, code: str, place: Place, year: int | None = None) -> dict[str, Term]:
+        """Labels of the latest version of ``code`` begun by ``year`` (default: the document's)."""
+        year = year or self.year
+        if (code, year) not in self.maps:
+            versions = [v for v in Vocabulary.objects.filter(code=code) if first_year(v.version) <= year]
             versions = versions or list(Vocabulary.objects.filter(code=code))
             if not versions:
                 raise DocumentRejected(
@@ -189,8 +193,8 @@ class Terms:
                     mapping[term.code.casefold()] = term
                 for alias in term.aliases.all():
                     mapping[alias.alias.casefold()] = term
-            self.maps[code] = mapping
-        return self.maps[code]
+            self.maps[(code, year)] = mapping
+        return self.maps[(code, year)]
 
 
 @dataclass
@@ -216,18 +220,27 @@ def resolve_states(record: RecommendationRecord) -> set[str]:
     return codes
 
 
-def store_recommendations(parsed: ParsedDocument, reviews: Reviews, index: Index, places: Places) -> Stored:
+def store_recommendations(
+    parsed: ParsedDocument, reviews: Reviews, index: Index, places: Places, progress: Progress | None = None
+) -> Stored:
     stored = Stored()
+    total = len(parsed.recommendations)
     terms = Terms(parsed)
     new: list[Recommendation] = []
     refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]] = []
     touched: dict[int, Known] = {}
     matched_existing: set[int] = set()
-    for record in parsed.recommendations:
+    for done, record in enumerate(parsed.recommendations, start=1):
+        if progress and done % 1000 == 0:
+            progress(f"matching recommendations {done:,}/{total:,}")
         review = reviews.get(record.review or parsed.review, record.place)
         index.load(review)
         states = resolve_states(record)
         known, how = index.match(review, record, states)
+        if known is None and not parsed.creates_recommendations:
+            raise DocumentRejected(
+                f"{record.ref_scheme} {record.ref} is not a recommendation of {review}", record.place
+            )
         if known is None:
             obj = Recommendation(
                 review=review,
@@ -309,7 +322,7 @@ def _write_links(
         for code, labels in record.terms.items():
             if code.endswith("-unmatched"):
                 continue
-            mapping = terms.lookup(code, record.place)
+            mapping = terms.lookup(code, record.place, record.review.year if record.review else None)
             for label in labels:
                 term = mapping.get(label.casefold())
                 if term is None:
