@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 app = typer.Typer(
@@ -59,9 +60,15 @@ def import_(
     _django()
     from rightstrack.documents.importing import ImportFailed, import_files
 
-    with err.status("importing…") as status:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("importing", total=None)
+
+        def show(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total or None)
+
         try:
-            reports = import_files(paths, kind=kind, progress=lambda msg: status.update(msg))
+            reports = import_files(paths, kind=kind, progress=show)
         except ImportFailed as failure:
             if as_json:
                 print(json.dumps({"error": str(failure), "path": str(failure.path), "documents": []}))

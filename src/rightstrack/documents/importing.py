@@ -7,7 +7,7 @@ leaves the database as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store import known_labels, store_document
+from rightstrack.documents.store.recommendations import Progress
 from rightstrack.ingest.reading import LoadedFile, load
 from rightstrack.ingest.registry import source_for
 
@@ -62,9 +63,6 @@ class _Ready:
     parsed: ParsedDocument
 
 
-Progress = Callable[[str], None]
-
-
 def import_files(
     paths: Sequence[Path], kind: str | None = None, actor: str = "import", progress: Progress | None = None
 ) -> list[ImportReport]:
@@ -73,7 +71,7 @@ def import_files(
     seen: set[str] = set()
     for path in paths:
         if progress:
-            progress(f"reading {path.name}")
+            progress(f"reading {path.name}", 0, 0)
         try:
             loaded = load(path)
             if loaded.sha256 in seen:
@@ -91,7 +89,7 @@ def import_files(
             for item in ready:
                 current = item.path
                 if progress:
-                    progress(f"storing {item.path.name}")
+                    progress(f"storing {item.path.name}", 0, 0)
                 reports.append(_store(item, progress))
     except DocumentRejected as error:
         raise ImportFailed(current, error) from None

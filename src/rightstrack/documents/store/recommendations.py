@@ -37,7 +37,8 @@ from rightstrack.recommendations.models import (
 )
 
 FUZZY_CUTOFF = 90.0
-Progress = Callable[[str], None]
+#: ``progress(what, done, total)``: told what the import is doing; ``total`` is 0 when unknown.
+Progress = Callable[[str, int, int], None]
 UNDETERMINED = "-"
 
 
@@ -231,8 +232,8 @@ def store_recommendations(
     touched: dict[int, Known] = {}
     matched_existing: set[int] = set()
     for done, record in enumerate(parsed.recommendations, start=1):
-        if progress and done % 1000 == 0:
-            progress(f"matching recommendations {done:,}/{total:,}")
+        if progress and (done % 500 == 0 or done == total):
+            progress("matching recommendations", done, total)
         review = reviews.get(record.review or parsed.review, record.place)
         index.load(review)
         states = resolve_states(record)
