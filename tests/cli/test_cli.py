@@ -112,6 +112,25 @@ def test_bad_input_is_a_clear_error_and_leaves_the_database_unchanged(
     assert database_snapshot() == before
 
 
+def test_a_200_mb_file_is_refused_before_it_is_read(vocabularies: None, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: no real disk space
+    code, _, err = run("import", str(huge))
+    assert code == 1
+    assert "the limit is 52,428,800 bytes" in " ".join(err.split())
+
+
+def test_text_in_a_legacy_encoding_is_decoded_not_refused(vocabularies: None, tmp_path: Path) -> None:
+    legacy = tmp_path / "mia-cp1252.txt"
+    legacy.write_bytes(
+        EXAMPLE_MIA.read_text(encoding="utf-8").replace("\n", "\r\n").encode("cp1252", "replace")
+    )
+    code, out, err = run("import", str(legacy), "--json")
+    assert code == 0, err
+    assert json.loads(out)["documents"][0]["created"]["recommendations"] == 129
+
+
 def test_one_bad_file_among_good_ones_writes_nothing_at_all(vocabularies: None, tmp_path: Path) -> None:
     bad = _variants(tmp_path)["truncated"]
     before = database_snapshot()

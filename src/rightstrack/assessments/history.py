@@ -17,7 +17,16 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from rightstrack.assessments.models import Assessment, AssessmentHistory
 
-TRACKED_FIELDS = ("grade_id", "level_basis", "original_text", "public_text", "assessed_on", "status")
+TRACKED_FIELDS = (
+    "grade_id",
+    "level_basis",
+    "original_text",
+    "public_text",
+    "source_note",
+    "assessed_on",
+    "status",
+    "document_id",
+)
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ class Assessment(models.Model):
     assessed_on = models.DateField(null=True, blank=True)
     document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.PROTECT)
     sub_item = models.CharField(max_length=200, blank=True, help_text="The limb graded, e.g. (a).")
+    source_note = models.CharField(max_length=500, blank=True, help_text="Evidence the stakeholder cites.")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -38,9 +38,21 @@ def claim_level(assessment: Assessment) -> Level | None:
     return Level(grade.code) if grade is not None and grade.scheme.code == "iri" else None
 
 
+#: Which numbering names a recommendation on pages and in sheets, first found first.
+REF_PRIORITY = ("upr-info-mia", "ohchr-paragraph", "ccpr-co-paragraph", "upr-info-db")
+
+
+def preferred_ref(recommendation: Recommendation) -> tuple[str, str]:
+    """(scheme, value) of the reference that names ``recommendation``."""
+    refs = sorted(
+        recommendation.refs.all(),
+        key=lambda r: (REF_PRIORITY.index(r.scheme) if r.scheme in REF_PRIORITY else len(REF_PRIORITY), r.pk),
+    )
+    return (refs[0].scheme, refs[0].value) if refs else ("rightstrack-id", str(recommendation.pk))
+
+
 def display_ref(recommendation: Recommendation) -> str:
-    refs = list(recommendation.refs.all())
-    return refs[0].value if refs else str(recommendation.pk)
+    return preferred_ref(recommendation)[1]
 
 
 def review_picture(review: Review) -> ReviewPicture:

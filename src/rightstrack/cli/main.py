@@ -55,10 +55,18 @@ def import_(
     paths: Annotated[list[Path], typer.Argument(help="Documents to import (all or nothing).")],
     kind: Annotated[str | None, typer.Option(help="Force the document kind instead of detecting it.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    publish: Annotated[
+        bool, typer.Option(help="Publish submitted assessments (a filled sheet) instead of holding them.")
+    ] = False,
+    review: Annotated[
+        str | None, typer.Option(help="Refuse documents about another review, e.g. KAZ/UPR/2.")
+    ] = None,
 ) -> None:
     """Import documents. The kind is detected from the content; nothing is written if any file fails."""
     _django()
     from rightstrack.documents.importing import ImportFailed, import_files
+
+    expected = _review_key(review) if review else None
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -68,7 +76,7 @@ def import_(
             bar.update(task, description=what, completed=done, total=total or None)
 
         try:
-            reports = import_files(paths, kind=kind, progress=show)
+            reports = import_files(paths, kind=kind, progress=show, publish=publish, expect_review=expected)
         except ImportFailed as failure:
             if as_json:
                 print(json.dumps({"error": str(failure), "path": str(failure.path), "documents": []}))
@@ -87,6 +95,18 @@ def import_(
         out.print(f"{report.path}: {report.kind}: created {created}")
         for problem in report.problems:
             out.print(f"  note: {problem}", highlight=False)
+
+
+def _review_key(text: str) -> Any:
+    from rightstrack.core.records import ReviewKey
+    from rightstrack.core.states import resolve_state
+
+    parts = text.split("/")
+    code = resolve_state(parts[0]) if parts else None
+    if len(parts) != 3 or code is None or not parts[2].isdigit():
+        _fail(f"--review {text!r}: write STATE/MECHANISM/CYCLE, e.g. KAZ/UPR/2")
+        raise AssertionError
+    return ReviewKey(code, parts[1].upper(), int(parts[2]))
 
 
 def _review(state: str, mechanism: str, cycle: int | None) -> Any:
@@ -168,6 +188,36 @@ def export(
     else:
         output.write_bytes(payload)
         err.print(f"wrote {output} ({len(payload):,} bytes)")
+
+
+@app.command()
+def sheet(
+    state: Annotated[str, typer.Option(help="State under review: ISO code or name.")],
+    stakeholder: Annotated[str, typer.Option(help="The stakeholder's full name.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .xlsx to write.")],
+    mechanism: Annotated[str, typer.Option(help="Mechanism code.")] = "UPR",
+    cycle: Annotated[int | None, typer.Option(help="Cycle of the review.")] = None,
+    acronym: Annotated[str, typer.Option(help="The stakeholder's acronym.")] = "",
+    kind: Annotated[str, typer.Option(help="ngo, nhri, state, un_agency, coalition, academic...")] = "ngo",
+) -> None:
+    """Write the Excel sheet a stakeholder fills in: every recommendation of a review, a level per row."""
+    _django()
+    from rightstrack.assessments.models import Stakeholder
+    from rightstrack.assessments.sheets import sheet_for
+    from rightstrack.core.records import StakeholderRecord
+
+    review = _review(state, mechanism, cycle)
+    known = Stakeholder.objects.filter(name=stakeholder).first()
+    record = (
+        StakeholderRecord(known.name, known.acronym, known.kind)
+        if known
+        else StakeholderRecord(stakeholder, acronym, kind)
+    )
+    payload = sheet_for(review, record)
+    output.write_bytes(payload)
+    out.print(
+        f"wrote {output}: {review.recommendations.count()} recommendations of {review} for {record.name}"
+    )
 
 
 @app.command()

@@ -112,6 +112,7 @@ class AssessmentRecord:
     scheme: str = "iri"  # the grading scheme ``level`` belongs to (rightstrack.core.grading)
     recommendation_review: ReviewKey | None = None  # None: the document's own review
     sub_item: str = ""  # the limb of a recommendation graded, e.g. "(a)" or its opening words
+    source: str = ""  # the evidence the stakeholder cites (a link, a document)
 
 
 @dataclass(frozen=True)
@@ -252,3 +253,7 @@ class ParsedDocument:
     #: False for documents that speak of existing recommendations only (a filled stakeholder sheet):
     #: a record that matches none is then an error, not a new recommendation.
     creates_recommendations: bool = True
+    #: False for submissions that wait for an editor (a filled sheet): their assessments stay private.
+    assessments_published: bool = True
+    #: True when a new version of the document replaces the author's earlier assessments (sheets).
+    upsert_assessments: bool = False

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from rightstrack.assessments.history import acting_as
 from rightstrack.core.errors import DocumentRejected
-from rightstrack.core.records import ParsedDocument
+from rightstrack.core.records import ParsedDocument, ReviewKey
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store import known_labels, store_document
 from rightstrack.documents.store.recommendations import Progress
@@ -64,9 +64,18 @@ class _Ready:
 
 
 def import_files(
-    paths: Sequence[Path], kind: str | None = None, actor: str = "import", progress: Progress | None = None
+    paths: Sequence[Path],
+    kind: str | None = None,
+    actor: str = "import",
+    progress: Progress | None = None,
+    publish: bool = False,
+    expect_review: ReviewKey | None = None,
 ) -> list[ImportReport]:
-    """Import ``paths`` in one transaction; raise :class:`ImportFailed` and write nothing on any error."""
+    """Import ``paths`` in one transaction; raise :class:`ImportFailed` and write nothing on any error.
+
+    ``publish`` publishes assessments that would otherwise wait for moderation (a filled sheet
+    imported by its editor); ``expect_review`` rejects a document about another review.
+    """
     ready: list[_Ready] = []
     seen: set[str] = set()
     for path in paths:
@@ -79,8 +88,11 @@ def import_files(
             seen.add(loaded.sha256)
             source = source_for(loaded, kind)
             parsed = source.parse(loaded, known_labels())
+            _check_review(parsed, expect_review)
         except DocumentRejected as error:
             raise ImportFailed(path, error) from None
+        if publish:
+            parsed.assessments_published = True
         ready.append(_Ready(path, loaded, parsed))
     reports: list[ImportReport] = []
     current = ready[0].path if ready else Path()
@@ -94,6 +106,17 @@ def import_files(
     except DocumentRejected as error:
         raise ImportFailed(current, error) from None
     return reports
+
+
+def _check_review(parsed: ParsedDocument, expected: ReviewKey | None) -> None:
+    if expected is None:
+        return
+    got = parsed.review
+    if (got.state, got.mechanism, got.cycle) != (expected.state, expected.mechanism, expected.cycle):
+        raise DocumentRejected(
+            f"the document is about {got.state} {got.mechanism} cycle {got.cycle}, "
+            f"not {expected.state} {expected.mechanism} cycle {expected.cycle}"
+        )
 
 
 def _store(item: _Ready, progress: Progress | None) -> ImportReport:

@@ -89,18 +89,44 @@ def decode(data: bytes, name: str) -> LoadedFile:
     return LoadedFile(name, text, hashlib.sha256(data).hexdigest(), len(data), "text", data)
 
 
+#: Legacy encodings of the documents of this field, tried beside the detector's guess. On mostly-ASCII
+#: English text the detector cannot tell Western from Central European code pages (it guesses cp1250
+#: for UN reports), so the candidates are compared by how plausible their characters are.
+WESTERN = ("cp1252", "mac_roman")
+_PLAUSIBLE = set("‘’“”–—…•éèêëàâäçîïôöùûüñáíóúÉÈÀÇÔÖÜÑÁÍÓÚ«»°º§€ãõœæßåø")
+_UNLIKELY = set("ÒÓÔÕÐÑ¨©Ã‚ƒ„†‡ˆ‰Š‹ŒŽ™šœžŸ¤¦¬¯±´¸¹¼½¾×÷ÞþðÝýþ¿¡ÿ¶ŕřśşţźżĺľťďňőűů")
+
+
+def _plausibility(text: str) -> int:
+    score = 0
+    for char in text:
+        if char.isascii():
+            continue
+        if char in _PLAUSIBLE or "\u0400" <= char <= "\u04ff":
+            score += 1
+        elif char in _UNLIKELY or not char.isprintable():
+            score -= 3
+    return score
+
+
 def _decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         utf8_error = error
+    candidates: dict[str, str] = {}
     best = from_bytes(data).best()
-    if best is None:
+    if best is not None:
+        candidates[best.encoding] = str(best)
+    for encoding in WESTERN:
+        candidates.setdefault(encoding, data.decode(encoding, errors="replace"))
+    text = max(candidates.values(), key=_plausibility)
+    if text.count("\ufffd") > len(text) // 100:
         line = data[: utf8_error.start].count(b"\n") + 1
         raise DocumentRejected(
             f"the text is in no encoding that could be detected (byte {utf8_error.start})", Place(line=line)
         )
-    return str(best)
+    return text
 
 
 def _office_kind(data: bytes) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument
 from rightstrack.ingest.reading import LoadedFile
+from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
 from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
 
@@ -44,6 +45,12 @@ def _text_source(
 
 
 SOURCES: tuple[Source, ...] = (
+    Source(
+        stakeholder_sheet.KIND,
+        "a filled RightsTrack stakeholder sheet (Excel)",
+        lambda loaded: loaded.format == "xlsx" and stakeholder_sheet.detect(loaded.data),
+        lambda loaded, labels: stakeholder_sheet.parse(loaded.data, labels),
+    ),
     _text_source(
         upr_info_mia.KIND,
         "UPR Info Mid-term Implementation Assessment (text)",

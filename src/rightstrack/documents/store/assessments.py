@@ -13,7 +13,7 @@ from rightstrack.assessments.models import (
     Status,
 )
 from rightstrack.core.errors import DocumentRejected
-from rightstrack.core.records import ParsedDocument, StakeholderRecord
+from rightstrack.core.records import ParsedDocument, Place, StakeholderRecord
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store.places import BATCH, Places
 from rightstrack.documents.store.recommendations import Reviews, Stored
@@ -43,7 +43,8 @@ def store_assessments(
     parsed: ParsedDocument, reviews: Reviews, stored: Stored, stakeholders: Stakeholders, places: Places
 ) -> int:
     grades = {(g.scheme.code, g.code): g for g in Grade.objects.select_related("scheme")}
-    rows: list[tuple[Assessment, object]] = []
+    rows: list[tuple[Assessment, Place]] = []
+    status = Status.PUBLISHED if parsed.assessments_published else Status.SUBMITTED
     for record in parsed.assessments:
         review = reviews.get(record.recommendation_review or parsed.review, record.place)
         recommendation = stored.by_number.get((review.pk, record.recommendation_ref))
@@ -67,9 +68,12 @@ def store_assessments(
             assessed_on=parsed.published_on,
             document=places.document,
             sub_item=record.sub_item[:200],
-            status=Status.PUBLISHED,
+            source_note=record.source[:500],
+            status=status,
         )
         rows.append((assessment, record.place))
+    if parsed.upsert_assessments:
+        return _upsert(parsed, rows, places)
     created = Assessment.private_objects.bulk_create([a for a, _ in rows], batch_size=BATCH)
     actor = current_actor()
     AssessmentHistory.objects.bulk_create(
@@ -87,8 +91,42 @@ def store_assessments(
         batch_size=BATCH,
     )
     for assessment, place in rows:
-        places.add(assessment, place)  # type: ignore[arg-type]
+        places.add(assessment, place)
     return len(created)
+
+
+def _upsert(parsed: ParsedDocument, rows: list[tuple[Assessment, Place]], places: Places) -> int:
+    """A new version of a stakeholder's sheet: change its earlier assessments (history rows by signal)."""
+    created = 0
+    for fresh, place in rows:
+        earlier = (
+            Assessment.private_objects.filter(
+                recommendation=fresh.recommendation,
+                stakeholder=fresh.stakeholder,
+                sub_item=fresh.sub_item,
+                document__kind=parsed.kind,
+            )
+            .order_by("-updated_at")
+            .first()
+        )
+        if earlier is None:
+            fresh.save()
+            created += 1
+            places.add(fresh, place)
+            continue
+        for name in (
+            "grade",
+            "level_basis",
+            "original_text",
+            "source_note",
+            "document",
+            "status",
+            "assessed_on",
+        ):
+            setattr(earlier, name, getattr(fresh, name))
+        earlier.save()
+        places.add(earlier, place)
+    return created
 
 
 def store_campaign(

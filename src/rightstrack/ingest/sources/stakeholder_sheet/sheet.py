@@ -1,0 +1,220 @@
+"""The stakeholder Excel sheet: written for one stakeholder and one review, filled in, read back.
+
+UPR Info's method: every stakeholder receives a sheet with all the recommendations of a review and
+says, per recommendation, how far it is implemented, with a comment and a source. The reference
+columns (n°, recommendation, recommending States, response) are locked; the level column has a
+drop-down. A hidden sheet keeps what was written, so that a reference cell edited in the returned
+sheet, a sheet for another review or an unknown level is reported cell by cell.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from rightstrack.core.errors import DocumentRejected
+from rightstrack.core.records import (
+    AssessmentRecord,
+    ParsedDocument,
+    Place,
+    RecommendationRecord,
+    ReviewKey,
+    StakeholderRecord,
+)
+
+KIND = "stakeholder-sheet"
+FORMAT_VERSION = "rightstrack-sheet-1"
+MAIN = "Assessment"
+META = "_rightstrack"
+HEADERS = ("n°", "Recommendation", "Recommended by", "Response", "Implementation level", "Comment", "Source")
+#: What the level drop-down offers, and the IRI level each means (None: the stakeholder has no information).
+LEVELS: dict[str, str | None] = {
+    "fully implemented": "fully",
+    "partially implemented": "partially",
+    "not implemented": "not",
+    "no information": None,
+}
+REFERENCE_COLUMNS = "ABCD"
+WIDTHS = {"A": 8, "B": 70, "C": 22, "D": 12, "E": 22, "F": 60, "G": 30}
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    scheme: str
+    ref: str
+    text: str
+    recommended_by: str
+    response: str
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    review: ReviewKey
+    review_title: str
+    stakeholder: StakeholderRecord
+    rows: tuple[SheetRow, ...]
+
+
+def write_sheet(spec: SheetSpec) -> bytes:
+    """The .xlsx a stakeholder fills in."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = MAIN
+    sheet.append(list(HEADERS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE3EA")
+    for row in spec.rows:
+        sheet.append([row.ref, row.text, row.recommended_by, row.response, "", "", ""])
+    last = len(spec.rows) + 1
+    choices = DataValidation(
+        type="list",
+        formula1='"' + ",".join(LEVELS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Implementation level",
+        error="Choose a level from the list.",
+    )
+    sheet.add_data_validation(choices)
+    choices.add(f"E2:E{max(last, 2)}")
+    for line in sheet.iter_rows(min_row=2, max_row=last):
+        for index, cell in enumerate(line):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if index >= len(REFERENCE_COLUMNS):
+                cell.protection = Protection(locked=False)
+    for column, width in WIDTHS.items():
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "B2"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    _write_meta(workbook, spec)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_meta(workbook: Workbook, spec: SheetSpec) -> None:
+    meta = workbook.create_sheet(META)
+    review = spec.review
+    for key, value in (
+        ("format", FORMAT_VERSION),
+        ("state", review.state),
+        ("mechanism", review.mechanism),
+        ("cycle", review.cycle),
+        ("review", spec.review_title),
+        ("stakeholder", spec.stakeholder.name),
+        ("acronym", spec.stakeholder.acronym),
+        ("kind", spec.stakeholder.kind),
+    ):
+        meta.append([key, value])
+    meta.append(["rows", len(spec.rows)])
+    for row in spec.rows:
+        meta.append([row.scheme, row.ref, row.text, row.recommended_by, row.response])
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+
+
+def detect(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            workbook_xml = archive.read("xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    return META.encode() in workbook_xml
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
+    """A filled sheet → the stakeholder's assessments (nothing if any cell is wrong)."""
+    try:
+        workbook = load_workbook(io.BytesIO(data))
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise DocumentRejected(f"not a readable Excel workbook: {error}") from None
+    if MAIN not in workbook.sheetnames or META not in workbook.sheetnames:
+        raise DocumentRejected(f"not a RightsTrack sheet: it lacks the sheet {MAIN!r} or its hidden twin")
+    sheet, meta_sheet = workbook[MAIN], workbook[META]
+    meta = {_text(row[0]): row[1] for row in meta_sheet.iter_rows(max_row=9, max_col=2, values_only=True)}
+    if _text(meta.get("format")) != FORMAT_VERSION:
+        raise DocumentRejected(f"unknown sheet format {meta.get('format')!r}", Place(section=META))
+    review = ReviewKey(_text(meta["state"]), _text(meta["mechanism"]), _int(meta.get("cycle")))
+    stakeholder = StakeholderRecord(_text(meta["stakeholder"]), _text(meta["acronym"]), _text(meta["kind"]))
+    written = [
+        tuple(_text(value) for value in row)
+        for row in meta_sheet.iter_rows(min_row=10, max_col=5, values_only=True)
+        if any(value is not None for value in row)
+    ]
+    if sheet.merged_cells.ranges:
+        merged = ", ".join(str(r) for r in sheet.merged_cells.ranges)
+        raise DocumentRejected(
+            f"merged cells {merged}: unmerge them, one value per cell", Place(section=MAIN)
+        )
+    header = [_text(cell.value) for cell in sheet[1]][: len(HEADERS)]
+    if tuple(header) != HEADERS:
+        raise DocumentRejected(f"the header row was changed: {header}", Place(section=MAIN, row=1))
+    errors: list[str] = []
+    recommendations: list[RecommendationRecord] = []
+    assessments: list[AssessmentRecord] = []
+    rows = list(sheet.iter_rows(min_row=2, max_col=len(HEADERS), values_only=True))
+    rows = [row for row in rows if any(value not in (None, "") for value in row)]
+    if len(rows) != len(written):
+        errors.append(f"{MAIN}: {len(rows)} rows where the sheet was written with {len(written)}")
+    for number, (row, original) in enumerate(zip(rows, written, strict=False), start=2):
+        scheme, *reference = original
+        cells = [_text(value) for value in row]
+        for column, was, now in zip(REFERENCE_COLUMNS, reference, cells, strict=False):
+            if was != now:
+                errors.append(
+                    f"{MAIN}!{column}{number}: the reference cell was changed from {was!r} to {now!r}"
+                )
+        place = Place(row=number, section=MAIN, cell=f"A{number}")
+        recommendations.append(
+            RecommendationRecord(ref=reference[0], ref_scheme=scheme, text=reference[1], place=place)
+        )
+        level_text, comment, source = cells[4].lower(), cells[5], cells[6]
+        if level_text and level_text not in LEVELS:
+            choices = ", ".join(LEVELS)
+            errors.append(f"{MAIN}!E{number}: unknown level {cells[4]!r} (choose one of: {choices})")
+            continue
+        if level_text or comment or source:
+            assessments.append(
+                AssessmentRecord(
+                    recommendation_ref=reference[0],
+                    stakeholder=stakeholder,
+                    text=comment,
+                    place=Place(row=number, section=MAIN, cell=f"E{number}"),
+                    level=LEVELS.get(level_text),
+                    level_basis="stated in the stakeholder's sheet" if LEVELS.get(level_text) else "",
+                    source=source,
+                )
+            )
+    if errors:
+        shown = "; ".join(errors[:50]) + (f"; and {len(errors) - 50} more" if len(errors) > 50 else "")
+        raise DocumentRejected(f"{len(errors)} problem(s): {shown}", Place(section=MAIN))
+    return ParsedDocument(
+        kind=KIND,
+        title=f"{stakeholder.name}: assessment sheet for {_text(meta.get('review'))}",
+        review=review,
+        recommendations=recommendations,
+        assessments=assessments,
+        stakeholders=[stakeholder],
+        creates_recommendations=False,
+        assessments_published=False,
+        upsert_assessments=True,
+    )
+
+
+def _int(value: object) -> int | None:
+    text = _text(value)
+    return int(text) if text.isdigit() else None
