@@ -191,6 +191,57 @@ def export(
 
 
 @app.command()
+def fetch(
+    symbol: Annotated[str | None, typer.Argument(help="A UN document symbol, e.g. A/HRC/28/10.")] = None,
+    uhri: Annotated[str | None, typer.Option(help="Download the UHRI export of this State instead.")] = None,
+    url: Annotated[str | None, typer.Option(help="Download this address instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Download a document (UN symbol, UHRI export or any address) and import it."""
+    _django()
+    from django.conf import settings
+
+    from rightstrack.core.errors import DocumentRejected
+    from rightstrack.core.states import resolve_state
+    from rightstrack.documents.importing import ImportFailed, import_files
+    from rightstrack.ingest.fetch import check_symbol, download, url_for
+
+    folder = Path(settings.DATA_DIR) / "downloads"
+    try:
+        if url:
+            target, name = url, url.rsplit("/", 1)[-1] or "download"
+        elif uhri:
+            code = resolve_state(uhri)
+            if code is None:
+                _fail(f"unknown State {uhri!r}")
+                return
+            target, name = url_for(settings.RIGHTSTRACK_UHRI_EXPORT_URL, state=code), f"uhri-{code}"
+        elif symbol:
+            clean = check_symbol(symbol)
+            target, name = url_for(settings.RIGHTSTRACK_UN_DOCUMENTS_URL, symbol=clean), clean
+        else:
+            _fail("give a document symbol, --uhri STATE or --url ADDRESS")
+            return
+        with err.status(f"downloading {target}"):
+            downloaded = download(target, folder, name)
+    except DocumentRejected as error:
+        _fail(f"{error.reason}\nnothing was imported.")
+        return
+    err.print(f"downloaded {downloaded.url} → {downloaded.path} ({downloaded.size:,} bytes)")
+    try:
+        reports = import_files([downloaded.path])
+    except ImportFailed as failure:
+        _fail(f"{failure}\nnothing was imported (the download is kept at {downloaded.path}).")
+        return
+    if as_json:
+        print(json.dumps({"documents": [r.as_json() for r in reports]}, ensure_ascii=False, indent=2))
+        return
+    for report in reports:
+        created = ", ".join(f"{n} {what}" for what, n in report.created.items())
+        out.print(f"{report.path}: {report.kind}: created {created}")
+
+
+@app.command()
 def sheet(
     state: Annotated[str, typer.Option(help="State under review: ISO code or name.")],
     stakeholder: Annotated[str, typer.Option(help="The stakeholder's full name.")],

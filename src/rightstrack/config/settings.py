@@ -91,3 +91,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 
 LOGIN_URL = "/admin/login/"
+
+# Where `rightstrack fetch` downloads from: templates with {symbol} or {state} (ISO alpha-3).
+RIGHTSTRACK_UN_DOCUMENTS_URL = env_str(
+    "RIGHTSTRACK_UN_DOCUMENTS_URL", "https://documents.un.org/api/symbol/access?s={symbol}&l=en&t=pdf"
+)
+RIGHTSTRACK_UHRI_EXPORT_URL = env_str(
+    "RIGHTSTRACK_UHRI_EXPORT_URL", "https://uhri.ohchr.org/en/export/recommendations?country={state}"
+)
