@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 
 from rightstrack.assessments.models import (
@@ -36,9 +38,14 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     list_display = ["recommendation", "stakeholder", "grade", "status"]
     list_filter = ["status", "stakeholder", "recommendation__review"]
     search_fields = ["original_text", "public_text", "stakeholder__name", "stakeholder__acronym"]
-    readonly_fields = ["original_text", "document", "created_at", "updated_at"]
+    readonly_fields = ["original_text", "document", "created_at", "updated_at", "version"]
     raw_id_fields = ["recommendation"]
     inlines = [HistoryInline]
+
+    def save_model(self, request: Any, obj: Assessment, form: Any, change: bool) -> None:
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
 
 class GradeInline(admin.TabularInline[Grade, GradingScheme]):

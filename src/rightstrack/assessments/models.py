@@ -87,6 +87,9 @@ class Assessment(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every edit: detects concurrent edits."
+    )
 
     # No plain ``objects``: callers choose, so a draft cannot leak by a forgotten filter.
     private_objects: ClassVar[models.Manager[Assessment]] = AssessmentQuerySet.as_manager()
@@ -157,6 +160,8 @@ class FollowUpCampaign(models.Model):
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="campaigns")
     programme = models.ForeignKey(Stakeholder, on_delete=models.PROTECT, related_name="campaigns")
+    is_open = models.BooleanField(default=False, help_text="Contributors may enter assessments while open.")
+    deadline = models.DateField(null=True, blank=True)
     document = models.OneToOneField(SourceDocument, null=True, blank=True, on_delete=models.CASCADE)
     published_on = models.DateField(null=True, blank=True)
     stated_counts = models.JSONField(default=dict, blank=True, help_text="The totals the document states.")

@@ -17,6 +17,7 @@ app = typer.Typer(
     help="RightsTrack: follow up human rights recommendations.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 vocab_app = typer.Typer(help="Controlled vocabularies (UPR Info issues...).", no_args_is_help=True)
 app.add_typer(vocab_app, name="vocab")

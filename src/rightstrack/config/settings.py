@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from rightstrack.config.env import env_bool, env_list, env_path, env_str
+from rightstrack.config.env import env_bool, env_int, env_list, env_path, env_str
 
 django_stubs_ext.monkeypatch()  # lets admin classes be written ModelAdmin[Model] at run time
 
@@ -34,12 +34,15 @@ INSTALLED_APPS = [
     "rightstrack.assessments",
     "rightstrack.actionplans",
     "rightstrack.treaties",
+    "rightstrack.portal",
     "rightstrack.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -61,6 +64,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rightstrack.portal.context.portal",
             ],
         },
     },
@@ -90,7 +94,43 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/portal/"
+LOGOUT_REDIRECT_URL = "/"
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Every page says where its scripts, styles and images may come from: this site only.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+# E-mail (invitations, reminders): printed on the console unless an SMTP server is configured.
+_MAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        "OPTIONS": (
+            {"host": env_str("EMAIL_HOST", "localhost"), "port": env_int("EMAIL_PORT", 25)}
+            if _MAIL_BACKEND.endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "RightsTrack <rightstrack@localhost>")
+
+# Sign-in throttling: this many failures per account and address in the window lock it for the window.
+LOGIN_FAILURES_ALLOWED = env_int("RIGHTSTRACK_LOGIN_FAILURES", 5)
+LOGIN_LOCKOUT_SECONDS = env_int("RIGHTSTRACK_LOGIN_LOCKOUT_SECONDS", 900)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Where `rightstrack fetch` downloads from: templates with {symbol} or {state} (ISO alpha-3).
 RIGHTSTRACK_UN_DOCUMENTS_URL = env_str(

@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from rightstrack.assessments.history import acting_as
+from rightstrack.assessments.models import Stakeholder
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, ReviewKey
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store import known_labels, store_document
 from rightstrack.documents.store.recommendations import Progress
-from rightstrack.ingest.reading import LoadedFile, load
+from rightstrack.ingest.reading import LoadedFile, load, load_bytes
 from rightstrack.ingest.registry import source_for
 
 
@@ -105,6 +106,8 @@ def import_files(
                 reports.append(_store(item, progress))
     except DocumentRejected as error:
         raise ImportFailed(current, error) from None
+    except DatabaseError as error:  # a record the database refuses: a bug, but never a partial import
+        raise ImportFailed(current, DocumentRejected(f"the database refused a record: {error}")) from error
     return reports
 
 
@@ -129,3 +132,31 @@ def _store(item: _Ready, progress: Progress | None) -> ImportReport:
     report.merged = outcome.merged
     report.problems = outcome.problems
     return report
+
+
+def import_bytes(
+    data: bytes,
+    name: str,
+    actor: str,
+    kind: str | None = None,
+    stakeholder: Stakeholder | None = None,
+) -> list[ImportReport]:
+    """Import an uploaded file. With ``stakeholder``, refuse a sheet written for another organisation."""
+    try:
+        loaded = load_bytes(data, name)
+        source = source_for(loaded, kind)
+        parsed = source.parse(loaded, known_labels())
+        if stakeholder is not None:
+            for record in parsed.stakeholders:
+                if record.name != stakeholder.name:
+                    raise DocumentRejected(
+                        f"this sheet was written for {record.name}, "
+                        f"and you enter the work of {stakeholder.name}"
+                    )
+    except DocumentRejected as error:
+        raise ImportFailed(Path(name), error) from None
+    try:
+        with transaction.atomic(), acting_as(actor):
+            return [_store(_Ready(Path(name), loaded, parsed), None)]
+    except DocumentRejected as error:
+        raise ImportFailed(Path(name), error) from None

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument
 from rightstrack.ingest.reading import LoadedFile
+from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
+from rightstrack.ingest.sources.ohchr_matrix import parser as ohchr_matrix
 from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
+from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
 from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
 
@@ -51,11 +54,29 @@ SOURCES: tuple[Source, ...] = (
         lambda loaded: loaded.format == "xlsx" and stakeholder_sheet.detect(loaded.data),
         lambda loaded, labels: stakeholder_sheet.parse(loaded.data, labels),
     ),
+    Source(
+        ohchr_matrix.KIND,
+        "OHCHR thematic list of recommendations (UPR matrix, Word)",
+        lambda loaded: loaded.format == "docx" and ohchr_matrix.detect(loaded.data),
+        lambda loaded, labels: ohchr_matrix.parse(loaded.data, labels),
+    ),
     _text_source(
         upr_info_mia.KIND,
         "UPR Info Mid-term Implementation Assessment (text)",
         upr_info_mia.detect,
         upr_info_mia.parse,
+    ),
+    _text_source(
+        state_hr_report.KIND,
+        "a State's human rights report with treaty inventory and action plan (text, seed 002)",
+        state_hr_report.detect,
+        state_hr_report.parse,
+    ),
+    _text_source(
+        coalition_summary.KIND,
+        "an NGO coalition's cycle summary per issue (slides as text, seed 004)",
+        coalition_summary.detect,
+        coalition_summary.parse,
     ),
     _text_source(
         upr_info_export.KIND,

@@ -86,6 +86,13 @@ class Recommendation(models.Model):
         "Term", through="RecommendationTerm", blank=True
     )
     sort_key = models.CharField(max_length=32, blank=True, help_text="Orders recommendations by number.")
+    level = models.CharField(
+        max_length=32,
+        default="no answer",
+        db_index=True,
+        help_text="The IRI outcome from published assessments, kept up to date by the assessments app.",
+    )
+    level_score = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,7 +6,8 @@ from typing import Any
 
 from rightstrack.core.mechanisms import MECHANISMS
 from rightstrack.core.states import all_states
-from rightstrack.recommendations.models import Mechanism, State
+from rightstrack.core.uhri import VOCABULARIES
+from rightstrack.recommendations.models import Mechanism, State, Term, TermAlias, Vocabulary
 
 
 def sync_reference_data(**kwargs: Any) -> None:
@@ -23,4 +24,29 @@ def sync_reference_data(**kwargs: Any) -> None:
     for definition in MECHANISMS.values():
         Mechanism.objects.update_or_create(
             code=definition.code, defaults={"name": definition.name, "kind": definition.kind}
+        )
+    sync_builtin_vocabularies()
+
+
+def sync_builtin_vocabularies() -> None:
+    """The vocabularies defined in code (UHRI themes and groups, SDGs): created once per version."""
+    for definition in VOCABULARIES.values():
+        vocabulary, created = Vocabulary.objects.get_or_create(
+            code=definition.code,
+            version=definition.version,
+            defaults={"name": definition.name, "source": definition.source},
+        )
+        if not created:
+            continue
+        terms = Term.objects.bulk_create(
+            [Term(vocabulary=vocabulary, label=term.label, code=term.code) for term in definition.terms]
+        )
+        TermAlias.objects.bulk_create(
+            [
+                TermAlias(term=row, alias=alias)
+                for row, term in zip(terms, definition.terms, strict=True)
+                for alias in term.aliases
+                if alias != term.label
+            ],
+            ignore_conflicts=True,
         )

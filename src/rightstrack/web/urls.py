@@ -12,6 +12,10 @@ urlpatterns = [
         views.review_page,
         name="review",
     ),
+    re_path(r"^recommendations" + JSON, views.recommendation_list, name="recommendations"),
+    re_path(
+        r"^recommendations/download\.(?P<fmt>csv|xlsx|json)$", views.recommendation_download, name="download"
+    ),
     re_path(r"^recommendations/(?P<pk>\d+)" + JSON, views.recommendation_page, name="recommendation"),
     re_path(r"^stakeholders" + JSON, views.stakeholder_list, name="stakeholders"),
     re_path(r"^stakeholders/(?P<pk>\d+)" + JSON, views.stakeholder_page, name="stakeholder"),

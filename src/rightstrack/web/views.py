@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,7 +16,8 @@ from rightstrack.assessments.picture import review_picture
 from rightstrack.core.iri import Outcome, recommendation_iri
 from rightstrack.documents.models import Provenance
 from rightstrack.recommendations.models import Recommendation, Review, State
-from rightstrack.web import serializers
+from rightstrack.web import downloads, serializers
+from rightstrack.web.listing import SORTS, Filters, facets, filtered
 
 
 def _respond(
@@ -212,3 +214,66 @@ def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> H
     return _respond(
         request, fmt, "web/stakeholder.html", {"stakeholder": stakeholder, "assessments": assessments}, data
     )
+
+
+PAGE_SIZE = 50
+
+
+def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
+    """Everything a State was told, filtered, searched, sorted and paged."""
+    filters = Filters.from_query(request.GET)
+    queryset = filtered(filters)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    data = {
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "filters": filters.active(),
+        "results": [
+            {
+                "id": rec.pk,
+                "state": rec.review.state_id,
+                "mechanism": rec.review.mechanism.code,
+                "cycle": rec.review.cycle,
+                "year": rec.review.year,
+                "text": rec.text,
+                "response": rec.response,
+                "action_category": rec.action_category,
+                "level": rec.level,
+                "url": reverse("recommendation", kwargs={"pk": rec.pk}),
+            }
+            for rec in page.object_list
+        ],
+    }
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "words": filters.words(),
+        "facets": facets(),
+        "levels": [o.value for o in Outcome],
+        "sorts": list(SORTS),
+    }
+    return _respond(request, fmt, "web/recommendations.html", context, data)
+
+
+def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The whole filtered list (not one page) as CSV, XLSX or JSON."""
+    queryset = filtered(Filters.from_query(request.GET))
+    name = "recommendations"
+    if fmt == "csv":
+        response = HttpResponse(downloads.as_csv(queryset), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            downloads.as_xlsx(queryset),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = JsonResponse(
+            {"recommendations": list(downloads.rows(queryset))}, json_dumps_params={"ensure_ascii": False}
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rightstrack.assessments.levels import refresh_levels
 from rightstrack.core.records import ParsedDocument
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store.assessments import Stakeholders, store_assessments, store_campaign
@@ -47,9 +48,10 @@ def store_document(
     outcome.problems += stored.problems
     outcome.created["assessments"] = store_assessments(parsed, reviews, stored, stakeholders, places)
     store_campaign(parsed, document, review, stakeholders, places)
-    store_extras(parsed, reviews, stored, stakeholders, places)
+    outcome.problems += store_extras(parsed, reviews, stored, stakeholders, places)
     outcome.created["stakeholders"] = stakeholders.created
     places.flush()
+    refresh_levels(rec.pk for rec in stored.by_ref.values())
     document.problems = outcome.problems
     document.save(update_fields=["problems"])
     return outcome

@@ -16,14 +16,16 @@ from rightstrack.treaties.models import Treaty, TreatyStatus
 
 def store_extras(
     parsed: ParsedDocument, reviews: Reviews, stored: Stored, stakeholders: Stakeholders, places: Places
-) -> None:
+) -> list[str]:
+    """Store the document's other records; returns the problems met on the way."""
     _review_infos(parsed, reviews)
     _state_facts(parsed)
-    _treaties(parsed, places)
+    problems = _treaties(parsed, places)
     _measures(parsed, reviews, stored, places)
     _links(parsed, reviews, stored)
     _suggestions(parsed, reviews, stakeholders, places)
     _issue_summaries(parsed, reviews, stakeholders, places)
+    return problems
 
 
 def _review_infos(parsed: ParsedDocument, reviews: Reviews) -> None:
@@ -55,10 +57,19 @@ def _state_facts(parsed: ParsedDocument) -> None:
             State.objects.filter(code=fact.state).update(**updates)
 
 
-def _treaties(parsed: ParsedDocument, places: Places) -> None:
+def _treaties(parsed: ParsedDocument, places: Places) -> list[str]:
+    """Treaty statuses; a treaty the document lists twice keeps its first row (reported)."""
+    problems: list[str] = []
+    seen: set[str] = set()
     for record in parsed.treaties:
-        code = record.code or _slug(record.treaty)
-        treaty, _ = Treaty.objects.get_or_create(code=code[:64], defaults={"name": record.treaty[:500]})
+        code = (record.code or _slug(record.treaty))[:64]
+        if code in seen:
+            problems.append(
+                f"{record.place.describe()}: {record.treaty!r} is listed again; the first row is kept"
+            )
+            continue
+        seen.add(code)
+        treaty, _ = Treaty.objects.get_or_create(code=code, defaults={"name": record.treaty[:500]})
         status = TreatyStatus.objects.create(
             state_id=parsed.review.state,
             treaty=treaty,
@@ -69,6 +80,7 @@ def _treaties(parsed: ParsedDocument, places: Places) -> None:
             document=places.document,
         )
         places.add(status, record.place)
+    return problems
 
 
 def _measures(parsed: ParsedDocument, reviews: Reviews, stored: Stored, places: Places) -> None:

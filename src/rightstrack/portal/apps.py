@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "rightstrack.portal"
+    verbose_name = "Stakeholder portal"

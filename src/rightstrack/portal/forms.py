@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from rightstrack.assessments.models import Grade, Stakeholder
+from rightstrack.portal.models import Role
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class AssessmentForm(forms.Form):
+    """What a contributor says of one recommendation."""
+
+    grade = forms.ModelChoiceField(
+        queryset=Grade.objects.filter(scheme__code="iri"),
+        required=False,
+        empty_label="no information",
+        label="Implementation level",
+    )
+    original_text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Comment", required=False)
+    source_note = forms.CharField(max_length=500, required=False, label="Source (link or document)")
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ModerationForm(forms.Form):
+    """What an editor may change: the public text, never the contributor's own words."""
+
+    public_text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        label="Public text",
+        help_text="Leave empty to publish the contributor's own words.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class UploadForm(forms.Form):
+    sheet = forms.FileField(label="Filled sheet (.xlsx)")
+
+    def clean_sheet(self) -> Any:
+        upload = self.cleaned_data["sheet"]
+        if upload.size > MAX_UPLOAD:
+            raise ValidationError(f"The file is {upload.size:,} bytes; the limit is {MAX_UPLOAD:,} bytes.")
+        if not upload.name.lower().endswith(".xlsx"):
+            raise ValidationError("Upload the Excel sheet (.xlsx) you were sent.")
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":
+            raise ValidationError("This is not an Excel (.xlsx) file.")
+        return upload
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField()
+    role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role if r != Role.ADMIN])
+    organisation = forms.ModelChoiceField(queryset=Stakeholder.objects.all(), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("role") == Role.CONTRIBUTOR and not data.get("organisation"):
+            raise ValidationError("A contributor works for one organisation: choose it.")
+        return data
+
+
+class AcceptForm(forms.Form):
+    username = forms.CharField(max_length=150)
+    password = forms.CharField(widget=forms.PasswordInput, min_length=10)
+
+
+class CampaignForm(forms.Form):
+    deadline = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ContactForm(forms.Form):
+    stakeholder = forms.ModelChoiceField(queryset=Stakeholder.objects.all())
+    email = forms.EmailField(required=False)

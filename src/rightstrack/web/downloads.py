@@ -1,0 +1,96 @@
+"""Bulk downloads of a filtered list of recommendations: CSV, XLSX, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from openpyxl import Workbook
+
+from rightstrack.recommendations.models import Recommendation, RecommendationTerm
+
+COLUMNS = [
+    "state",
+    "mechanism",
+    "cycle",
+    "year",
+    "refs",
+    "text",
+    "recommending_states",
+    "response",
+    "action_category",
+    "terms",
+    "level",
+    "score",
+    "url",
+]
+
+
+def rows(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any]]:
+    prefetched = queryset.prefetch_related(
+        "refs",
+        "recommending_states",
+        Prefetch(
+            "recommendationterm_set", queryset=RecommendationTerm.objects.select_related("term__vocabulary")
+        ),
+    )
+    for rec in prefetched.iterator(chunk_size=2000):
+        terms: dict[str, list[str]] = {}
+        for tag in rec.recommendationterm_set.all():
+            terms.setdefault(tag.term.vocabulary.code, []).append(tag.term.label)
+        yield {
+            "state": rec.review.state_id,
+            "mechanism": rec.review.mechanism.code,
+            "cycle": rec.review.cycle,
+            "year": rec.review.year,
+            "refs": {ref.scheme: ref.value for ref in rec.refs.all()},
+            "text": rec.text,
+            "recommending_states": [s.code for s in rec.recommending_states.all()],
+            "response": rec.response,
+            "action_category": rec.action_category,
+            "terms": terms,
+            "level": rec.level,
+            "score": float(rec.level_score) if rec.level_score is not None else None,
+            "url": f"/recommendations/{rec.pk}",
+        }
+
+
+def _flat(row: dict[str, Any]) -> list[Any]:
+    return [
+        row["state"],
+        row["mechanism"],
+        row["cycle"],
+        row["year"],
+        "; ".join(f"{k}:{v}" for k, v in row["refs"].items()),
+        row["text"],
+        "; ".join(row["recommending_states"]),
+        row["response"],
+        row["action_category"],
+        "; ".join(f"{code}:{label}" for code, labels in row["terms"].items() for label in labels),
+        row["level"],
+        row["score"],
+        row["url"],
+    ]
+
+
+def as_csv(queryset: QuerySet[Recommendation]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for row in rows(queryset):
+        writer.writerow(_flat(row))
+    return buffer.getvalue()
+
+
+def as_xlsx(queryset: QuerySet[Recommendation]) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Recommendations")
+    sheet.append(COLUMNS)
+    for row in rows(queryset):
+        sheet.append(_flat(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

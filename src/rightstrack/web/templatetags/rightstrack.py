@@ -1,0 +1,30 @@
+"""Template filters of the public site."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text: str, words: list[str]) -> SafeString:
+    """Escape ``text`` and mark every occurrence of the search words.
+
+    >>> str(highlight("Abolish <b>the</b> death penalty", ["death"]))
+    'Abolish &lt;b&gt;the&lt;/b&gt; <mark>death</mark> penalty'
+    """
+    escaped = escape(text)
+    if not words:
+        return mark_safe(escaped)
+    pattern = re.compile("|".join(re.escape(escape(word)) for word in words if word), re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+
+
+@register.filter
+def slug_level(value: str) -> str:
+    return re.sub(r"[^a-z]+", "-", value.lower()).strip("-")
