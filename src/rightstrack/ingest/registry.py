@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument
 from rightstrack.ingest.reading import LoadedFile
+from rightstrack.ingest.sources.ccpr_factsheet import parser as ccpr_factsheet
+from rightstrack.ingest.sources.ccpr_followup_json import parser as ccpr_followup_json
 from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
+from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followup_grades
 from rightstrack.ingest.sources.ohchr_matrix import parser as ohchr_matrix
 from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
 from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
@@ -65,6 +68,24 @@ SOURCES: tuple[Source, ...] = (
         "UPR Info Mid-term Implementation Assessment (text)",
         upr_info_mia.detect,
         upr_info_mia.parse,
+    ),
+    _text_source(
+        ccpr_followup_json.KIND,
+        "the Human Rights Committee's follow-up assessment (JSON)",
+        ccpr_followup_json.detect,
+        ccpr_followup_json.parse,
+    ),
+    _text_source(
+        ccpr_factsheet.KIND,
+        "CCPR Centre fact sheets: UPR and Human Rights Committee recommendations (text, seed 001)",
+        ccpr_factsheet.detect,
+        ccpr_factsheet.parse,
+    ),
+    _text_source(
+        hrc_followup_grades.KIND,
+        "NGO follow-up of concluding observations graded per sub-recommendation (text, seed 003)",
+        hrc_followup_grades.detect,
+        hrc_followup_grades.parse,
     ),
     _text_source(
         state_hr_report.KIND,
