@@ -17,6 +17,7 @@ from rightstrack.core.iri import Outcome, recommendation_iri
 from rightstrack.documents.models import Provenance
 from rightstrack.recommendations.models import Recommendation, Review, State
 from rightstrack.web import downloads, serializers
+from rightstrack.web.dashboard import dashboard
 from rightstrack.web.listing import SORTS, Filters, facets, filtered
 
 
@@ -54,15 +55,31 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
     )
     for review in reviews:
         review.url = _review_url(review)  # type: ignore[attr-defined]
+    filters = Filters.from_query(request.GET)
+    charts = dashboard(state, filters)
     data = {
         "code": state.code,
         "name": state.name,
+        "filters": filters.active(),
         "reviews": [
             {**serializers.review_json(r), "recommendations": r.n, "url": r.url}  # type: ignore[attr-defined]
             for r in reviews
         ],
+        "charts": {
+            chart.key: {"spec": chart.spec, "columns": chart.columns, "rows": chart.rows} for chart in charts
+        },
     }
-    return _respond(request, fmt, "web/state.html", {"state": state, "reviews": reviews}, data)
+    query = request.GET.copy()
+    query["state"] = state.code
+    context = {
+        "state": state,
+        "reviews": reviews,
+        "charts": charts,
+        "filters": filters,
+        "facets": facets(),
+        "list_query": query.urlencode(),
+    }
+    return _respond(request, fmt, "web/state.html", context, data)
 
 
 def review_page(

@@ -1,0 +1,163 @@
+"""Vega-Lite specifications of RightsTrack's charts: the same spec draws in the browser and in reports.
+
+Every builder takes plain rows (dicts) and returns a complete spec with its data inlined, a title, axis
+titles with units, and a description (for screen readers and alt text).
+
+>>> spec = recommendations_per_cycle([{"cycle": "1", "mechanism": "UPR", "recommendations": 129}])
+>>> spec["mark"]["type"], spec["encoding"]["y"]["title"]
+('bar', 'Recommendations (count)')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+LEVEL_ORDER = ["fully implemented", "partially implemented", "not implemented", "undetermined", "no answer"]
+LEVEL_COLOURS = ["#1b7a3d", "#d08a1c", "#b3261e", "#8a8f98", "#c9ced6"]
+
+Spec = dict[str, Any]
+Rows = list[dict[str, Any]]
+
+
+def _base(title: str, description: str, rows: Rows, width: int | str = "container") -> Spec:
+    return {
+        "$schema": SCHEMA,
+        "title": title,
+        "description": description,
+        "width": width,
+        "height": 260,
+        "data": {"values": rows},
+        "config": {"font": "DejaVu Sans, sans-serif", "view": {"stroke": None}},
+    }
+
+
+def recommendations_per_cycle(rows: Rows) -> Spec:
+    """Rows: ``{"cycle", "mechanism", "recommendations"}``."""
+    spec = _base(
+        "Recommendations received per cycle",
+        "Bars: number of recommendations per review cycle, coloured by mechanism.",
+        rows,
+    )
+    spec["mark"] = {"type": "bar", "tooltip": True}
+    spec["encoding"] = {
+        "x": {"field": "cycle", "type": "ordinal", "title": "Cycle"},
+        "y": {"field": "recommendations", "type": "quantitative", "title": "Recommendations (count)"},
+        "color": {"field": "mechanism", "type": "nominal", "title": "Mechanism"},
+    }
+    return spec
+
+
+def responses_per_cycle(rows: Rows) -> Spec:
+    """Rows: ``{"cycle", "response", "recommendations"}``."""
+    spec = _base(
+        "Accepted and noted recommendations",
+        "Stacked bars: per cycle, how many recommendations the State accepted or noted.",
+        rows,
+    )
+    spec["mark"] = {"type": "bar", "tooltip": True}
+    spec["encoding"] = {
+        "x": {"field": "cycle", "type": "ordinal", "title": "Cycle"},
+        "y": {
+            "field": "recommendations",
+            "type": "quantitative",
+            "stack": "zero",
+            "title": "Recommendations (count)",
+        },
+        "color": {
+            "field": "response",
+            "type": "nominal",
+            "title": "Response",
+            "scale": {
+                "domain": ["accepted", "noted", "not given"],
+                "range": ["#0b5cad", "#e08b2c", "#c9ced6"],
+            },
+        },
+    }
+    return spec
+
+
+def levels_by_theme(rows: Rows) -> Spec:
+    """Rows: ``{"theme", "level", "recommendations"}`` (level: an IRI outcome)."""
+    spec = _base(
+        "Implementation per theme",
+        "Horizontal stacked bars: for each theme, how many recommendations are fully, partially or not "
+        "implemented, undetermined or without answer.",
+        rows,
+    )
+    spec["height"] = {"step": 18}
+    spec["mark"] = {"type": "bar", "tooltip": True}
+    spec["encoding"] = {
+        "y": {"field": "theme", "type": "nominal", "title": None, "sort": "-x"},
+        "x": {
+            "field": "recommendations",
+            "type": "quantitative",
+            "stack": "zero",
+            "title": "Recommendations (count)",
+        },
+        "color": {
+            "field": "level",
+            "type": "nominal",
+            "title": "Implementation (IRI)",
+            "scale": {"domain": LEVEL_ORDER, "range": LEVEL_COLOURS},
+        },
+        "order": {"field": "order", "type": "quantitative"},
+    }
+    for row in rows:
+        row.setdefault("order", LEVEL_ORDER.index(row["level"]) if row["level"] in LEVEL_ORDER else 9)
+    return spec
+
+
+def response_rate(rows: Rows) -> Spec:
+    """Rows: ``{"group", "status", "stakeholders"}`` with status "responded" / "did not respond"."""
+    spec = _base(
+        "Follow-up: who was asked and who answered",
+        "Stacked bars: per kind of stakeholder, how many were contacted and how many responded.",
+        rows,
+    )
+    spec["mark"] = {"type": "bar", "tooltip": True}
+    spec["encoding"] = {
+        "x": {"field": "group", "type": "nominal", "title": "Stakeholders"},
+        "y": {
+            "field": "stakeholders",
+            "type": "quantitative",
+            "stack": "zero",
+            "title": "Stakeholders (count)",
+        },
+        "color": {
+            "field": "status",
+            "type": "nominal",
+            "title": "Answer",
+            "scale": {"domain": ["responded", "did not respond"], "range": ["#1b7a3d", "#c9ced6"]},
+        },
+    }
+    return spec
+
+
+def state_vs_civil_society(rows: Rows) -> Spec:
+    """Rows: ``{"theme", "state", "civil_society"}``: mean IRI scores (0–1) of each side per theme."""
+    long = [
+        {"theme": row["theme"], "who": who, "score": row[key]}
+        for row in rows
+        for who, key in (("the State", "state"), ("civil society", "civil_society"))
+        if row[key] is not None
+    ]
+    spec = _base(
+        "Where the State and civil society disagree",
+        "Points: per theme, the mean implementation score (0 = not, 1 = fully) the State claims and the one "
+        "other stakeholders claim.",
+        long,
+    )
+    spec["height"] = {"step": 18}
+    spec["mark"] = {"type": "point", "filled": True, "size": 90, "tooltip": True}
+    spec["encoding"] = {
+        "y": {"field": "theme", "type": "nominal", "title": None},
+        "x": {
+            "field": "score",
+            "type": "quantitative",
+            "scale": {"domain": [0, 1]},
+            "title": "Mean IRI score (0–1)",
+        },
+        "color": {"field": "who", "type": "nominal", "title": "Who says so"},
+    }
+    return spec

@@ -1,0 +1,174 @@
+"""A State's dashboard: the data of every chart, computed from the same filtered recommendations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, QuerySet
+
+from rightstrack.assessments.models import Assessment, CampaignContact, Status
+from rightstrack.core import charts
+from rightstrack.portal.models import CampaignInvitation
+from rightstrack.recommendations.models import Recommendation, RecommendationTerm, State
+from rightstrack.web.listing import Filters, filtered
+
+GROUP_NAMES = {"ngo": "NGOs", "un_agency": "UN agencies", "state": "the State", "nhri": "NHRI"}
+THEME_VOCABULARIES = ("upr-info-issues", "uhri-themes", "sdg-goals")
+TOP_THEMES = 15
+
+
+@dataclass
+class Chart:
+    key: str
+    spec: dict[str, Any]
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    empty: str = ""
+
+
+def dashboard(state: State, filters: Filters) -> list[Chart]:
+    filters.state = state.code
+    recommendations = filtered(filters).order_by()
+    return [
+        _per_cycle(recommendations),
+        _responses(recommendations),
+        _levels_by_theme(recommendations),
+        _response_rate(state, recommendations),
+        _state_vs_civil_society(recommendations),
+    ]
+
+
+def _per_cycle(recs: QuerySet[Recommendation]) -> Chart:
+    rows = [
+        {
+            "cycle": str(r["review__cycle"] or "–"),
+            "mechanism": r["review__mechanism__code"],
+            "recommendations": r["n"],
+        }
+        for r in recs.values("review__cycle", "review__mechanism__code").annotate(
+            n=Count("id", distinct=True)
+        )
+    ]
+    rows.sort(key=lambda r: (r["cycle"], r["mechanism"]))
+    return Chart(
+        "per_cycle",
+        charts.recommendations_per_cycle(rows),
+        ["Cycle", "Mechanism", "Recommendations"],
+        [[r["cycle"], r["mechanism"], r["recommendations"]] for r in rows],
+    )
+
+
+def _responses(recs: QuerySet[Recommendation]) -> Chart:
+    rows = [
+        {
+            "cycle": str(r["review__cycle"] or "–"),
+            "response": r["response"] or "not given",
+            "recommendations": r["n"],
+        }
+        for r in recs.values("review__cycle", "response").annotate(n=Count("id", distinct=True))
+    ]
+    rows.sort(key=lambda r: (r["cycle"], r["response"]))
+    return Chart(
+        "responses",
+        charts.responses_per_cycle(rows),
+        ["Cycle", "Response", "Recommendations"],
+        [[r["cycle"], r["response"], r["recommendations"]] for r in rows],
+    )
+
+
+def _levels_by_theme(recs: QuerySet[Recommendation]) -> Chart:
+    tags = RecommendationTerm.objects.filter(recommendation__in=recs.values("pk"))
+    vocabulary = next(
+        (code for code in THEME_VOCABULARIES if tags.filter(term__vocabulary__code=code).exists()), None
+    )
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    if vocabulary:
+        for label, level, n in (
+            tags.filter(term__vocabulary__code=vocabulary)
+            .values_list("term__label", "recommendation__level")
+            .annotate(n=Count("recommendation", distinct=True))
+        ):
+            counts[label][level] += n
+    top = sorted(counts, key=lambda label: -sum(counts[label].values()))[:TOP_THEMES]
+    rows = [
+        {"theme": theme, "level": level, "recommendations": n}
+        for theme in top
+        for level, n in counts[theme].items()
+    ]
+    table = [[theme, *(counts[theme].get(level, 0) for level in charts.LEVEL_ORDER)] for theme in top]
+    return Chart(
+        "levels_by_theme",
+        charts.levels_by_theme(rows),
+        ["Theme", *charts.LEVEL_ORDER],
+        table,
+        "" if rows else "No recommendation of this selection is tagged with a theme.",
+    )
+
+
+def _response_rate(state: State, recs: QuerySet[Recommendation]) -> Chart:
+    review_ids = set(recs.values_list("review_id", flat=True).distinct())
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for contact in CampaignContact.objects.filter(campaign__review_id__in=review_ids).exclude(
+        group="reports"
+    ):
+        contacted = contact.contacted or 0
+        responded = min(contact.responded or 0, contacted)
+        totals[GROUP_NAMES.get(contact.group, contact.group)][0] += contacted
+        totals[GROUP_NAMES.get(contact.group, contact.group)][1] += responded
+    answered = set(
+        Assessment.private_objects.filter(recommendation__review_id__in=review_ids)
+        .exclude(status=Status.DRAFT)
+        .values_list("stakeholder_id", flat=True)
+    )
+    for invitation in CampaignInvitation.objects.filter(campaign__review_id__in=review_ids).select_related(
+        "stakeholder"
+    ):
+        group = GROUP_NAMES.get(invitation.stakeholder.kind, invitation.stakeholder.kind or "other")
+        totals[group][0] += 1
+        totals[group][1] += invitation.stakeholder_id in answered
+    rows = []
+    for group, (contacted, responded) in sorted(totals.items()):
+        rows.append({"group": group, "status": "responded", "stakeholders": responded})
+        rows.append({"group": group, "status": "did not respond", "stakeholders": contacted - responded})
+    return Chart(
+        "response_rate",
+        charts.response_rate(rows),
+        ["Stakeholders", "Contacted", "Responded", "Response rate"],
+        [[group, c, r, f"{r / c:.0%}" if c else "–"] for group, (c, r) in sorted(totals.items())],
+        "" if rows else "No follow-up round is recorded for these reviews.",
+    )
+
+
+def _state_vs_civil_society(recs: QuerySet[Recommendation]) -> Chart:
+    scores: dict[int, dict[str, list[Decimal]]] = defaultdict(lambda: {"state": [], "civil": []})
+    for rec_id, kind, score in (
+        Assessment.public_objects.filter(recommendation__in=recs.values("pk"), grade__scheme__code="iri")
+        .exclude(grade__score=None)
+        .values_list("recommendation_id", "stakeholder__kind", "grade__score")
+    ):
+        if score is not None:
+            scores[rec_id]["state" if kind == "state" else "civil"].append(score)
+    both = {rec: s for rec, s in scores.items() if s["state"] and s["civil"]}
+    themes: dict[str, dict[str, list[Decimal]]] = defaultdict(lambda: {"state": [], "civil": []})
+    for rec_id, label in RecommendationTerm.objects.filter(recommendation_id__in=both).values_list(
+        "recommendation_id", "term__label"
+    ):
+        themes[label]["state"] += both[rec_id]["state"]
+        themes[label]["civil"] += both[rec_id]["civil"]
+    means = [
+        (theme, float(sum(s["state"]) / len(s["state"])), float(sum(s["civil"]) / len(s["civil"])))
+        for theme, s in sorted(themes.items())
+    ]
+    rows: list[dict[str, Any]] = [{"theme": t, "state": a, "civil_society": c} for t, a, c in means]
+    return Chart(
+        "state_vs_civil_society",
+        charts.state_vs_civil_society(rows),
+        ["Theme", "State (mean score)", "Civil society (mean score)", "Difference"],
+        [[t, f"{a:.2f}", f"{c:.2f}", f"{a - c:+.2f}"] for t, a, c in means],
+        ""
+        if rows
+        else "No recommendation of this selection was assessed both by the State and by another stakeholder.",
+    )
