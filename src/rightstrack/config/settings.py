@@ -35,6 +35,11 @@ INSTALLED_APPS = [
     "rightstrack.actionplans",
     "rightstrack.treaties",
     "rightstrack.portal",
+    "rightstrack.api",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
     "rightstrack.web",
 ]
 
@@ -129,6 +134,25 @@ LOGIN_FAILURES_ALLOWED = env_int("RIGHTSTRACK_LOGIN_FAILURES", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("RIGHTSTRACK_LOGIN_LOCKOUT_SECONDS", 900)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "RightsTrack API",
+    "DESCRIPTION": "Recommendations, reviews, stakeholders and published assessments; "
+    "contributors write assessments with a token.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

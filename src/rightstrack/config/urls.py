@@ -12,5 +12,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("portal/", include("rightstrack.portal.urls")),
+    path("api/", include("rightstrack.api.urls")),
     path("", include("rightstrack.web.urls")),
 ]
