@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.stakeholders import STAKEHOLDER_KINDS
 from rightstrack.documents.models import SourceDocument
@@ -52,9 +53,9 @@ class Grade(models.Model):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted, awaiting moderation"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted, awaiting moderation")
+    PUBLISHED = "published", _("Published")
 
 
 class AssessmentQuerySet(models.QuerySet["Assessment"]):

@@ -8,15 +8,16 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.assessments.models import FollowUpCampaign, Stakeholder
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "Administrator"
-    EDITOR = "editor", "Editor"
-    CONTRIBUTOR = "contributor", "Contributor"
-    VIEWER = "viewer", "Viewer"
+    ADMIN = "admin", _("Administrator")
+    EDITOR = "editor", _("Editor")
+    CONTRIBUTOR = "contributor", _("Contributor")
+    VIEWER = "viewer", _("Viewer")
 
 
 class Membership(models.Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.core.mechanisms import MECHANISM_KINDS
 
@@ -60,14 +61,14 @@ class Review(models.Model):
 
 
 class Response(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"
-    NOTED = "noted", "Noted"
-    REJECTED = "rejected", "Rejected"
-    PENDING = "pending", "Pending"
-    ALREADY_IMPLEMENTED = "already implemented", "Already implemented"
-    WILL_EXAMINE = "will examine", "Will examine"
-    PARTIALLY_ACCEPTED = "partially accepted", "Partially accepted"
-    UNKNOWN = "", "Not given"
+    ACCEPTED = "accepted", _("Accepted")
+    NOTED = "noted", _("Noted")
+    REJECTED = "rejected", _("Rejected")
+    PENDING = "pending", _("Pending")
+    ALREADY_IMPLEMENTED = "already implemented", _("Already implemented")
+    WILL_EXAMINE = "will examine", _("Will examine")
+    PARTIALLY_ACCEPTED = "partially accepted", _("Partially accepted")
+    UNKNOWN = "", _("Not given")
 
 
 class Recommendation(models.Model):
