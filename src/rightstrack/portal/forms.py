@@ -11,10 +11,15 @@ from rightstrack.portal.models import Role
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
+class GradeField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Grade) -> str:
+        return str(obj.label)
+
+
 class AssessmentForm(forms.Form):
     """What a contributor says of one recommendation."""
 
-    grade = forms.ModelChoiceField(
+    grade = GradeField(
         queryset=Grade.objects.filter(scheme__code="iri"),
         required=False,
         empty_label="no information",

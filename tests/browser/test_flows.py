@@ -1,0 +1,141 @@
+"""What people do on the site, in a real browser: a visitor, two contributors, an editor."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from rightstrack.assessments.models import Assessment, AssessmentHistory, Stakeholder, Status
+from rightstrack.portal.models import Membership, Role
+from rightstrack.recommendations.models import RecommendationRef, Review
+from tests.browser.conftest import SCREENSHOTS
+from tests.conftest import EXAMPLE_MIA, shared_path
+
+PASSWORD = "a-long-test-passphrase"
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def kazakhstan(transactional_db: None) -> Iterator[Review]:
+    from rightstrack.documents.importing import import_files
+    from rightstrack.recommendations.vocabularies import import_vocabulary
+
+    for name in ("upr_info_issues_2008-2014.txt", "upr_info_issues_2019.txt"):
+        import_vocabulary(shared_path("data", "taxonomies", name))
+    import_files([EXAMPLE_MIA])
+    yield Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=1)
+
+
+def _person(name: str, role: Role, organisation: Stakeholder | None = None) -> User:
+    user = User.objects.create_user(name, f"{name}@example.org", PASSWORD)
+    Membership.objects.create(user=user, role=role, organisation=organisation)
+    return user
+
+
+def _sign_in(page: Any, base: str, name: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.narrow button[type=submit]")
+    page.wait_for_url(f"{base}/portal/")
+
+
+def _screenshot(page: Any, name: str) -> None:
+    if os.environ.get("RIGHTSTRACK_SCREENSHOTS"):
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+
+
+def test_a_visitor_filters_the_dashboard_and_downloads_the_filtered_csv(
+    kazakhstan: Review, live_server: Any, page: Any
+) -> None:
+    page.goto(f"{live_server.url}/states/KAZ")
+    page.wait_for_selector("#chart-levels_by_theme[data-rendered=true] svg")
+    page.select_option("select[name=term]", "Death penalty")  # the page applies a filter when it changes
+    page.wait_for_url("**term=Death+penalty**")
+    page.wait_for_selector("#chart-levels_by_theme[data-rendered=true] svg")
+    table = page.text_content("#chart-levels_by_theme-title ~ details table") or ""
+    assert "Death penalty" in table
+    _screenshot(page, "dashboard.png")
+    with page.expect_download() as download:
+        page.click("#download-csv")
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    assert rows, "the filtered CSV is empty"
+    assert all("Death penalty" in row["terms"] and row["state"] == "KAZ" for row in rows)
+    assert len(rows) == 5  # n° 2, 9, 14, 34 and 87: the MIA index files them under "Death penalty"
+
+
+def test_a_contributor_fills_in_three_assessments_and_cannot_open_another_organisations_draft(
+    kazakhstan: Review, live_server: Any, page: Any
+) -> None:
+    organisation_a = Stakeholder.objects.create(name="Organisation A", acronym="ORGA", kind="ngo")
+    organisation_b = Stakeholder.objects.create(name="Organisation B", acronym="ORGB", kind="ngo")
+    _person("alice", Role.CONTRIBUTOR, organisation_a)
+    first = RecommendationRef.objects.get(scheme="upr-info-mia", value="1").recommendation
+    secret = Assessment.private_objects.create(
+        recommendation=first, stakeholder=organisation_b, original_text="B's unpublished words", status=Status.DRAFT
+    )
+    _sign_in(page, live_server.url, "alice")
+    for number, level in (("2", "not implemented"), ("3", "partially implemented"), ("4", "fully implemented")):
+        recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value=number).recommendation
+        page.goto(f"{live_server.url}/portal/recommendations/{recommendation.pk}/assess/")
+        page.select_option("select[name=grade]", label=level)
+        page.fill("textarea[name=original_text]", f"Our view on n° {number}.")
+        page.click("form button[type=submit]:has-text('Save')")
+        page.wait_for_selector("text=Draft saved")
+    mine = Assessment.private_objects.filter(stakeholder=organisation_a)
+    assert sorted(mine.values_list("grade__code", flat=True)) == ["fully", "not", "partially"]
+    response = page.goto(f"{live_server.url}/portal/assessments/{secret.pk}/")
+    assert response.status == 404
+    assert "B's unpublished words" not in page.content()
+
+
+def test_an_editor_publishes_an_edited_text_and_the_original_stays_in_the_history(
+    kazakhstan: Review, live_server: Any, page: Any
+) -> None:
+    organisation = Stakeholder.objects.create(name="Organisation A", acronym="ORGA", kind="ngo")
+    _person("alice", Role.CONTRIBUTOR, organisation)
+    _person("erin", Role.EDITOR)
+    recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value="11").recommendation
+    _sign_in(page, live_server.url, "alice")
+    page.goto(f"{live_server.url}/portal/recommendations/{recommendation.pk}/assess/")
+    page.select_option("select[name=grade]", label="not implemented")
+    page.fill("textarea[name=original_text]", "No NHRI yet, and the ombudsman is not independent at all!!!")
+    page.click("form button[type=submit]:has-text('Save')")
+    page.click("button:has-text('Submit for publication')")
+    page.wait_for_selector("text=Submitted")
+    page.click("button:has-text('Sign out')")
+
+    _sign_in(page, live_server.url, "erin")
+    page.goto(f"{live_server.url}/portal/moderation/")
+    page.click("a:has-text('review')")
+    page.fill("textarea[name=public_text]", "No NHRI has been set up; the ombudsman is not independent.")
+    page.click("form button[type=submit]:has-text('Save')")
+    page.wait_for_selector("text=Saved")
+    page.click("button:has-text('Publish')")
+    page.wait_for_selector("text=Published")
+    assessment = Assessment.public_objects.get(stakeholder=organisation)
+    assert assessment.public_text.startswith("No NHRI has been set up")
+    page.goto(f"{live_server.url}/portal/assessments/{assessment.pk}/history/")
+    history = page.inner_text("ol.timeline")
+    assert "the ombudsman is not independent at all!!!" in history  # the contributor's own words
+    assert "erin" in history and "alice" in history
+    assert AssessmentHistory.objects.filter(assessment=assessment, actor="erin").count() == 2
+    page.goto(f"{live_server.url}/recommendations/{recommendation.pk}")
+    assert "No NHRI has been set up" in page.content()
+    _screenshot(page, "recommendation-page.png")
+
+
+def test_the_interface_switches_to_russian(kazakhstan: Review, live_server: Any, page: Any) -> None:
+    page.goto(f"{live_server.url}/states/KAZ/UPR/1")
+    page.select_option("select[name=language]", "ru")
+    page.click("form[action='/i18n/setlang/'] button")
+    page.wait_for_selector("text=Рекомендации")
+    content = page.content()
+    assert "не выполнена" in content
+    assert "<html lang=\"ru\">" in content
