@@ -11,8 +11,11 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export RIGHTSTRACK_DATA_DIR ?= $(CURDIR)/var
+# The rest of the Kazakhstan example: public data read from ../shared/data when it is there.
+KAZAKHSTAN_DATA = $(SHARED)/data/wg-reports/texts/kazakhstan2010.txt $(SHARED)/data/wg-reports/texts/kazakhstan2014.txt \
+	$(SHARED)/data/kazakhstan/ccpr_followup_2018.json
 
-.PHONY: setup demo example test test-sqlite test-postgres check clean
+.PHONY: setup system demo example test test-sqlite test-postgres check clean
 
 $(BIN)/rightstrack: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "no Python >= 3.12 found" >&2; exit 1; }
@@ -28,13 +31,20 @@ example: setup
 	@if [ -d $(SHARED)/data/taxonomies ]; then \
 		for f in $(SHARED)/data/taxonomies/upr_info_issues_*.txt; do $(BIN)/rightstrack vocab import "$$f"; done; \
 	else echo "note: $(SHARED)/data/taxonomies is absent: issues cannot be tagged"; fi
-	$(BIN)/rightstrack import examples/kazakhstan/*.txt
+	$(BIN)/rightstrack import examples/kazakhstan/*.txt $(wildcard $(KAZAKHSTAN_DATA))
 	$(BIN)/rightstrack iri --state KAZ --mechanism UPR --cycle 1
 
 demo: example
 	$(BIN)/rightstrack serve --host $(HOST) --port $(PORT)
 
-test: test-sqlite test-postgres
+# Debian's Chromium for the browser tests (as root; otherwise those tests skip and say why).
+system:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "note: chromium is not installed: the browser tests will skip (apt-get install chromium)"; fi
+
+test: system test-sqlite test-postgres
 
 test-sqlite: setup
 	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -q
