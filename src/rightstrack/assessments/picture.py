@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from rightstrack.assessments.models import Assessment, PublishedLevel
-from rightstrack.core.iri import IriResult, Level, count_outcomes, recommendation_iri
+from rightstrack.core.iri import IriResult, Level, Outcome, count_outcomes, recommendation_iri
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Review
 
 
@@ -55,7 +55,13 @@ def display_ref(recommendation: Recommendation) -> str:
     return preferred_ref(recommendation)[1]
 
 
-def review_picture(review: Review) -> ReviewPicture:
+def review_picture(review: Review, with_assessments: bool = True) -> ReviewPicture:
+    """Every recommendation of ``review`` with its IRI.
+
+    With ``with_assessments`` the IRI is computed from the published assessments (and each row carries
+    them); without, it is read from ``Recommendation.level``, which the assessments app keeps equal to
+    that computation — enough for pages that show levels only.
+    """
     recommendations = (
         Recommendation.objects.filter(review=review)
         .prefetch_related(
@@ -71,26 +77,30 @@ def review_picture(review: Review) -> ReviewPicture:
         .order_by("sort_key", "id")
     )
     assessments: dict[int, list[Assessment]] = defaultdict(list)
-    for assessment in Assessment.public_objects.filter(recommendation__review=review).select_related(
-        "stakeholder", "grade__scheme"
-    ):
-        assessments[assessment.recommendation_id].append(assessment)
     published: dict[int, PublishedLevel] = {}
-    for published_level in (
-        PublishedLevel.objects.filter(recommendation__review=review, index="iri")
-        .select_related("grade", "document")
-        .order_by("document__published_on", "id")
-    ):
-        published[published_level.recommendation_id] = published_level  # the latest document wins
+    if with_assessments:
+        for assessment in Assessment.public_objects.filter(recommendation__review=review).select_related(
+            "stakeholder", "grade__scheme", "document"
+        ):
+            assessments[assessment.recommendation_id].append(assessment)
+        for published_level in (
+            PublishedLevel.objects.filter(recommendation__review=review, index="iri")
+            .select_related("grade", "document")
+            .order_by("document__published_on", "id")
+        ):
+            published[published_level.recommendation_id] = published_level  # the latest document wins
     rows = []
     for recommendation in recommendations:
         own = assessments.get(recommendation.pk, [])
         level = published.get(recommendation.pk)
-        iri = recommendation_iri(
-            [claim_level(a) for a in own],
-            published=Level(level.grade.code) if level and level.grade else None,
-            published_undetermined=bool(level and level.undetermined),
-        )
+        if with_assessments:
+            iri = recommendation_iri(
+                [claim_level(a) for a in own],
+                published=Level(level.grade.code) if level and level.grade else None,
+                published_undetermined=bool(level and level.undetermined),
+            )
+        else:
+            iri = IriResult(Outcome(recommendation.level), recommendation.level_score, 0, "stored")
         rows.append(
             RecommendationPicture(
                 recommendation=recommendation,

@@ -11,7 +11,7 @@ from django.http import QueryDict
 
 from rightstrack.core.iri import Outcome
 from rightstrack.core.states import resolve_state
-from rightstrack.recommendations.models import Recommendation, RecommendationTerm
+from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Term
 
 SORTS = {
     "ref": ("review__state__name", "review__cycle", "sort_key"),
@@ -74,34 +74,50 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
         rows = rows.filter(level=filters.level)
     if filters.recommending_state:
         code = resolve_state(filters.recommending_state)
-        rows = rows.filter(recommending_states__code=code or "---")
-    if filters.term:
-        tagged = RecommendationTerm.objects.filter(recommendation=OuterRef("pk")).filter(
-            Q(term__label__iexact=filters.term) | Q(term__code__iexact=filters.term)
+        through = Recommendation.recommending_states.through.objects.filter(
+            recommendation_id=OuterRef("pk"), state_id=code or "---"
         )
-        rows = rows.filter(Exists(tagged))
+        rows = rows.filter(Exists(through))
+    if filters.term:
+        terms = Term.objects.filter(Q(label__iexact=filters.term) | Q(code__iexact=filters.term))
+        tagged = RecommendationTerm.objects.filter(term__in=terms).values("recommendation_id")
+        rows = rows.filter(pk__in=tagged)
     for word in filters.words():
         rows = rows.filter(text__icontains=word)
-    return rows.order_by(*SORTS[filters.sort]).distinct()
+    return rows.order_by(*SORTS[filters.sort])
 
 
 def facets() -> dict[str, Any]:
-    """The choices the filter form offers."""
-    from rightstrack.recommendations.models import Mechanism, Review, State, Term
+    """The choices the filter form offers; they change only with imports, so they are cached per import."""
+    from django.core.cache import cache
 
-    return {
-        "states": State.objects.filter(reviews__isnull=False).distinct().order_by("name"),
-        "mechanisms": Mechanism.objects.filter(reviews__isnull=False).distinct(),
-        "cycles": sorted({c for c in Review.objects.values_list("cycle", flat=True) if c}),
-        "outcomes": [o.value for o in Outcome],
-        "terms": Term.objects.filter(recommendationterm__isnull=False)
-        .distinct()
-        .select_related("vocabulary")
-        .order_by("vocabulary__code", "label"),
-        "responses": [
-            ("accepted", "Accepted"),
-            ("noted", "Noted"),
-            ("rejected", "Rejected"),
-            ("pending", "Pending"),
-        ],
-    }
+    from rightstrack.documents.models import SourceDocument
+    from rightstrack.recommendations.models import Mechanism, Review, State
+
+    latest = SourceDocument.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    key = f"rightstrack:facets:{latest}:{Review.objects.count()}"
+    cached: dict[str, Any] | None = cache.get(key)
+    if cached is None:
+        tagged = RecommendationTerm.objects.filter(term=OuterRef("pk"))
+        reviewed = Review.objects.filter(state=OuterRef("pk"))
+        cached = {
+            "states": list(State.objects.filter(Exists(reviewed)).order_by("name")),
+            "mechanisms": list(
+                Mechanism.objects.filter(Exists(Review.objects.filter(mechanism=OuterRef("pk"))))
+            ),
+            "cycles": sorted({c for c in Review.objects.values_list("cycle", flat=True) if c}),
+            "outcomes": [o.value for o in Outcome],
+            "terms": list(
+                Term.objects.filter(Exists(tagged))
+                .select_related("vocabulary")
+                .order_by("vocabulary__code", "label")
+            ),
+            "responses": [
+                ("accepted", "Accepted"),
+                ("noted", "Noted"),
+                ("rejected", "Rejected"),
+                ("pending", "Pending"),
+            ],
+        }
+        cache.set(key, cached, 3600)
+    return cached

@@ -24,8 +24,10 @@ from rightstrack.web.listing import SORTS, Filters, facets, filtered
 def _respond(
     request: HttpRequest, fmt: str | None, template: str, context: dict[str, Any], data: Any
 ) -> HttpResponse:
+    """The page as HTML, or as JSON when the URL ends in ``.json`` (``data`` may be a function making it)."""
     if fmt:
-        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2}, safe=False)
+        payload = data() if callable(data) else data
+        return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 2}, safe=False)
     context["json_url"] = request.path + ".json" + (f"?{request.GET.urlencode()}" if request.GET else "")
     return render(request, template, context)
 
@@ -91,7 +93,7 @@ def review_page(
         mechanism__code__iexact=mechanism,
         cycle=int(cycle),
     )
-    picture = review_picture(review)
+    picture = review_picture(review, with_assessments=bool(fmt))
     issue = request.GET.get("issue", "")
     level = request.GET.get("level", "")
     if level and level not in {outcome.value for outcome in Outcome}:
@@ -114,8 +116,10 @@ def review_page(
         "campaign": campaign,
         "total": len(picture.rows),
     }
-    data = serializers.picture_json(picture, rows)
-    data["filters"] = {"issue": issue, "level": level}
+
+    def data() -> dict[str, Any]:
+        return {**serializers.picture_json(picture, rows), "filters": {"issue": issue, "level": level}}
+
     return _respond(request, fmt, "web/review.html", context, data)
 
 
