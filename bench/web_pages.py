@@ -36,7 +36,7 @@ PAGES = [
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -67,9 +67,8 @@ def main() -> None:
     for name in ("upr_info_issues_2008-2014.txt", "upr_info_issues_2019.txt"):
         import_vocabulary(DATA / "taxonomies" / name)
     import_files([export, ROOT / "examples" / "kazakhstan" / "upr-info-mia-2012.txt"])
-    print(
-        f"database: {Recommendation.objects.count():,} recommendations, built in {time.perf_counter() - started:.1f} s"
-    )
+    built = time.perf_counter() - started
+    print(f"database: {Recommendation.objects.count():,} recommendations, built in {built:.1f} s")
     first = Recommendation.objects.filter(review__state_id="KAZ").order_by("sort_key").first()
     client = Client()
     print(f"{'page':36} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
@@ -88,7 +87,8 @@ def main() -> None:
         print(f"{name:36} {statistics.median(times):8.1f} {p95:8.1f} {max(times):8.1f}")
     load = os.getloadavg()
     print(
-        f"worst p95: {worst:.1f} ms (goal ≤ 150 ms); load average {load[0]:.2f} {load[1]:.2f} on {os.cpu_count()} cores"
+        f"worst p95: {worst:.1f} ms (goal ≤ 150 ms); "
+        f"load average {load[0]:.2f} {load[1]:.2f} on {os.cpu_count()} cores"
     )
 
 

@@ -78,10 +78,17 @@ def test_a_contributor_fills_in_three_assessments_and_cannot_open_another_organi
     _person("alice", Role.CONTRIBUTOR, organisation_a)
     first = RecommendationRef.objects.get(scheme="upr-info-mia", value="1").recommendation
     secret = Assessment.private_objects.create(
-        recommendation=first, stakeholder=organisation_b, original_text="B's unpublished words", status=Status.DRAFT
+        recommendation=first,
+        stakeholder=organisation_b,
+        original_text="B's unpublished words",
+        status=Status.DRAFT,
     )
     _sign_in(page, live_server.url, "alice")
-    for number, level in (("2", "not implemented"), ("3", "partially implemented"), ("4", "fully implemented")):
+    for number, level in (
+        ("2", "not implemented"),
+        ("3", "partially implemented"),
+        ("4", "fully implemented"),
+    ):
         recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value=number).recommendation
         page.goto(f"{live_server.url}/portal/recommendations/{recommendation.pk}/assess/")
         page.select_option("select[name=grade]", label=level)
@@ -138,4 +145,4 @@ def test_the_interface_switches_to_russian(kazakhstan: Review, live_server: Any,
     page.wait_for_selector("text=Рекомендации")
     content = page.content()
     assert "не выполнена" in content
-    assert "<html lang=\"ru\">" in content
+    assert '<html lang="ru">' in content

@@ -48,7 +48,9 @@ def preferred_ref(recommendation: Recommendation) -> tuple[str, str]:
         recommendation.refs.all(),
         key=lambda r: (REF_PRIORITY.index(r.scheme) if r.scheme in REF_PRIORITY else len(REF_PRIORITY), r.pk),
     )
-    return (refs[0].scheme, refs[0].value) if refs else ("rightstrack-id", str(recommendation.pk))
+    return (
+        (refs[0].scheme, refs[0].value + refs[0].part) if refs else ("rightstrack-id", str(recommendation.pk))
+    )
 
 
 def display_ref(recommendation: Recommendation) -> str:

@@ -88,6 +88,8 @@ class RecommendationRecord:
     text: str
     place: Place
     recommending_states: list[str] = field(default_factory=list)  # raw names as written
+    #: When one numbered paragraph holds several recommendations ("X (Slovenia); Y (Korea)"): "a", "b"...
+    ref_part: str = ""
     response: str = ""  # normalised: accepted / noted / ...; "" when not given
     action_category: int | None = None
     terms: dict[str, list[str]] = field(default_factory=dict)  # vocabulary code -> labels

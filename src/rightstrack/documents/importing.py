@@ -21,7 +21,7 @@ from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store import known_labels, store_document
 from rightstrack.documents.store.recommendations import Progress
 from rightstrack.ingest.reading import LoadedFile, load, load_bytes
-from rightstrack.ingest.registry import source_for
+from rightstrack.ingest.registry import Source, source_for
 
 
 class ImportFailed(Exception):
@@ -88,7 +88,7 @@ def import_files(
                 continue
             seen.add(loaded.sha256)
             source = source_for(loaded, kind)
-            parsed = source.parse(loaded, known_labels())
+            parsed = _parse(source, loaded)
             _check_review(parsed, expect_review)
         except DocumentRejected as error:
             raise ImportFailed(path, error) from None
@@ -109,6 +109,19 @@ def import_files(
     except DatabaseError as error:  # a record the database refuses: a bug, but never a partial import
         raise ImportFailed(current, DocumentRejected(f"the database refused a record: {error}")) from error
     return reports
+
+
+def _parse(source: Source, loaded: LoadedFile) -> ParsedDocument:
+    """Run a parser; a parser that breaks on a document rejects it instead of crashing the command."""
+    try:
+        return source.parse(loaded, known_labels())
+    except DocumentRejected:
+        raise
+    except Exception as error:  # a parser bug must never cost data or abort a batch without a message
+        raise DocumentRejected(
+            f"the {source.kind} reader failed on this document ({type(error).__name__}: {error}); "
+            "nothing was written — please report it with the file"
+        ) from error
 
 
 def _check_review(parsed: ParsedDocument, expected: ReviewKey | None) -> None:
@@ -145,7 +158,7 @@ def import_bytes(
     try:
         loaded = load_bytes(data, name)
         source = source_for(loaded, kind)
-        parsed = source.parse(loaded, known_labels())
+        parsed = _parse(source, loaded)
         if stakeholder is not None:
             for record in parsed.stakeholders:
                 if record.name != stakeholder.name:

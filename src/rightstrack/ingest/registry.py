@@ -23,6 +23,7 @@ from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sh
 from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
 from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
+from rightstrack.ingest.sources.wg_report import parser as wg_report
 
 Labels = Iterable[str]
 
@@ -68,6 +69,12 @@ SOURCES: tuple[Source, ...] = (
         "UPR Info Mid-term Implementation Assessment (text)",
         upr_info_mia.detect,
         upr_info_mia.parse,
+    ),
+    _text_source(
+        wg_report.KIND,
+        "Report of the UPR Working Group (text, PDF, Word or HTML)",
+        wg_report.detect,
+        wg_report.parse,
     ),
     _text_source(
         ccpr_followup_json.KIND,

@@ -62,5 +62,11 @@ def can_edit(user: Any, assessment: Assessment) -> bool:
     )
 
 
+def is_own_work(user: Any, assessment: Assessment) -> bool:
+    """Whether ``assessment`` is by the organisation this contributor enters the work of."""
+    organisation = organisation_of(user) if role_of(user) == Role.CONTRIBUTOR else None
+    return organisation is not None and assessment.stakeholder_id == organisation.pk
+
+
 def can_contribute(user: Any) -> bool:
     return role_of(user) == Role.CONTRIBUTOR and organisation_of(user) is not None

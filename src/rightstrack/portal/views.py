@@ -34,7 +34,8 @@ from rightstrack.portal.forms import (
     ModerationForm,
     UploadForm,
 )
-from rightstrack.portal.models import CampaignInvitation, Invitation, Membership
+from rightstrack.portal.models import CampaignInvitation, Invitation, Membership, Role
+from rightstrack.portal.roles import grant_role
 from rightstrack.portal.services import apply_changes, set_status
 from rightstrack.recommendations.models import Recommendation, Review
 
@@ -211,8 +212,9 @@ def return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _visible_or_404(request, pk)
-    may_see_drafts = permissions.is_editor(request.user) or permissions.can_edit(request.user, assessment)
-    if not may_see_drafts and assessment.status != Status.PUBLISHED:
+    # The history holds the contributor's own words and draft-stage values: editors and the
+    # organisation that wrote it may read it, nobody else (the published text is on the public page).
+    if not (permissions.is_editor(request.user) or permissions.is_own_work(request.user, assessment)):
         raise Http404("no such assessment")
     rows = AssessmentHistory.objects.filter(assessment_ref=assessment.pk).select_related("user")
     return render(request, "portal/history.html", {"assessment": assessment, "rows": rows})
@@ -413,6 +415,8 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.objects.filter(token=token).first()
     if invitation is None or not invitation.usable:
         return render(request, "portal/invitation_invalid.html", status=410)
+    if request.user.is_authenticated:  # never switch a signed-in person to a new account silently
+        return render(request, "portal/invitation_signed_in.html", {"invitation": invitation}, status=409)
     form = AcceptForm(request.POST or None)
     user_model = get_user_model()
     if request.method == "POST" and form.is_valid():
@@ -426,6 +430,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
                 Membership.objects.create(
                     user=user, role=invitation.role, organisation=invitation.organisation
                 )
+                grant_role(user, Role(invitation.role))
                 invitation.accepted_at = timezone.now()
                 invitation.save(update_fields=["accepted_at"])
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -111,6 +111,9 @@ class RecommendationRef(models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="refs")
     scheme = models.CharField(max_length=64)
     value = models.CharField(max_length=32)
+    part = models.CharField(
+        max_length=4, blank=True, help_text="When one paragraph holds several recommendations: a, b..."
+    )
     state = models.ForeignKey(
         State,
         null=True,
@@ -122,11 +125,13 @@ class RecommendationRef(models.Model):
     class Meta:
         ordering = ["scheme", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["review", "scheme", "value"], name="one_recommendation_per_ref"),
+            models.UniqueConstraint(
+                fields=["review", "scheme", "value", "part"], name="one_recommendation_per_ref"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.scheme} {self.value}"
+        return f"{self.scheme} {self.value}{self.part}"
 
 
 class Vocabulary(models.Model):

@@ -121,7 +121,7 @@ class Index:
 
     def __init__(self) -> None:
         self.loaded: set[int] = set()
-        self.by_ref: dict[tuple[int, str, str], Known] = {}
+        self.by_ref: dict[tuple[int, str, str, str], Known] = {}
         self.by_norm: dict[tuple[int, str], list[Known]] = defaultdict(list)
         self.by_review: dict[int, list[Known]] = defaultdict(list)
 
@@ -140,7 +140,7 @@ class Index:
         for ref in RecommendationRef.objects.filter(review=review):
             known = knowns[ref.recommendation_id]
             known.numbered[ref.scheme].add(ref.state_id)
-            self.by_ref[(review.pk, ref.scheme, ref.value)] = known
+            self.by_ref[(review.pk, ref.scheme, ref.value, ref.part)] = known
 
     def _add(self, review_id: int, known: Known) -> Known:
         self.by_norm[(review_id, known.norm)].append(known)
@@ -150,7 +150,7 @@ class Index:
     def match(
         self, review: Review, record: RecommendationRecord, states: set[str]
     ) -> tuple[Known | None, str]:
-        exact = self.by_ref.get((review.pk, record.ref_scheme, record.ref))
+        exact = self.by_ref.get((review.pk, record.ref_scheme, record.ref, record.ref_part))
         if exact is not None:
             return exact, "reference"
         norm = normalise(record.text)
@@ -264,9 +264,10 @@ def store_recommendations(
                 )
             if known.obj.pk:
                 matched_existing.add(known.obj.pk)
-        is_new_ref = (review.pk, record.ref_scheme, record.ref) not in index.by_ref
+        ref_key = (review.pk, record.ref_scheme, record.ref, record.ref_part)
+        is_new_ref = ref_key not in index.by_ref
         if is_new_ref:
-            index.by_ref[(review.pk, record.ref_scheme, record.ref)] = known
+            index.by_ref[ref_key] = known
             known.numbered[record.ref_scheme].add(next(iter(states)) if len(states) == 1 else None)
         _fill_blanks(known.obj, record)
         added = states - known.states
@@ -306,7 +307,7 @@ def _write_links(
     for known, record, states, added, is_new_ref in refs:
         obj = known.obj
         review = reviews.get(record.review or parsed.review)
-        stored.by_ref[(review.pk, record.ref_scheme, record.ref)] = obj
+        stored.by_ref.setdefault((review.pk, record.ref_scheme, record.ref), obj)
         stored.by_number.setdefault((review.pk, record.ref), obj)
         if is_new_ref:
             ref_rows.append(
@@ -315,6 +316,7 @@ def _write_links(
                     recommendation=obj,
                     scheme=record.ref_scheme,
                     value=record.ref,
+                    part=record.ref_part,
                     state_id=next(iter(states)) if len(states) == 1 else None,
                 )
             )

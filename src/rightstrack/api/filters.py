@@ -1,0 +1,81 @@
+"""Query-string filters of the API lists.
+
+The recommendation list takes exactly the parameters of the site's list (``web.listing.Filters``);
+reviews and assessments use django-filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter
+
+from rightstrack.assessments.models import Assessment, Status
+from rightstrack.core.iri import Outcome
+from rightstrack.core.states import resolve_state
+from rightstrack.recommendations.models import Review
+from rightstrack.web.listing import SORTS, Filters
+
+_DESCRIPTIONS = {
+    "state": "The reviewed State: ISO alpha-3 code or UN name.",
+    "mechanism": "Mechanism code, e.g. UPR or CCPR.",
+    "cycle": "Review cycle number.",
+    "response": "The State's response, e.g. accepted, noted.",
+    "term": "A term of any vocabulary (label or code), e.g. Death penalty.",
+    "action_category": "Action category 1–5.",
+    "level": "IRI outcome of the published assessments.",
+    "recommending_state": "A recommending State: ISO alpha-3 code or UN name.",
+    "q": "Words that must all appear in the text.",
+    "sort": "Order of the results.",
+}
+_ENUMS: dict[str, list[str]] = {
+    "level": [outcome.value for outcome in Outcome],
+    "sort": list(SORTS),
+}
+
+#: The query parameters of ``GET /api/recommendations/``: one per field of the site's ``Filters``.
+RECOMMENDATION_PARAMETERS = [
+    OpenApiParameter(
+        field.name,
+        str,
+        OpenApiParameter.QUERY,
+        description=_DESCRIPTIONS[field.name],
+        enum=_ENUMS.get(field.name),
+    )
+    for field in fields(Filters)
+]
+
+
+class ReviewFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
+    state = django_filters.CharFilter(method="by_state", help_text=_DESCRIPTIONS["state"])
+    mechanism = django_filters.CharFilter(
+        field_name="mechanism__code", lookup_expr="iexact", help_text=_DESCRIPTIONS["mechanism"]
+    )
+    cycle = django_filters.NumberFilter(field_name="cycle", help_text=_DESCRIPTIONS["cycle"])
+
+    class Meta:
+        model = Review
+        fields = ["state", "mechanism", "cycle"]
+
+    def by_state(self, queryset: QuerySet[Review], name: str, value: str) -> QuerySet[Review]:
+        return queryset.filter(state_id=resolve_state(value) or "---")
+
+
+#: The query parameters of ``GET /api/assessments/``.
+ASSESSMENT_PARAMETERS = [
+    OpenApiParameter("recommendation", int, OpenApiParameter.QUERY, description="A recommendation's id."),
+    OpenApiParameter("stakeholder", int, OpenApiParameter.QUERY, description="A stakeholder's id."),
+    OpenApiParameter("status", str, OpenApiParameter.QUERY, enum=list(Status.values)),
+]
+
+
+class AssessmentFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
+    recommendation = django_filters.NumberFilter(field_name="recommendation_id")
+    stakeholder = django_filters.NumberFilter(field_name="stakeholder_id")
+    status = django_filters.ChoiceFilter(choices=Status.choices)
+
+    class Meta:
+        model = Assessment
+        fields = ["recommendation", "stakeholder", "status"]

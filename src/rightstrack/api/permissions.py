@@ -1,0 +1,61 @@
+"""DRF permissions for the assessments endpoint, on top of ``rightstrack.portal.permissions``.
+
+Reading goes through ``visible_assessments`` (what is not visible answers 404, so another
+organisation's draft does not exist for you); writing needs a signed-in user, and then:
+
+- create: a contributor of an organisation;
+- change, submit: ``can_edit`` (the own organisation's unpublished work; editors everything);
+- publish: an editor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from rightstrack.assessments.models import Assessment
+from rightstrack.portal import permissions
+
+#: Fields of a change and who may send them: contributors their own words, editors the public text.
+CONTRIBUTOR_FIELDS = frozenset({"grade", "text", "source"})
+EDITOR_FIELDS = frozenset({"public_text"})
+
+
+class AssessmentAccess(BasePermission):
+    message = "You may not change this assessment."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        action = getattr(view, "action", None)
+        if request.method in SAFE_METHODS or action is None:  # reads, and methods answered 405
+            return True
+        if not request.user.is_authenticated:
+            return False
+        if action == "create":
+            self.message = "Only contributors of an organisation create assessments."
+            return permissions.can_contribute(request.user)
+        return True
+
+    def has_object_permission(self, request: Request, view: APIView, obj: Any) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        assert isinstance(obj, Assessment)
+        if getattr(view, "action", None) == "publish":
+            self.message = "Only editors publish."
+            return permissions.is_editor(request.user)
+        return permissions.can_edit(request.user, obj)
+
+
+def allowed_fields(user: Any, assessment: Assessment) -> frozenset[str]:
+    """What ``user`` (who ``can_edit`` it) may change in ``assessment``.
+
+    A contributor changes their organisation's words; an editor the public text, and their own
+    organisation's words too — never another organisation's original text.
+    """
+    organisation = permissions.organisation_of(user)
+    own = organisation is not None and assessment.stakeholder_id == organisation.pk
+    if permissions.is_editor(user):
+        return EDITOR_FIELDS | CONTRIBUTOR_FIELDS if own else EDITOR_FIELDS
+    return CONTRIBUTOR_FIELDS if own else frozenset()
