@@ -142,3 +142,25 @@ def test_editors_have_the_django_admin(kazakhstan_mia: Path, admin_client: Clien
     assessment = Assessment.private_objects.first()
     assert assessment is not None
     assert admin_client.get(f"/admin/assessments/assessment/{assessment.pk}/change/").status_code == 200
+
+
+def test_a_recommendation_page_shows_its_level_over_time(kazakhstan_mia: Path, client: Client) -> None:
+    data = client.get(_recommendation_url("113") + ".json").json()
+    assert data["timeline"][0]["date"] == "2012-12-03"
+    assert data["timeline"][0]["level"] == "fully implemented"
+    assert any(row["who"] == "UNESCO Almaty Office" for row in data["timeline"])
+
+
+def test_a_committee_paragraph_links_to_the_upr_recommendations_that_ask_the_same(
+    vocabularies: None, client: Client
+) -> None:
+    from rightstrack.documents.importing import import_files
+    from tests.conftest import ROOT
+
+    import_files([ROOT / "examples" / "kazakhstan" / "ccpr-centre-fact-sheets-2019.txt"])
+    paragraph = RecommendationRef.objects.get(scheme="ccpr-co-paragraph", value="24")
+    data = client.get(f"/recommendations/{paragraph.recommendation_id}.json").json()
+    assert data["linked"], "the fact sheet links UPR recommendations to paragraph 24"
+    assert all(link["review"].startswith("KAZ UPR cycle 2") for link in data["linked"])
+    html = client.get(f"/recommendations/{paragraph.recommendation_id}").content.decode()
+    assert "Recommendations that ask the same" in html

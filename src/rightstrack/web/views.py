@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,7 +16,7 @@ from rightstrack.assessments.models import Assessment, PublishedLevel, Stakehold
 from rightstrack.assessments.picture import review_picture
 from rightstrack.core.iri import Outcome, recommendation_iri
 from rightstrack.documents.models import Provenance
-from rightstrack.recommendations.models import Recommendation, Review, State
+from rightstrack.recommendations.models import Recommendation, RecommendationLink, Review, State
 from rightstrack.web import downloads, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.listing import SORTS, Filters, facets, filtered
@@ -136,7 +137,9 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         )
     )
     levels = list(
-        PublishedLevel.objects.filter(recommendation=recommendation).select_related("grade", "document")
+        PublishedLevel.objects.filter(recommendation=recommendation)
+        .select_related("grade", "document")
+        .order_by("document__published_on", "id")
     )
     latest = levels[-1] if levels else None
     from rightstrack.assessments.picture import claim_level
@@ -156,7 +159,9 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     places = Provenance.objects.filter(
         content_type=ContentType.objects.get_for_model(Recommendation), object_id=recommendation.pk
     ).select_related("document")
-    refs = {ref.scheme: ref.value for ref in recommendation.refs.all()}
+    refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
+    links = linked(recommendation)
+    timeline = level_timeline(levels, assessments)
     data = {
         "id": recommendation.pk,
         "review": {
@@ -178,8 +183,18 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "basis": iri.basis,
         "assessments": [serializers.assessment_json(a) for a in assessments],
         "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
+        "linked": [
+            {"id": other.pk, "kind": kind, "score": score, "review": str(other.review), "text": other.text}
+            for other, kind, score in links
+        ],
+        "timeline": [
+            {"date": when.isoformat() if when else None, "who": who, "level": level}
+            for when, who, level in timeline
+        ],
     }
     context = {
+        "links": links,
+        "timeline": timeline,
         "recommendation": recommendation,
         "refs": refs,
         "assessments": assessments,
@@ -298,3 +313,31 @@ def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+def linked(recommendation: Recommendation) -> list[tuple[Recommendation, str, float | None]]:
+    """Recommendations that ask the same thing, in either direction of the link."""
+    rows: list[tuple[Recommendation, str, float | None]] = []
+    for link in RecommendationLink.objects.filter(source=recommendation).select_related(
+        "target__review__state", "target__review__mechanism"
+    ):
+        rows.append((link.target, link.kind, link.score))
+    for link in RecommendationLink.objects.filter(target=recommendation).select_related(
+        "source__review__state", "source__review__mechanism"
+    ):
+        rows.append((link.source, link.kind, link.score))
+    return rows
+
+
+def level_timeline(
+    levels: list[PublishedLevel], assessments: list[Assessment]
+) -> list[tuple[date | None, str, str]]:
+    """The implementation level over time: what each document published, what each stakeholder claimed."""
+    rows: list[tuple[date | None, str, str]] = []
+    for level in levels:
+        label = "undetermined" if level.undetermined else (level.grade.label if level.grade else "–")
+        rows.append((level.document.published_on, level.document.title or level.document.name, label))
+    for assessment in assessments:
+        if assessment.grade is not None:
+            rows.append((assessment.assessed_on, assessment.stakeholder.name, assessment.grade.label))
+    return sorted(rows, key=lambda row: (row[0] or date.min, row[1]))
