@@ -48,3 +48,13 @@ def database_snapshot() -> dict[str, int]:
         for model in apps.get_app_config(label).get_models():
             counts[model._meta.label] = model._base_manager.count()
     return counts
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Each test starts with an empty cache (sign-in lockouts, cached facets)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
