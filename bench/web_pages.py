@@ -70,6 +70,10 @@ def main() -> None:
     built = time.perf_counter() - started
     print(f"database: {Recommendation.objects.count():,} recommendations, built in {built:.1f} s")
     first = Recommendation.objects.filter(review__state_id="KAZ").order_by("sort_key").first()
+    from rightstrack.config.gc_tuning import tune_gc
+
+    tuned = tune_gc()  # as the WSGI application and `rightstrack serve` do
+    print(f"garbage-collector tuning: {'on' if tuned else 'off (RIGHTSTRACK_GC_TUNING=0)'}")
     client = Client()
     print(f"{'page':36} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     worst = 0.0

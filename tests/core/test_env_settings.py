@@ -33,8 +33,10 @@ def test_lists_are_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_environment_variable_the_settings_read_is_documented() -> None:
-    settings = (ROOT / "src" / "rightstrack" / "config" / "settings.py").read_text(encoding="utf-8")
-    read = set(re.findall(r'env_\w+\("([A-Z_]+)"', settings))
+    sources = "".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / "src" / "rightstrack").rglob("*.py")
+    )
+    read = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', sources))
     documented = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
     assert read, "no setting found: the pattern no longer matches settings.py"
     missing = sorted(name for name in read if f"`{name}`" not in documented)

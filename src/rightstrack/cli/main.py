@@ -281,6 +281,9 @@ def serve(
     _django()
     from django.core.management import call_command
 
+    from rightstrack.config.gc_tuning import tune_gc
+
+    tune_gc()
     out.print(f"RightsTrack at http://{host}:{port}/  (Ctrl-C stops it)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
 

@@ -1,6 +1,6 @@
 """Typed settings from the environment, failing loudly on bad values.
 
->>> env_bool("RIGHTSTRACK_EXAMPLE_UNSET", default=True)
+>>> env_bool(name="RIGHTSTRACK_EXAMPLE_UNSET", default=True)
 True
 """
 
