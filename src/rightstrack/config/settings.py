@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rightstrack.treaties",
     "rightstrack.portal",
     "rightstrack.api",
+    "rightstrack.reports",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
