@@ -273,6 +273,68 @@ def sheet(
 
 
 @app.command()
+def backup(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Backup file (default: in the data folder).")
+    ] = None,
+) -> None:
+    """Back up the whole database (SQLite online backup, or pg_dump for PostgreSQL)."""
+    _django()
+    from datetime import UTC, datetime
+
+    from django.conf import settings
+
+    from rightstrack.core.errors import DocumentRejected
+    from rightstrack.documents.backup import backup as make_backup
+    from rightstrack.documents.backup import describe_database
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    suffix = ".sqlite3" if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else ".dump"
+    target = output or Path(settings.DATA_DIR) / "backups" / f"rightstrack-{stamp}{suffix}"
+    try:
+        written = make_backup(target)
+    except DocumentRejected as error:
+        _fail(str(error.reason))
+        return
+    out.print(f"backed up {describe_database()} to {written} ({written.stat().st_size:,} bytes)")
+
+
+@app.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="A file written by `rightstrack backup`.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask: replace the database's content.")] = False,
+) -> None:
+    """Replace the database's content with a backup."""
+    _django()
+    from rightstrack.core.errors import DocumentRejected
+    from rightstrack.documents.backup import describe_database
+    from rightstrack.documents.backup import restore as restore_backup
+
+    if not yes and not typer.confirm(f"Replace everything in {describe_database()} with {source}?"):
+        _fail("nothing was restored")
+    try:
+        restore_backup(source)
+    except DocumentRejected as error:
+        _fail(f"{error.reason}\nnothing was restored.")
+        return
+    out.print(f"restored {describe_database()} from {source}")
+
+
+@app.command(name="export-all")
+def export_all(
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder to write one JSON file per State to.")
+    ],
+) -> None:
+    """Everything as open data: one JSON file per State (reviews, assessments, treaties, measures)."""
+    _django()
+    from rightstrack.documents.backup import export_everything
+
+    written = export_everything(output)
+    out.print(f"wrote {len(written)} files to {output}")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,

@@ -1,0 +1,87 @@
+"""Backups round-trip to an identical export; an import killed half-way leaves the database as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from typer.testing import CliRunner
+
+from rightstrack.cli.main import app
+from tests.conftest import ROOT, database_snapshot, shared_path
+
+runner = CliRunner()
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _export(folder: Path) -> dict[str, str]:
+    result = runner.invoke(app, ["export-all", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.json"))}
+
+
+def test_a_backup_restored_gives_an_identical_full_export(kazakhstan_mia: Path, tmp_path: Path) -> None:
+    before = _export(tmp_path / "before")
+    assert "KAZ.json" in before
+    backup_file = tmp_path / "backup.bin"
+    result = runner.invoke(app, ["backup", "-o", str(backup_file)])
+    assert result.exit_code == 0, result.output
+    runner.invoke(app, ["import", str(ROOT / "examples" / "kazakhstan" / "coalition-upr4-summary-2024.txt")])
+    from rightstrack.assessments.models import Assessment
+
+    Assessment.private_objects.filter(stakeholder__acronym="GS").delete()
+    assert _export(tmp_path / "changed") != before
+    result = runner.invoke(app, ["restore", str(backup_file), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert _export(tmp_path / "after") == before
+
+
+def test_restoring_something_that_is_no_backup_is_refused(kazakhstan_mia: Path, tmp_path: Path) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the check of the file's header is SQLite's; pg_restore checks its own format")
+    before = database_snapshot()
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a backup")
+    result = runner.invoke(app, ["restore", str(bogus), "--yes"])
+    assert result.exit_code == 1
+    assert "is not a SQLite backup" in result.stderr
+    assert database_snapshot() == before
+
+
+def _counts(database: Path) -> dict[str, int]:
+    with sqlite3.connect(database) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {table: db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for table in tables}
+
+
+def test_an_import_killed_half_way_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    export = shared_path("data", "upr-info", "recommendations_train.csv")
+    env = {**os.environ, "RIGHTSTRACK_DATA_DIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
+    env.pop("DATABASE_URL", None)  # a file database of its own, whatever the suite runs on
+    command = [sys.executable, "-m", "rightstrack.cli.main"]
+    subprocess.run([*command, "migrate"], env=env, check=True, capture_output=True)
+    for name in ("upr_info_issues_2008-2014.txt", "upr_info_issues_2019.txt"):
+        taxonomy = shared_path("data", "taxonomies", name)
+        subprocess.run([*command, "vocab", "import", str(taxonomy)], env=env, check=True, capture_output=True)
+    database = tmp_path / "rightstrack.sqlite3"
+    before = _counts(database)
+    process = subprocess.Popen([*command, "import", str(export)], env=env, stderr=subprocess.DEVNULL)
+    journal = database.with_name(database.name + "-wal")
+    deadline = time.monotonic() + 120
+    # rows being written inside the import's transaction show as a growing write-ahead log
+    while time.monotonic() < deadline and process.poll() is None:
+        if journal.exists() and journal.stat().st_size > 2_000_000:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the import ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    assert _counts(database) == before
