@@ -37,12 +37,13 @@ example: setup
 demo: example
 	$(BIN)/rightstrack serve --host $(HOST) --port $(PORT)
 
-# Debian's Chromium for the browser tests (as root; otherwise those tests skip and say why).
+# Debian's Chromium (browser tests) and Redis (the queue test's broker), as root; otherwise those tests
+# skip and say why.
 system:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "note: chromium is not installed: the browser tests will skip (apt-get install chromium)"; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+	else echo "note: chromium or redis-server is missing: browser and queue tests will skip"; fi
 
 test: system test-sqlite test-postgres
 

@@ -62,10 +62,20 @@ def import_(
     review: Annotated[
         str | None, typer.Option(help="Refuse documents about another review, e.g. KAZ/UPR/2.")
     ] = None,
+    background: Annotated[
+        bool, typer.Option(help="Queue the import for `rightstrack worker` instead of running it now.")
+    ] = False,
 ) -> None:
     """Import documents. The kind is detected from the content; nothing is written if any file fails."""
     _django()
     from rightstrack.documents.importing import ImportFailed, import_files
+
+    if background:
+        from rightstrack.documents.tasks import import_documents
+
+        result = import_documents.enqueue([str(path.resolve()) for path in paths], kind=kind)
+        out.print(f"queued as task {result.id}; `rightstrack worker` runs it")
+        return
 
     expected = _review_key(review) if review else None
 
@@ -332,6 +342,27 @@ def export_all(
 
     written = export_everything(output)
     out.print(f"wrote {len(written)} files to {output}")
+
+
+@app.command()
+def worker(
+    batch: Annotated[bool, typer.Option(help="Run what is queued, then stop.")] = False,
+) -> None:
+    """Run queued background work (the database queue, or Redis with RIGHTSTRACK_TASKS=rq)."""
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    queue = getattr(settings, "TASK_QUEUE", "database")
+    if queue == "rq":
+        call_command(
+            "rqworker", "default", burst=batch, with_scheduler=False, job_class="django_tasks_rq.Job"
+        )
+    elif queue == "database":
+        options = {"batch": True} if batch else {}
+        call_command("db_worker", no_startup_delay=True, **options)
+    else:
+        _fail("RIGHTSTRACK_TASKS=immediate runs work at once: there is no queue to work on")
 
 
 @app.command()

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from rightstrack.config.env import env_bool, env_int, env_list, env_path, env_str
+from rightstrack.config.env import SettingError, env_bool, env_int, env_list, env_path, env_str
 
 django_stubs_ext.monkeypatch()  # lets admin classes be written ModelAdmin[Model] at run time
 
@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "django_tasks_db",
     "rightstrack.web",
 ]
 
@@ -155,6 +156,21 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Background work (imports, reports...) through Django's task framework: a database-backed queue
+# with `rightstrack worker` by default; `rq` sends it to Redis (RQ) for several workers on several
+# machines; `immediate` runs it at once in the caller (tests, one-off scripts).
+TASK_QUEUE = env_str("RIGHTSTRACK_TASKS", "database")
+if TASK_QUEUE == "rq":
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+elif TASK_QUEUE == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+elif TASK_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise SettingError(f"RIGHTSTRACK_TASKS={TASK_QUEUE!r}: expected database, rq or immediate")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
