@@ -47,8 +47,10 @@ system:
 
 test: system test-sqlite test-postgres
 
+# The SQLite run gets a throwaway PostgreSQL too, as the target of the SQLite -> PostgreSQL move test.
 test-sqlite: setup
-	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -q
+	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) scripts/with-postgres sh -c \
+		'RIGHTSTRACK_MOVE_TARGET_URL=$$DATABASE_URL DATABASE_URL= $(BIN)/pytest -q'
 
 test-postgres: setup
 	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) scripts/with-postgres $(BIN)/pytest -q

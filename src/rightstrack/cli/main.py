@@ -330,6 +330,41 @@ def restore(
     out.print(f"restored {describe_database()} from {source}")
 
 
+@app.command(name="migrate-db")
+def migrate_db(
+    target: Annotated[
+        str, typer.Argument(help="The new database, e.g. postgres://user@host:5432/rightstrack.")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask: replace the target's content.")] = False,
+) -> None:
+    """Copy everything to another database (SQLite → PostgreSQL) and verify every table's row count."""
+    _django()
+    from rightstrack.core.errors import DocumentRejected
+    from rightstrack.documents.backup import describe_database
+    from rightstrack.documents.move import move_database
+
+    if not yes and not typer.confirm(f"Copy {describe_database()} into {target}, replacing what it holds?"):
+        _fail("nothing was copied")
+    try:
+        with err.status("copying…") as status:
+            counts = move_database(target, progress=lambda table: status.update(f"copying {table}"))
+    except DocumentRejected as error:
+        _fail(error.reason)
+        return
+    table = Table("table", "rows here", "rows there")
+    for count in counts:
+        if count.source or count.target:
+            table.add_row(count.table, str(count.source), str(count.target) + ("" if count.equal else "  ✗"))
+    out.print(table)
+    wrong = [count.table for count in counts if not count.equal]
+    if wrong:
+        _fail(f"the counts differ in {', '.join(wrong)}")
+    total = sum(count.target for count in counts)
+    out.print(
+        f"copied {total:,} rows in {len(counts)} tables; every count verified. Now set DATABASE_URL={target}"
+    )
+
+
 @app.command(name="export-all")
 def export_all(
     output: Annotated[

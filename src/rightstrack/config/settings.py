@@ -80,7 +80,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'rightstrack.sqlite3'}"),
+        env_str("DATABASE_URL", "") or f"sqlite:///{DATA_DIR / 'rightstrack.sqlite3'}",
         conn_max_age=60,
     )
 }
