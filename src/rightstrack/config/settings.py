@@ -6,6 +6,7 @@ SQLite in ``RIGHTSTRACK_DATA_DIR`` is the default; ``DATABASE_URL`` selects any 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import dj_database_url
@@ -109,10 +110,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-try:
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise looks there first (collectstatic fills it)
-except OSError:
-    pass
+with contextlib.suppress(OSError):  # WhiteNoise looks there first (collectstatic fills it)
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("RIGHTSTRACK_BEHIND_PROXY", False) else None
 )
