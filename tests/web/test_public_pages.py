@@ -164,3 +164,17 @@ def test_a_committee_paragraph_links_to_the_upr_recommendations_that_ask_the_sam
     assert all(link["review"].startswith("KAZ UPR cycle 2") for link in data["linked"])
     html = client.get(f"/recommendations/{paragraph.recommendation_id}").content.decode()
     assert "Recommendations that ask the same" in html
+
+
+def test_keyword_search_uses_the_full_text_index_and_highlights_matches(
+    kazakhstan_mia: Path, client: Client
+) -> None:
+    data = client.get("/recommendations.json", {"q": "death penalt", "state": "KAZ"}).json()
+    texts = [row["text"].lower() for row in data["results"]]
+    assert texts and all("death" in t and "penalt" in t for t in texts)  # every word, as a prefix
+    assert data["count"] == 4  # n° 2, 9, 34 and 87, on SQLite (FTS5) and PostgreSQL (tsvector) alike
+    html = client.get("/recommendations", {"q": "torture"}).content.decode()
+    assert "<mark>torture</mark>" in html.lower()
+    assert (
+        client.get("/recommendations.json", {"q": 'x" OR "'}).status_code == 200
+    )  # quotes are data, not syntax

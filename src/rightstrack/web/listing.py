@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from rightstrack.core.iri import Outcome
@@ -82,8 +84,8 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
         terms = Term.objects.filter(Q(label__iexact=filters.term) | Q(code__iexact=filters.term))
         tagged = RecommendationTerm.objects.filter(term__in=terms).values("recommendation_id")
         rows = rows.filter(pk__in=tagged)
-    for word in filters.words():
-        rows = rows.filter(text__icontains=word)
+    if filters.words():
+        rows = rows.filter(pk__in=keyword_matches(filters.words()))
     return rows.order_by(*SORTS[filters.sort])
 
 
@@ -121,3 +123,31 @@ def facets() -> dict[str, Any]:
         }
         cache.set(key, cached, 3600)
     return cached
+
+
+def fts5_query(words: list[str]) -> str:
+    """Every word, as a prefix, must occur: ``["death", "penalt"]`` → ``"death"* AND "penalt"*``.
+
+    >>> fts5_query(['death', 'pen"alty'])
+    '"death"* AND "pen""alty"*'
+    """
+    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def keyword_matches(words: list[str]) -> RawSQL:
+    """The ids of recommendations whose text holds every word (full-text index of the database)."""
+    if connection.vendor == "sqlite":
+        return RawSQL(
+            "SELECT rowid FROM recommendation_fts WHERE recommendation_fts MATCH %s", [fts5_query(words)]
+        )
+    if connection.vendor == "postgresql":
+        query = " & ".join(
+            re.sub(r"[^\w]+", "", word) + ":*" for word in words if re.sub(r"[^\w]+", "", word)
+        )
+        return RawSQL(
+            "SELECT id FROM recommendations_recommendation "
+            "WHERE to_tsvector('simple', text) @@ to_tsquery('simple', %s)",
+            [query or "''"],
+        )
+    like = " AND ".join("UPPER(text) LIKE UPPER(%s)" for _ in words)
+    return RawSQL(f"SELECT id FROM recommendations_recommendation WHERE {like}", [f"%{w}%" for w in words])
