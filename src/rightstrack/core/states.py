@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -227,6 +227,7 @@ def _match_lost(key: str, keys: dict[str, str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=8192)  # imports ask for the same few hundred names tens of thousands of times
 def resolve_state(name: str) -> str | None:
     """The ISO alpha-3 code of a State named by UN name, variant, ISO alpha-2 or alpha-3 code; else None.
 
