@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +26,7 @@ from rightstrack.core.text import normalise
 from rightstrack.core.upr_calendar import upr_review
 from rightstrack.core.vocab import UPR_INFO_ISSUES, first_year
 from rightstrack.documents.store.places import BATCH, Places
+from rightstrack.documents.store.rows import insert_rows
 from rightstrack.recommendations.models import (
     Mechanism,
     Recommendation,
@@ -298,9 +300,9 @@ def _write_links(
     stored: Stored,
 ) -> None:
     """References, recommending States, terms and places of every record, in batches."""
-    ref_rows: list[RecommendationRef] = []
-    state_rows = []
-    term_rows: list[RecommendationTerm] = []
+    ref_rows: list[tuple[Any, ...]] = []
+    state_rows: list[tuple[int, str]] = []
+    term_rows: list[tuple[int, int, str, bool]] = []
     levels: list[tuple[PublishedLevel, Place]] = []
     through = Recommendation.recommending_states.through
     grades = {grade.code: grade for grade in Grade.objects.filter(scheme__code="iri")}
@@ -310,18 +312,10 @@ def _write_links(
         stored.by_ref.setdefault((review.pk, record.ref_scheme, record.ref), obj)
         stored.by_number.setdefault((review.pk, record.ref), obj)
         if is_new_ref:
-            ref_rows.append(
-                RecommendationRef(
-                    review=review,
-                    recommendation=obj,
-                    scheme=record.ref_scheme,
-                    value=record.ref,
-                    part=record.ref_part,
-                    state_id=next(iter(states)) if len(states) == 1 else None,
-                )
-            )
+            state_id = next(iter(states)) if len(states) == 1 else None
+            ref_rows.append((review.pk, obj.pk, record.ref_scheme, record.ref, record.ref_part, state_id))
         for code in added:
-            state_rows.append(through(recommendation_id=obj.pk, state_id=code))
+            state_rows.append((obj.pk, code))
         for code, labels in record.terms.items():
             if code.endswith("-unmatched"):
                 continue
@@ -333,7 +327,7 @@ def _write_links(
                         f"{record.place.describe()}: {label!r} is not a label of {code}; not tagged"
                     )
                     continue
-                term_rows.append(RecommendationTerm(recommendation=obj, term=term))
+                term_rows.append((obj.pk, term.pk, RecommendationTerm.Origin.DOCUMENT, True))
         if record.published_level is not None:
             level = PublishedLevel(
                 recommendation=obj,
@@ -345,9 +339,11 @@ def _write_links(
                 raise DocumentRejected(f"{record.published_level!r} is not an IRI level", record.place)
             levels.append((level, record.published_level_place or record.place))
         places.add(obj, record.place)
-    RecommendationRef.objects.bulk_create(ref_rows, batch_size=BATCH, ignore_conflicts=True)
-    through.objects.bulk_create(state_rows, batch_size=BATCH, ignore_conflicts=True)
-    RecommendationTerm.objects.bulk_create(term_rows, batch_size=BATCH, ignore_conflicts=True)
+    insert_rows(
+        RecommendationRef, ["review_id", "recommendation_id", "scheme", "value", "part", "state_id"], ref_rows
+    )
+    insert_rows(through, ["recommendation_id", "state_id"], state_rows)
+    insert_rows(RecommendationTerm, ["recommendation_id", "term_id", "origin", "confirmed"], term_rows)
     PublishedLevel.objects.bulk_create([level for level, _ in levels], batch_size=BATCH)
     for level, place in levels:
         places.add(level, place)
