@@ -58,6 +58,8 @@ TABLE: list[Row] = [
     Row("GET", "/states/KAZ", every(200)),
     Row("GET", "/states/KAZ.json", every(200)),
     Row("GET", "/states/ZZZ", every(404)),
+    Row("GET", "/states/KAZ/reports/state.json", every(200)),  # reports: published data, for everybody
+    Row("GET", "/states/KAZ/reports/nothing.pdf", every(404)),
     Row("GET", "/states/KAZ/UPR/1", every(200)),
     Row("GET", "/states/KAZ/UPR/1.json", every(200)),
     Row("GET", "/recommendations?level=not+implemented", every(200)),

@@ -283,6 +283,37 @@ def sheet(
 
 
 @app.command()
+def report(
+    kind: Annotated[str, typer.Argument(help="mia, factsheet, coalition, actionplan, treatybody or state.")],
+    state: Annotated[str, typer.Option(help="State: ISO code or name.")],
+    format: Annotated[str, typer.Option("--format", help="html, pdf, docx, pptx, xlsx or json.")] = "pdf",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+    language: Annotated[str, typer.Option(help="en or ru.")] = "en",
+    option: Annotated[
+        list[str] | None, typer.Option("--option", help="NAME=VALUE, e.g. cycle=1 (see the report's help).")
+    ] = None,
+) -> None:
+    """Make a report people print: the MIA, fact sheets, coalition slides, action plan, treaty-body table."""
+    _django()
+    from rightstrack.reports import ReportError, render
+
+    options = {}
+    for item in option or []:
+        name, _, value = item.partition("=")
+        if not name or not value:
+            _fail(f"--option {item!r}: write NAME=VALUE")
+        options[name.strip()] = value.strip()
+    try:
+        rendered = render(kind, state, format, language=language, **options)
+    except ReportError as error:
+        _fail(str(error))
+        return
+    target = output or Path(rendered.filename)
+    target.write_bytes(rendered.content)
+    out.print(f"wrote {target} ({len(rendered.content):,} bytes)")
+
+
+@app.command()
 def backup(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Backup file (default: in the data folder).")

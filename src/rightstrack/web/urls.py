@@ -8,6 +8,11 @@ urlpatterns = [
     re_path(r"^" + JSON, views.home, name="home"),
     re_path(r"^states/(?P<code>[A-Za-z]{3})" + JSON, views.state_page, name="state"),
     re_path(
+        r"^states/(?P<code>[A-Za-z]{3})/reports/(?P<kind>[a-z]+)\.(?P<fmt>html|pdf|docx|pptx|xlsx|json)$",
+        views.report_download,
+        name="report",
+    ),
+    re_path(
         r"^states/(?P<code>[A-Za-z]{3})/(?P<mechanism>[A-Za-z-]+)/(?P<cycle>\d+)" + JSON,
         views.review_page,
         name="review",

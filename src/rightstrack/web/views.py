@@ -75,6 +75,7 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
     query = request.GET.copy()
     query["state"] = state.code
     context = {
+        "report_links": REPORT_LINKS,
         "state": state,
         "reviews": reviews,
         "charts": charts,
@@ -341,3 +342,32 @@ def level_timeline(
         if assessment.grade is not None:
             rows.append((assessment.assessed_on, assessment.stakeholder.name, assessment.grade.label))
     return sorted(rows, key=lambda row: (row[0] or date.min, row[1]))
+
+
+#: The reports offered on a State's page: (kind, title, formats).
+REPORT_LINKS = [
+    ("mia", "Mid-term Implementation Assessment", ["pdf", "docx", "html"]),
+    ("factsheet", "Thematic fact sheets", ["pdf", "docx", "html"]),
+    ("coalition", "Coalition cycle summary", ["pptx", "pdf"]),
+    ("actionplan", "Action-plan progress", ["pdf", "docx", "xlsx", "html"]),
+    ("treatybody", "Treaty-body follow-up table", ["pdf", "docx", "html"]),
+    ("state", "The whole picture", ["xlsx", "json"]),
+]
+
+
+def report_download(request: HttpRequest, code: str, kind: str, fmt: str) -> HttpResponse:
+    """A report of the State as a file (published data only), in the page's language."""
+    from django.utils.translation import get_language
+
+    from rightstrack.reports import ReportError, render
+
+    state = get_object_or_404(State, code=code.upper())
+    options = {key: value for key, value in request.GET.items() if key not in {"language"}}
+    language = request.GET.get("language") or (get_language() or "en")[:2]
+    try:
+        rendered = render(kind, state.code, fmt, language=language, **options)
+    except ReportError as error:
+        return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response

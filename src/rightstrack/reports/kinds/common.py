@@ -1,0 +1,72 @@
+"""Helpers the report kinds share: labels in the active language, dates, names."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from rightstrack.assessments.models import Assessment, Stakeholder
+from rightstrack.core.iri import Outcome
+from rightstrack.recommendations.models import Recommendation, Response
+
+#: Kinds of contacted stakeholders in a follow-up round (``CampaignContact.group``).
+CONTACT_GROUPS = {
+    "ngo": gettext_noop("NGOs"),
+    "un_agency": gettext_noop("UN agencies"),
+    "state": gettext_noop("the State"),
+    "nhri": gettext_noop("NHRI"),
+}
+
+
+def level_label(outcome: Outcome | str) -> str:
+    """An IRI outcome in the active language ("not implemented" → "не выполнена")."""
+    return _(str(outcome.value if isinstance(outcome, Outcome) else outcome))
+
+
+def response_label(value: str) -> str:
+    try:
+        return str(Response(value).label)
+    except ValueError:
+        return value
+
+
+def long_date(value: datetime.date) -> str:
+    return formats.date_format(value, "j E Y")
+
+
+def stakeholder_label(stakeholder: Stakeholder) -> str:
+    """ "Forum 18 News Service (F18)", or the name alone."""
+    acronym = stakeholder.acronym
+    return f"{stakeholder.name} ({acronym})" if acronym and acronym != stakeholder.name else stakeholder.name
+
+
+def state_names(recommendation: Recommendation) -> str:
+    return ", ".join(state.name for state in recommendation.recommending_states.all())
+
+
+def paragraphs(text: str) -> list[str]:
+    """A stored text's paragraphs (blank-line separated), stripped, empty ones dropped."""
+    return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+def unique_assessments(assessments: Iterable[Assessment]) -> list[Assessment]:
+    """One assessment per stakeholder and text: a joint answer is stored on each recommendation it
+    answers, but is printed once."""
+    seen: set[tuple[int, str]] = set()
+    kept = []
+    for assessment in assessments:
+        key = (assessment.stakeholder_id, assessment.shown_text.strip())
+        if key not in seen:
+            seen.add(key)
+            kept.append(assessment)
+    return kept
+
+
+def number_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Sorts "2" < "10" < "10a": numbers as numbers, the rest as text."""
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in re.findall(r"\d+|\D+", text))
