@@ -40,9 +40,9 @@ demo: example
 # Debian's Chromium (browser tests) and Redis (the queue test's broker), as root; otherwise those tests
 # skip and say why.
 system:
-	@if command -v chromium >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server poppler-utils >/dev/null; \
 	else echo "note: chromium or redis-server is missing: browser and queue tests will skip"; fi
 
 test: system test-sqlite test-postgres

@@ -62,7 +62,7 @@ class AssessmentViewSet(
 ):
     serializer_class = AssessmentSerializer
     renderer_classes = JSON_ONLY
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"\d{1,18}"  # past 18 digits: not an id
     permission_classes = [AssessmentAccess]
     # Filtered in get_queryset: drf-spectacular's django-filter support needs a default manager.
     filter_backends: list[Any] = []

@@ -48,12 +48,17 @@ RECOMMENDATION_PARAMETERS = [
 ]
 
 
+MAX_ID = 2**63 - 1
+
+
 class ReviewFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
     state = django_filters.CharFilter(method="by_state", help_text=_DESCRIPTIONS["state"])
     mechanism = django_filters.CharFilter(
         field_name="mechanism__code", lookup_expr="iexact", help_text=_DESCRIPTIONS["mechanism"]
     )
-    cycle = django_filters.NumberFilter(field_name="cycle", help_text=_DESCRIPTIONS["cycle"])
+    cycle = django_filters.NumberFilter(
+        field_name="cycle", help_text=_DESCRIPTIONS["cycle"], min_value=0, max_value=999
+    )
 
     class Meta:
         model = Review
@@ -72,8 +77,11 @@ ASSESSMENT_PARAMETERS = [
 
 
 class AssessmentFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
-    recommendation = django_filters.NumberFilter(field_name="recommendation_id")
-    stakeholder = django_filters.NumberFilter(field_name="stakeholder_id")
+    # bounded: a number past the database's integer range is a bad request, not a server error
+    recommendation = django_filters.NumberFilter(
+        field_name="recommendation_id", min_value=1, max_value=MAX_ID
+    )
+    stakeholder = django_filters.NumberFilter(field_name="stakeholder_id", min_value=1, max_value=MAX_ID)
     status = django_filters.ChoiceFilter(choices=Status.choices)
 
     class Meta:

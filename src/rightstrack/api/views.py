@@ -68,7 +68,7 @@ class StateViewSet(viewsets.ReadOnlyModelViewSet[State]):
 )
 class ReviewViewSet(viewsets.ReadOnlyModelViewSet[Review]):
     renderer_classes = JSON_ONLY
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"\d{1,18}"  # past 18 digits: not an id
     filterset_class = filters.ReviewFilter
 
     def get_queryset(self) -> QuerySet[Review]:
@@ -87,7 +87,7 @@ class ReviewViewSet(viewsets.ReadOnlyModelViewSet[Review]):
 )
 class RecommendationViewSet(viewsets.ReadOnlyModelViewSet[Recommendation]):
     renderer_classes = JSON_ONLY
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"\d{1,18}"  # past 18 digits: not an id
     filter_backends: list[Any] = []  # the site's Filters do the filtering
 
     def get_queryset(self) -> QuerySet[Recommendation]:
@@ -116,7 +116,7 @@ class RecommendationViewSet(viewsets.ReadOnlyModelViewSet[Recommendation]):
 )
 class StakeholderViewSet(viewsets.ReadOnlyModelViewSet[Stakeholder]):
     renderer_classes = JSON_ONLY
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"\d{1,18}"  # past 18 digits: not an id
     serializer_class = StakeholderSerializer
     filter_backends: list[Any] = []
 

@@ -66,11 +66,11 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
         rows = rows.filter(review__state_id=code or "---")
     if filters.mechanism:
         rows = rows.filter(review__mechanism__code__iexact=filters.mechanism)
-    if filters.cycle.isdigit():
+    if filters.cycle.isdigit() and len(filters.cycle) <= 3:
         rows = rows.filter(review__cycle=int(filters.cycle))
     if filters.response:
         rows = rows.filter(response=filters.response)
-    if filters.action_category.isdigit():
+    if filters.action_category.isdigit() and len(filters.action_category) == 1:
         rows = rows.filter(action_category=int(filters.action_category))
     if filters.level:
         rows = rows.filter(level=filters.level)

@@ -39,6 +39,13 @@ def _review_url(review: Review) -> str:
     )
 
 
+def _number(text: str) -> int:
+    """A number from the URL; one past the database's integer range is a page that does not exist."""
+    if len(text) > 18:
+        raise Http404("no such page")
+    return int(text)
+
+
 def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
     states = State.objects.annotate(n=Count("reviews")).filter(n__gt=0).order_by("name")
     data = [
@@ -93,7 +100,7 @@ def review_page(
         Review.objects.select_related("state", "mechanism"),
         state__code=code.upper(),
         mechanism__code__iexact=mechanism,
-        cycle=int(cycle),
+        cycle=_number(cycle),
     )
     picture = review_picture(review, with_assessments=bool(fmt))
     issue = request.GET.get("issue", "")
@@ -130,7 +137,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         Recommendation.objects.select_related("review__state", "review__mechanism").prefetch_related(
             "refs", "recommending_states", "recommendationterm_set__term__vocabulary"
         ),
-        pk=int(pk),
+        pk=_number(pk),
     )
     assessments = list(
         Assessment.public_objects.filter(recommendation=recommendation).select_related(
@@ -226,7 +233,7 @@ def stakeholder_list(request: HttpRequest, fmt: str | None = None) -> HttpRespon
 
 
 def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
-    stakeholder = get_object_or_404(Stakeholder, pk=int(pk))
+    stakeholder = get_object_or_404(Stakeholder, pk=_number(pk))
     assessments = list(
         Assessment.public_objects.filter(stakeholder=stakeholder)
         .select_related(
