@@ -148,7 +148,7 @@ def test_the_html_has_real_headings_table_headers_and_alt_text(kazakhstan: Kazak
     assert "<h2>" in html and "<h3>" in html and '<h4 id="rec-57">' in html
     assert '<th scope="col">rec. n°</th>' in html and '<th scope="row">' in html
     assert re.search(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="[^"]{20,}"', html)
-    assert '<a href="#rec-1">1</a>' in html
+    assert '<td>1</td><td>Freedom of religion and belief</td><td><a href="#rec-1">go to</a></td>' in html
 
 
 def test_the_pdf_is_tagged_and_dated_by_its_source(kazakhstan: Kazakhstan) -> None:

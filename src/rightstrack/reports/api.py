@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -85,13 +86,7 @@ def render(kind: str, state: str, fmt: str, language: str = "en", **options: Any
 
 
 def write(report: Report, fmt: str) -> bytes:
-    from rightstrack.reports.writers import docx, html, pdf, pptx, xlsx
-
-    writers: dict[str, Callable[[Report], bytes]] = {
-        "html": html.write_html,
-        "pdf": pdf.write_pdf,
-        "docx": docx.write_docx,
-        "xlsx": xlsx.write_xlsx,
-        "pptx": pptx.write_pptx,
-    }
-    return writers[fmt](report)
+    """``report`` as a ``fmt`` file; only that format's writer (and its library) is imported."""
+    module = importlib.import_module(f"rightstrack.reports.writers.{fmt}")
+    writer: Callable[[Report], bytes] = getattr(module, f"write_{fmt}")
+    return writer(report)

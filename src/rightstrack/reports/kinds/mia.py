@@ -112,7 +112,7 @@ def index_table(picture: ReviewPicture) -> Table:
     """n°, issues, page (the PDF's own), IRI: every recommendation somebody commented on."""
     rows = [
         (
-            Cell(row.ref, anchor=anchor(row)),
+            Cell(row.ref),
             Cell(", ".join(row.issues)),
             Cell(_("page"), page_of=anchor(row)),
             Cell(level_label(row.iri.outcome) if row.iri.outcome != Outcome.UNDETERMINED else "-"),

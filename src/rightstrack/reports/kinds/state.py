@@ -69,9 +69,8 @@ def workbook(request: Request, data: dict[str, Any]) -> Report:
         )
     )
     for review in data["reviews"]:
-        name = f"{review['mechanism']} {review['cycle'] or ''} ({review['year'] or '–'})".replace(
-            " (", " (", 1
-        )
+        cycle = f" {review['cycle']}" if review["cycle"] else ""
+        name = f"{review['mechanism']}{cycle} ({review['year'] or '–'})"
         report.add(
             Table.of(
                 [
