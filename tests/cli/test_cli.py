@@ -183,7 +183,44 @@ def test_export_csv_and_xlsx_hold_one_row_per_recommendation(kazakhstan_mia: Pat
 
 
 def test_every_command_has_help() -> None:
-    for command in (["import"], ["iri"], ["export"], ["serve"], ["migrate"], ["vocab", "import"]):
+    commands = (
+        ["import"],
+        ["iri"],
+        ["export"],
+        ["serve"],
+        ["migrate"],
+        ["vocab", "import"],
+        ["sheet"],
+        ["fetch"],
+        ["report"],
+        ["classify"],
+        ["evaluate"],
+        ["train"],
+        ["backup"],
+        ["restore"],
+        ["export-all"],
+        ["migrate-db"],
+        ["worker"],
+    )
+    for command in commands:
         code, out, _ = run(*command, "--help")
         assert code == 0, command
         assert "Usage" in out
+
+
+def test_classify_adds_predictions_to_any_csv_of_recommendations(tmp_path: Path) -> None:
+    source = tmp_path / "mine.csv"
+    source.write_text(
+        "id,recommendation\n1,Ratify the Convention on the Rights of Persons with Disabilities\n"
+        "2,Continue its efforts to combat trafficking in persons\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "predicted.csv"
+    code, _, err = run("classify", str(source), "-o", str(target))
+    assert code == 0, err
+    import csv
+
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert [row["pred_action_category"] for row in rows] == ["5", "2"]
+    assert "Trafficking" in rows[1]["pred_issues"]
+    assert all(0 < float(p) <= 1 for row in rows for p in row["pred_issues_p"].split(";") if p)

@@ -1,0 +1,154 @@
+"""Classify recommendation texts with the shipped model: action category, issues, themes, groups, SDGs.
+
+Every predicted label carries its probability. The model is read once from
+``models/classifier.npz`` (or a path given) and needs no network and no scikit-learn model pickle.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .linear import Model, load_model
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "classifier.npz"
+RETRAIN = "python -m rightstrack.analysis.training ../shared/data"
+CSV_COLUMNS = (
+    "pred_action_category",
+    "pred_action_category_p",
+    "pred_issues",
+    "pred_issues_p",
+    "pred_themes",
+    "pred_themes_p",
+    "pred_sdgs",
+    "pred_sdgs_p",
+)
+_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Label:
+    label: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What the model says of one text. Label tuples are sorted by falling probability."""
+
+    action_category: int | None
+    action_probability: float
+    issues: tuple[Label, ...] = ()
+    themes: tuple[Label, ...] = ()
+    groups: tuple[Label, ...] = ()
+    sdgs: tuple[Label, ...] = ()
+
+    def labels(self, head: str) -> list[str]:
+        chosen: tuple[Label, ...] = getattr(self, head)
+        return [item.label for item in chosen]
+
+
+class Classifier:
+    """The heads of one :class:`~.linear.Model` applied to texts."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Classifier:
+        target = path or DEFAULT_MODEL
+        if not target.is_file():
+            raise FileNotFoundError(f"no classifier model at {target}; train one with: {RETRAIN}")
+        return cls(load_model(target))
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        return tuple(self.model.heads)
+
+    def classify(self, texts: Sequence[str]) -> list[Classification]:
+        """One :class:`Classification` per text, in order."""
+        results: list[Classification] = []
+        for start in range(0, len(texts), _BATCH):
+            results.extend(self._batch(list(texts[start : start + _BATCH])))
+        return results
+
+    def _batch(self, texts: list[str]) -> Iterator[Classification]:
+        if not texts:
+            return
+        features = self.model.space.transform(texts)
+        chosen: dict[str, list[tuple[Label, ...]]] = {}
+        action: list[tuple[int | None, float]] = [(None, 0.0)] * len(texts)
+        for name, head in self.model.heads.items():
+            proba = head.scores(features)
+            if name == "action":
+                best = proba.argmax(axis=1)
+                action = [(int(head.labels[b]), float(proba[k, b])) for k, b in enumerate(best)]
+                continue
+            picked = head.chosen(proba)
+            chosen[name] = [
+                tuple(
+                    sorted(
+                        (Label(head.labels[j], round(float(proba[k, j]), 4)) for j in picked[k].nonzero()[0]),
+                        key=lambda item: -item.probability,
+                    )
+                )
+                for k in range(len(texts))
+            ]
+        for k in range(len(texts)):
+            yield Classification(
+                action[k][0],
+                round(action[k][1], 4),
+                **{
+                    name: labels[k]
+                    for name, labels in chosen.items()
+                    if name in ("issues", "themes", "groups", "sdgs")
+                },
+            )
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> Classifier:
+    """The shipped model, loaded once per process."""
+    return Classifier.load()
+
+
+def classify(texts: Sequence[str], classifier: Classifier | None = None) -> list[Classification]:
+    """Classify ``texts`` with ``classifier`` (default: the shipped model)."""
+    return (classifier or default_classifier()).classify(texts)
+
+
+def _joined(labels: tuple[Label, ...]) -> tuple[str, str]:
+    return ";".join(item.label for item in labels), ";".join(f"{item.probability:.3f}" for item in labels)
+
+
+def classify_csv(
+    path_in: Path | str,
+    path_out: Path | str,
+    text_column: str = "recommendation",
+    classifier: Classifier | None = None,
+) -> int:
+    """Copy a CSV adding the ``pred_*`` columns (:data:`CSV_COLUMNS`); returns the number of rows.
+
+    Multi-label columns are ';'-joined, their ``_p`` twins give each label's probability in the
+    same order. Raises ``KeyError`` when ``text_column`` is missing.
+    """
+    with Path(path_in).open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    if text_column not in fields:
+        raise KeyError(f"{path_in}: no column {text_column!r} (columns: {', '.join(fields)})")
+    results = classify([row.get(text_column) or "" for row in rows], classifier)
+    for row, result in zip(rows, results, strict=True):
+        row["pred_action_category"] = "" if result.action_category is None else str(result.action_category)
+        row["pred_action_category_p"] = f"{result.action_probability:.3f}"
+        for head in ("issues", "themes", "sdgs"):
+            row[f"pred_{head}"], row[f"pred_{head}_p"] = _joined(getattr(result, head))
+    with Path(path_out).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields + [c for c in CSV_COLUMNS if c not in fields])
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)

@@ -1,0 +1,252 @@
+"""Training of the shipped classifier (scikit-learn, imported only here and only when training).
+
+``train(data_dir)`` fits one feature space on UPR Info's export and China's two OHCHR matrices,
+then the heads:
+
+- ``action`` (UPR Info action category 1–5): multinomial logistic regression on word n-grams and
+  the verb cues;
+- ``issues`` (UPR Info issues, multi-label): one-vs-rest logistic regression with balanced class
+  weights on word and character n-grams; one global threshold chosen on States held out of an
+  inner split (never by row);
+- ``themes``, ``groups``, ``sdgs`` (OHCHR matrices, 598 rows): the same as ``issues``; labels seen
+  fewer than :data:`MIN_POSITIVES` times are not learned.
+
+Retrain the shipped model: ``python -m rightstrack.analysis.training ../shared/data``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .data import MATRIX_HEADS, UPR_INFO_CSV, Labelled, MatrixRow, load_matrices, load_upr_info
+from .features import FeatureSpace, fit_space
+from .linear import Head, Model, quantised, save_model
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from scipy.sparse import csr_matrix
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "classifier.npz"
+MIN_POSITIVES = 3
+PARALLEL_FROM = 5000
+#: The SDGs date from 2015: earlier matrices have none, which says nothing about a text's SDGs.
+SDGS_FROM = 2015
+#: Which feature blocks each head reads (the others get zero weights).
+HEAD_BLOCKS = {"action": ("word", "cue"), "issues": ("word", "char"), "matrix": ("word", "char")}
+
+
+@dataclass(frozen=True)
+class Settings:
+    action_c: float = 10.0
+    label_c: float = 10.0
+    balanced: bool = True
+    threshold: float | None = None  # None: tuned on held-out States
+    keep: float = 0.1  # share of weights kept per label in the model file
+
+
+DEFAULTS = Settings()
+
+
+def _mask(space: FeatureSpace, blocks: Sequence[str]) -> NDArray[np.int64]:
+    import numpy as np
+
+    spans = space.offsets()
+    return np.concatenate([np.arange(*spans[kind]) for kind in blocks]).astype(np.int64)
+
+
+def _full(space: FeatureSpace, columns: NDArray[np.int64], coef: NDArray[Any]) -> csr_matrix:
+    import numpy as np
+    from scipy.sparse import csr_matrix as csr
+
+    full = np.zeros((coef.shape[0], space.dim), dtype=np.float32)
+    full[:, columns] = coef
+    return csr(full)
+
+
+def label_matrix(sets: Sequence[Sequence[str]], labels: Sequence[str]) -> NDArray[np.int8]:
+    import numpy as np
+
+    index = {label: k for k, label in enumerate(labels)}
+    matrix = np.zeros((len(sets), len(labels)), dtype=np.int8)
+    for row, values in enumerate(sets):
+        for value in values:
+            if value in index:
+                matrix[row, index[value]] = 1
+    return matrix
+
+
+def fit_action(space: FeatureSpace, features: csr_matrix, y: Sequence[int], settings: Settings) -> Head:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    columns = _mask(space, HEAD_BLOCKS["action"])
+    with threadpool_limits(2):
+        model = LogisticRegression(C=settings.action_c, max_iter=3000).fit(features[:, columns], list(y))
+    labels = tuple(str(label) for label in model.classes_)
+    coef = _full(space, columns, model.coef_)
+    intercept = np.asarray(model.intercept_, dtype=np.float32)
+    return Head("action", labels, False, coef, intercept, np.zeros(len(labels), dtype=np.float32))
+
+
+def fit_labels(
+    name: str,
+    space: FeatureSpace,
+    features: csr_matrix,
+    sets: Sequence[Sequence[str]],
+    settings: Settings,
+    blocks: Sequence[str],
+    threshold: float = 0.5,
+) -> Head:
+    """One-vs-rest logistic regression over the labels seen at least :data:`MIN_POSITIVES` times."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from threadpoolctl import threadpool_limits
+
+    counts: dict[str, int] = {}
+    for values in sets:
+        for value in set(values):
+            counts[value] = counts.get(value, 0) + 1
+    labels = tuple(sorted(label for label, count in counts.items() if MIN_POSITIVES <= count < len(sets)))
+    targets = label_matrix(sets, labels)
+    columns = _mask(space, blocks)
+    weight = "balanced" if settings.balanced else None
+    estimator = LogisticRegression(C=settings.label_c, max_iter=1000, class_weight=weight)
+    jobs = 2 if len(sets) >= PARALLEL_FROM else 1  # below, starting worker processes costs more than it saves
+    with threadpool_limits(1):
+        model = OneVsRestClassifier(estimator, n_jobs=jobs).fit(features[:, columns], targets)
+    coef = np.vstack([fitted.coef_ for fitted in model.estimators_])
+    intercept = np.array([fitted.intercept_[0] for fitted in model.estimators_], dtype=np.float32)
+    thresholds = np.full(len(labels), threshold, dtype=np.float32)
+    return Head(name, labels, True, _full(space, columns, coef), intercept, thresholds)
+
+
+def micro_f1(truth: NDArray[Any], picked: NDArray[Any]) -> float:
+    true_positive = float((truth.astype(bool) & picked.astype(bool)).sum())
+    denominator = float(truth.sum() + picked.sum())
+    return 2 * true_positive / denominator if denominator else 0.0
+
+
+def tune_threshold(head: Head, features: csr_matrix, sets: Sequence[Sequence[str]]) -> float:
+    """The global threshold (0.30 … 0.80) that maximises micro-F1 on held-out rows."""
+    import numpy as np
+
+    proba = head.scores(features)
+    truth = label_matrix(sets, head.labels)
+    best, best_f1 = 0.5, -1.0
+    for threshold in np.arange(0.30, 0.801, 0.05):
+        head.thresholds = np.full(len(head.labels), threshold, dtype=np.float32)
+        f1 = micro_f1(truth, head.chosen(proba))
+        if f1 > best_f1:
+            best, best_f1 = float(threshold), f1
+    head.thresholds = np.full(len(head.labels), best, dtype=np.float32)
+    return best
+
+
+def held_out_states(states: Sequence[str], share: float = 0.2, seed: int = 0) -> set[str]:
+    """A fixed share of the States (by a hash of their name and ``seed``): an inner split by State."""
+
+    def rank(state: str) -> str:
+        return hashlib.sha256(f"{seed}:{state}".encode()).hexdigest()
+
+    unique = sorted(set(states), key=rank)
+    return set(unique[: max(1, round(len(unique) * share))])
+
+
+def fit_upr_heads(space: FeatureSpace, rows: Sequence[Labelled], settings: Settings) -> dict[str, Head]:
+    """The ``action`` and ``issues`` heads; the issues threshold is tuned on held-out States first."""
+    features = space.transform([row.text for row in rows])
+    with_category = [k for k, row in enumerate(rows) if row.action_category is not None]
+    action = fit_action(
+        space, features[with_category], [rows[k].action_category or 0 for k in with_category], settings
+    )
+    sets = [row.issues for row in rows]
+    threshold = settings.threshold
+    if threshold is None:
+        inner = held_out_states([row.state for row in rows])
+        train = [k for k, row in enumerate(rows) if row.state not in inner]
+        test = [k for k, row in enumerate(rows) if row.state in inner]
+        probe = fit_labels(
+            "issues", space, features[train], [sets[k] for k in train], settings, HEAD_BLOCKS["issues"]
+        )
+        threshold = tune_threshold(probe, features[test], [sets[k] for k in test])
+    issues = fit_labels("issues", space, features, sets, settings, HEAD_BLOCKS["issues"], threshold)
+    return {"action": action, "issues": issues}
+
+
+def fit_matrix_heads(space: FeatureSpace, rows: Sequence[MatrixRow], settings: Settings) -> dict[str, Head]:
+    """Themes, groups and SDGs; SDGs are learned from reviews held after 2015 only (none before)."""
+    heads: dict[str, Head] = {}
+    for name in MATRIX_HEADS:
+        usable = [row for row in rows if name != "sdgs" or row.year >= SDGS_FROM]
+        features = space.transform([row.text for row in usable])
+        heads[name] = fit_labels(
+            name,
+            space,
+            features,
+            [row.terms[name] for row in usable],
+            settings,
+            HEAD_BLOCKS["matrix"],
+            settings.threshold or 0.5,
+        )
+    return heads
+
+
+def train(
+    data_dir: Path,
+    out: Path | None = DEFAULT_MODEL,
+    *,
+    sample: int | None = None,
+    seed: int = 0,
+    settings: Settings = DEFAULTS,
+) -> Model:
+    """Fit every head on ``data_dir`` and write the model to ``out`` (unless ``None``).
+
+    ``sample`` trains on that many UPR Info rows only (taken by a fixed stride), for tests.
+    """
+    started = time.monotonic()
+    rows = load_upr_info(data_dir)
+    if sample is not None and sample < len(rows):
+        step = len(rows) / sample
+        rows = [rows[int(k * step)] for k in range(sample)]
+    matrices = load_matrices(data_dir)
+    space = fit_space([row.text for row in rows] + [row.text for row in matrices])
+    heads = fit_upr_heads(space, rows, settings)
+    heads.update(fit_matrix_heads(space, matrices, settings))
+    digest = hashlib.sha256((data_dir / UPR_INFO_CSV).read_bytes()).hexdigest()[:16]
+    info = {
+        "trained_on": datetime.now(UTC).isoformat(timespec="seconds"),
+        "upr_info_rows": len(rows),
+        "upr_info_sha256": digest,
+        "matrix_rows": len(matrices),
+        "seed": seed,
+        "seconds": round(time.monotonic() - started, 1),
+        "settings": settings.__dict__,
+    }
+    model = Model(space, {name: quantised(head, settings.keep) for name, head in heads.items()}, info)
+    if out is not None:
+        save_model(model, out, keep=settings.keep)
+    return model
+
+
+def main(argv: Sequence[str]) -> int:
+    if not argv:
+        print("usage: python -m rightstrack.analysis.training DATA_DIR [OUT.npz]", file=sys.stderr)
+        return 2
+    out = Path(argv[1]) if len(argv) > 1 else DEFAULT_MODEL
+    model = train(Path(argv[0]), out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB): {model.info}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,163 @@
+"""A brute-force cosine index over unit vectors (NumPy), the embedded default of semantic search.
+
+Ids are strings; adding an id that is present replaces its vector. ``save`` writes ``NAME.npy``
+(the float32 matrix) and ``NAME.ids.json`` beside it; ``load`` reads them back.
+
+>>> import numpy as np
+>>> index = VectorIndex(2)
+>>> index.add(["a", "b", "c"], np.array([[1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32))
+>>> [hit[0] for hit in index.search(np.array([1, 0.1], dtype=np.float32), k=2)]
+['a', 'c']
+>>> index.remove(["a"]), len(index), "a" in index
+(1, 2, False)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextmanager
+def single_blas_thread() -> Iterator[None]:
+    """One BLAS thread: a matrix-vector product gains nothing from two, and waits when cores are shared."""
+    with _controller().limit(limits=1, user_api="blas"):
+        yield
+
+
+def _paths(path: Path | str) -> tuple[Path, Path]:
+    base = Path(path)
+    if base.suffix == ".npy":
+        base = base.with_suffix("")
+    return base.with_name(base.name + ".npy"), base.with_name(base.name + ".ids.json")
+
+
+class VectorIndex:
+    """Vectors of dimension ``dim`` under string ids; cosine top-k by one matrix-vector product."""
+
+    def __init__(self, dim: int) -> None:
+        import numpy as np
+
+        self.dim = dim
+        self._ids: list[str] = []
+        self._row: dict[str, int] = {}
+        self._vectors: NDArray[np.float32] = np.zeros((0, dim), dtype=np.float32)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._row
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def vector(self, item: str) -> NDArray[np.float32]:
+        import numpy as np
+
+        return np.asarray(self._vectors[self._row[item]], dtype=np.float32)
+
+    def add(self, ids: Sequence[str], vectors: NDArray[Any]) -> None:
+        """Add (or replace) one vector per id; vectors are normalised to unit length."""
+        import numpy as np
+
+        from .embed import normalise_rows
+
+        if len(ids) != len(vectors):
+            raise ValueError(f"{len(ids)} ids for {len(vectors)} vectors")
+        if len(ids) and vectors.shape[1] != self.dim:
+            raise ValueError(f"vectors of dimension {vectors.shape[1]}, index of dimension {self.dim}")
+        unit = normalise_rows(vectors) if len(ids) else np.zeros((0, self.dim), dtype=np.float32)
+        latest = {item: position for position, item in enumerate(ids)}  # the last vector of an id wins
+        fresh: list[int] = []
+        for item, position in latest.items():
+            if item in self._row:
+                self._vectors[self._row[item]] = unit[position]
+            else:
+                self._row[item] = len(self._ids) + len(fresh)
+                fresh.append(position)
+        self._ids += [ids[position] for position in fresh]
+        if fresh:
+            self._vectors = np.vstack([self._vectors, unit[fresh]])
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Drop these ids (unknown ones are ignored); returns how many were removed."""
+        import numpy as np
+
+        gone = {self._row[item] for item in ids if item in self._row}
+        if not gone:
+            return 0
+        keep = np.array([k for k in range(len(self._ids)) if k not in gone], dtype=np.int64)
+        self._vectors = self._vectors[keep]
+        self._ids = [self._ids[k] for k in keep]
+        self._row = {item: k for k, item in enumerate(self._ids)}
+        return len(gone)
+
+    def search(
+        self, query: NDArray[Any], k: int = 10, exclude: Iterable[str] = ()
+    ) -> list[tuple[str, float]]:
+        """The ``k`` ids most similar to ``query`` (cosine), best first, as ``(id, score)``."""
+        return self.search_many(query.reshape(1, -1), k, exclude)[0]
+
+    def search_many(
+        self, queries: NDArray[Any], k: int = 10, exclude: Iterable[str] = ()
+    ) -> list[list[tuple[str, float]]]:
+        import numpy as np
+
+        from .embed import normalise_rows
+
+        if not len(self._ids):
+            return [[] for _ in range(len(queries))]
+        with single_blas_thread():
+            scores = normalise_rows(queries) @ self._vectors.T
+        for item in exclude:
+            if item in self._row:
+                scores[:, self._row[item]] = -np.inf
+        k = min(k, len(self._ids))
+        results: list[list[tuple[str, float]]] = []
+        for row in scores:
+            top = np.argpartition(-row, k - 1)[:k] if k < len(row) else np.arange(len(row))
+            top = top[np.argsort(-row[top], kind="stable")]
+            results.append([(self._ids[j], float(row[j])) for j in top if np.isfinite(row[j])])
+        return results
+
+    def save(self, path: Path | str) -> Path:
+        """Write ``<path>.npy`` and ``<path>.ids.json``; returns the ``.npy`` path."""
+        import numpy as np
+
+        matrix, names = _paths(path)
+        matrix.parent.mkdir(parents=True, exist_ok=True)
+        np.save(matrix, self._vectors)
+        names.write_text(json.dumps({"dim": self.dim, "ids": self._ids}), encoding="utf-8")
+        return matrix
+
+    @classmethod
+    def load(cls, path: Path | str) -> VectorIndex:
+        import numpy as np
+
+        matrix, names = _paths(path)
+        meta = json.loads(names.read_text(encoding="utf-8"))
+        index = cls(int(meta["dim"]))
+        vectors = np.load(matrix, allow_pickle=False).astype(np.float32)
+        if len(vectors) != len(meta["ids"]):
+            raise ValueError(f"{matrix}: {len(vectors)} vectors for {len(meta['ids'])} ids")
+        index._ids = list(meta["ids"])
+        index._row = {item: k for k, item in enumerate(index._ids)}
+        index._vectors = vectors
+        return index
