@@ -15,32 +15,12 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from rightstrack.core.dates import MONTH_NUMBERS
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place
 
 _KINDS = MappingProxyType({dict: "an object", list: "an array", str: "a string", int: "an integer"})
-_MONTHS = MappingProxyType(
-    {
-        name: number
-        for number, name in enumerate(
-            (
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ),
-            start=1,
-        )
-    }
-)
+_MONTHS = MONTH_NUMBERS
 _DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
 _RANGE = re.compile(
     r"^(\d{1,2})(?:\s+([A-Za-z]+))?(?:\s+(\d{4}))?\s*[–—-]\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from rightstrack.core.dates import MONTHS
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place, Problem, ReviewKey
 from rightstrack.core.states import resolve_state
@@ -35,20 +36,7 @@ _TITLE = re.compile(r"^(?P<before>.*?)Mid-term\s+Implementation\s+Assessment\b(?
 _TITLE_MARK = re.compile(r"Mid-term\s+Implementation\s+Assessment", re.IGNORECASE)
 _RECOMMENDATION_MARK = re.compile(r"^\W*Recommendation\s+n\s*[º°]\s*\d+", re.IGNORECASE | re.MULTILINE)
 _IRI_MARK = re.compile(r"^\W*IRI\s*:", re.MULTILINE)
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTHS = MONTHS
 _DATE = re.compile(r"^[A-Z][\w .'-]*,\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})\.?$")
 _NOT_AN_MIA = "not a UPR Info Mid-term Implementation Assessment"
 _FRONT = Place(line=1, section="front matter")

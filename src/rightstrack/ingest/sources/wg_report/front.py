@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rightstrack.core.dates import MONTHS
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place
 from rightstrack.core.states import resolve_state
@@ -32,20 +33,7 @@ _TITLE = re.compile(
 _SYMBOL = re.compile(r"\bA/HRC/(\d{1,2})/(\d{1,3})(?:/Add\.\d+)?\b")
 _DRAFT_SYMBOL = re.compile(r"\bA/HRC/WG\.6/(\d{1,2})/L\.\d+\b")
 _DOCUMENT_SESSION = re.compile(r"\bA/HRC/WG\.6/(\d{1,2})/")
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = MONTHS
 _DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\b(?:\s+((?:19|20)\d\d)\b)?", re.I
 )
