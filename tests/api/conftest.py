@@ -21,6 +21,7 @@ from rightstrack.assessments.models import (
     Stakeholder,
     Status,
 )
+from rightstrack.assist.models import Head, LabelSuggestion
 from rightstrack.portal.models import Invitation, Membership, Role
 from rightstrack.recommendations.models import Mechanism, Recommendation, Review, State
 
@@ -123,6 +124,7 @@ class World:
     published: Assessment
     campaign: FollowUpCampaign
     invitation: Invitation
+    suggestion: LabelSuggestion  # a classifier's pending suggestion on ``fresh``
 
 
 @pytest.fixture
@@ -151,6 +153,9 @@ def world(organisation_a: Stakeholder, organisation_b: Stakeholder) -> World:
     programme = Stakeholder.objects.create(name="Follow-up programme", kind="follow_up_programme")
     campaign = FollowUpCampaign.objects.create(review=review, programme=programme, is_open=True)
     invitation = Invitation.objects.create(email="new@example.org", role=Role.VIEWER)
+    suggestion = LabelSuggestion.objects.create(
+        recommendation=recommendations[2], head=Head.ACTION, value="4", probability=0.8, model="test"
+    )
     return World(
         review=review,
         recommendation=recommendations[0],
@@ -162,6 +167,7 @@ def world(organisation_a: Stakeholder, organisation_b: Stakeholder) -> World:
         published=published,
         campaign=campaign,
         invitation=invitation,
+        suggestion=suggestion,
     )
 
 

@@ -110,13 +110,24 @@ class VectorIndex:
         return len(gone)
 
     def search(
-        self, query: NDArray[Any], k: int = 10, exclude: Iterable[str] = ()
+        self,
+        query: NDArray[Any],
+        k: int = 10,
+        exclude: Iterable[str] = (),
+        only: Iterable[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """The ``k`` ids most similar to ``query`` (cosine), best first, as ``(id, score)``."""
-        return self.search_many(query.reshape(1, -1), k, exclude)[0]
+        """The ``k`` ids most similar to ``query`` (cosine), best first, as ``(id, score)``.
+
+        ``only`` restricts the answer to these ids (a filtered list); ``exclude`` leaves ids out.
+        """
+        return self.search_many(query.reshape(1, -1), k, exclude, only)[0]
 
     def search_many(
-        self, queries: NDArray[Any], k: int = 10, exclude: Iterable[str] = ()
+        self,
+        queries: NDArray[Any],
+        k: int = 10,
+        exclude: Iterable[str] = (),
+        only: Iterable[str] | None = None,
     ) -> list[list[tuple[str, float]]]:
         import numpy as np
 
@@ -126,6 +137,11 @@ class VectorIndex:
             return [[] for _ in range(len(queries))]
         with single_blas_thread():
             scores = normalise_rows(queries) @ self._vectors.T
+        if only is not None:
+            allowed = np.zeros(len(self._ids), dtype=bool)
+            rows = [self._row[item] for item in only if item in self._row]
+            allowed[np.asarray(rows, dtype=np.int64)] = True
+            scores[:, ~allowed] = -np.inf
         for item in exclude:
             if item in self._row:
                 scores[:, self._row[item]] = -np.inf

@@ -16,7 +16,7 @@ from rightstrack.assessments.models import Assessment, Status
 from rightstrack.core.iri import Outcome
 from rightstrack.core.states import resolve_state
 from rightstrack.recommendations.models import Review
-from rightstrack.web.listing import SORTS, Filters
+from rightstrack.web.listing import MODES, SORTS, Filters
 
 _DESCRIPTIONS = {
     "state": "The reviewed State: ISO alpha-3 code or UN name.",
@@ -27,12 +27,14 @@ _DESCRIPTIONS = {
     "action_category": "Action category 1–5.",
     "level": "IRI outcome of the published assessments.",
     "recommending_state": "A recommending State: ISO alpha-3 code or UN name.",
-    "q": "Words that must all appear in the text.",
-    "sort": "Order of the results.",
+    "q": "Words that must all appear in the text (mode keyword), or what to look for (semantic, hybrid).",
+    "mode": "keyword: full-text search; semantic: by meaning, in any language; hybrid: both, fused.",
+    "sort": "Order of the results (relevance: best match first, for semantic and hybrid search).",
 }
 _ENUMS: dict[str, list[str]] = {
     "level": [outcome.value for outcome in Outcome],
     "sort": list(SORTS),
+    "mode": list(MODES),
 }
 
 #: The query parameters of ``GET /api/recommendations/``: one per field of the site's ``Filters``.

@@ -144,12 +144,23 @@ def iri(
     mechanism: Annotated[str, typer.Option(help="Mechanism code.")] = "UPR",
     cycle: Annotated[int | None, typer.Option(help="Cycle of the review.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the picture as JSON.")] = False,
+    suggested: Annotated[
+        bool,
+        typer.Option(
+            "--suggested",
+            help="Compute the levels from claims extracted from the stakeholders' words where none was "
+            "stated (a machine reading, marked as such).",
+        ),
+    ] = False,
 ) -> None:
     """The implementation picture of one review (UPR Info's IRI per recommendation)."""
     _django()
     from rightstrack.assessments.picture import review_picture
     from rightstrack.web.serializers import picture_json
 
+    if suggested:
+        _suggested_iri(_review(state, mechanism, cycle), as_json)
+        return
     picture = review_picture(_review(state, mechanism, cycle))
     if as_json:
         print(json.dumps(picture_json(picture), ensure_ascii=False, indent=2))
@@ -161,6 +172,107 @@ def iri(
         table.add_row(outcome, str(count))
     table.add_row("[bold]total[/]", f"[bold]{len(picture.rows)}[/]")
     out.print(table)
+
+
+def _suggested_iri(review: Any, as_json: bool) -> None:
+    from rightstrack.assist.claims import suggested_picture
+    from rightstrack.web.serializers import review_json
+
+    picture = suggested_picture(review)
+    same, compared = picture.agreement()
+    if as_json:
+        data = {
+            **review_json(review),
+            "basis": "suggested: claims extracted from the stakeholders' words where none was stated",
+            "counts": picture.counts,
+            "suggested_recommendations": picture.suggested,
+            "agreement_with_published": {"same": same, "compared": compared},
+            "recommendations": [
+                {
+                    "ref": row.ref,
+                    "outcome": row.result.result.outcome.value,
+                    "score": None if row.result.result.score is None else str(row.result.result.score),
+                    "suggested": row.result.suggested,
+                    "published_outcome": row.recommendation.level,
+                    "claims": [
+                        {
+                            "stakeholder": claim.stakeholder,
+                            "level": claim.level,
+                            "confidence": claim.confidence,
+                            "source": claim.source,
+                            "reason": claim.reason,
+                        }
+                        for claim in row.result.claims
+                    ],
+                }
+                for row in picture.rows
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out.print(f"[bold]{review.state.name}[/] — {review.mechanism.name}, cycle {review.cycle}")
+    out.print(
+        "[yellow]suggested levels[/]: claims extracted by machine from the stakeholders' words where "
+        f"none was stated ({picture.suggested} of {len(picture.rows)} recommendations rest on them)"
+    )
+    table = Table("outcome", "recommendations (suggested)")
+    for outcome, count in picture.counts.items():
+        table.add_row(outcome, str(count))
+    table.add_row("[bold]total[/]", f"[bold]{len(picture.rows)}[/]")
+    out.print(table)
+    if compared:
+        out.print(
+            f"same as the published level: {same} of {compared} graded recommendations "
+            f"({same / compared:.1%})"
+        )
+
+
+@app.command()
+def analyse(
+    state: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this State's recommendations (ISO code or name; repeatable)."),
+    ] = None,
+    links: Annotated[bool, typer.Option(help="Recompute the suggested links of the States analysed.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Machine help now: embed, suggest labels (for editors to accept or reject) and link recommendations."""
+    _django()
+    from rightstrack.assist.pipeline import analyse as run
+    from rightstrack.core.states import resolve_state
+
+    codes: list[str] | None = None
+    if state:
+        codes = []
+        for name in state:
+            code = resolve_state(name)
+            if code is None:
+                _fail(f"unknown State {name!r}")
+                return
+            codes.append(code)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("analysing", total=None)
+
+        def show(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total or None)
+
+        report = run(states=codes, relink="scope" if links else "none", progress=show)
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        return
+    made = report.suggestions
+    out.print(f"embedded {report.embedded:,} recommendations; classified {report.classified:,}")
+    out.print(
+        f"label suggestions: {made.created:,} new, {made.updated:,} updated, "
+        f"{made.kept_decided:,} already decided by an editor (kept)"
+    )
+    if made.unmatched:
+        missing = ", ".join(f"{n} {head}" for head, n in sorted(made.unmatched.items()))
+        out.print(f"  note: labels whose vocabulary is not loaded were not suggested: {missing}")
+    if report.links:
+        total = sum(report.links.values())
+        out.print(f"suggested links: {total:,} for {len(report.links)} State(s)")
 
 
 @app.command()
@@ -473,16 +585,32 @@ def worker(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    worker: Annotated[
+        bool, typer.Option(help="Also run a background worker (uploads, machine help) beside the site.")
+    ] = True,
 ) -> None:
     """Serve the site (Django's threaded server; see the README for production)."""
     _django()
+    import subprocess
+
+    from django.conf import settings
     from django.core.management import call_command
 
     from rightstrack.config.gc_tuning import tune_gc
 
     tune_gc()
+    helper = None
+    if worker and settings.TASK_QUEUE != "immediate":
+        command = [sys.executable, "-c", "from rightstrack.cli.main import app; app()", "worker"]
+        helper = subprocess.Popen(command)
+        out.print(f"background worker running (process {helper.pid})")
     out.print(f"RightsTrack at http://{host}:{port}/  (Ctrl-C stops it)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+    try:
+        call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+    finally:
+        if helper is not None:
+            helper.terminate()
+            helper.wait(timeout=30)
 
 
 @vocab_app.command("import")

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rightstrack.portal",
     "rightstrack.api",
     "rightstrack.reports",
+    "rightstrack.assist",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -178,6 +179,12 @@ SPECTACULAR_SETTINGS = {
 # with `rightstrack worker` by default; `rq` sends it to Redis (RQ) for several workers on several
 # machines; `immediate` runs it at once in the caller (tests, one-off scripts).
 TASK_QUEUE = env_str("RIGHTSTRACK_TASKS", "database")
+# Machine help (embeddings, label suggestions, links) queued after every import that changed
+# recommendations; the embedder: "auto" (the multilingual encoder when installed), "use" or "hashing".
+RIGHTSTRACK_MACHINE_HELP = env_bool("RIGHTSTRACK_MACHINE_HELP", True)
+RIGHTSTRACK_EMBEDDER = env_str("RIGHTSTRACK_EMBEDDER", "auto")
+if RIGHTSTRACK_EMBEDDER not in {"auto", "use", "hashing"}:
+    raise SettingError(f"RIGHTSTRACK_EMBEDDER={RIGHTSTRACK_EMBEDDER!r}: expected auto, use or hashing")
 if TASK_QUEUE == "rq":
     INSTALLED_APPS.append("django_rq")
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("portal/", include("rightstrack.portal.urls")),
+    path("portal/suggestions/", include("rightstrack.assist.urls")),
     path("api/", include("rightstrack.api.urls")),
     path("", include("rightstrack.web.urls")),
 ]

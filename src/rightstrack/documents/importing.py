@@ -108,7 +108,17 @@ def import_files(
         raise ImportFailed(current, error) from None
     except DatabaseError as error:  # a record the database refuses: a bug, but never a partial import
         raise ImportFailed(current, DocumentRejected(f"the database refused a record: {error}")) from error
+    _after(reports)
     return reports
+
+
+def _after(reports: Sequence[ImportReport]) -> None:
+    """Queue machine help (embeddings, suggestions, links) when an import changed recommendations."""
+    from rightstrack.assist.tasks import queue_after_import
+
+    changed = (r.created["recommendations"] or r.merged for r in reports if not r.unchanged)
+    if any(changed):
+        queue_after_import()
 
 
 def _parse(source: Source, loaded: LoadedFile) -> ParsedDocument:
@@ -170,6 +180,8 @@ def import_bytes(
         raise ImportFailed(Path(name), error) from None
     try:
         with transaction.atomic(), acting_as(actor):
-            return [_store(_Ready(Path(name), loaded, parsed), None)]
+            reports = [_store(_Ready(Path(name), loaded, parsed), None)]
     except DocumentRejected as error:
         raise ImportFailed(Path(name), error) from None
+    _after(reports)
+    return reports

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
@@ -21,7 +21,9 @@ SORTS = {
     "year": ("review__year", "review__state__name", "sort_key"),
     "state": ("review__state__name", "review__year", "sort_key"),
     "level": ("level", "review__state__name", "sort_key"),
+    "relevance": (),  # semantic and hybrid search: best match first
 }
+MODES = ("keyword", "semantic", "hybrid")
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
@@ -38,22 +40,34 @@ class Filters:
     level: str = ""
     recommending_state: str = ""
     q: str = ""
+    mode: str = "keyword"  # keyword, semantic (by meaning, any language) or hybrid (both, fused)
     sort: str = "ref"
 
     @classmethod
     def from_query(cls, query: QueryDict) -> Filters:
         values = {f.name: query.get(f.name, "").strip()[:200] for f in fields(cls)}
         filters = cls(**values)
+        if filters.mode not in MODES:
+            filters.mode = "keyword"
         if filters.sort not in SORTS:
+            filters.sort = "relevance" if filters.ranked else "ref"
+        if filters.sort == "relevance" and not filters.ranked:
             filters.sort = "ref"
         if filters.level and filters.level not in {o.value for o in Outcome}:
             filters.level = ""
         return filters
 
+    @property
+    def ranked(self) -> bool:
+        """Whether the list is a ranking by meaning (semantic or hybrid search of ``q``)."""
+        return self.mode != "keyword" and bool(self.q.strip())
+
     def active(self) -> dict[str, str]:
         return {
-            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) and f.name != "sort"
-        }
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) and f.name not in {"sort", "mode"}
+        } | ({"mode": self.mode} if self.ranked else {})
 
     def words(self) -> list[str]:
         return _WORDS.findall(self.q)[:10]
@@ -84,9 +98,27 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
         terms = Term.objects.filter(Q(label__iexact=filters.term) | Q(code__iexact=filters.term))
         tagged = RecommendationTerm.objects.filter(term__in=terms).values("recommendation_id")
         rows = rows.filter(pk__in=tagged)
+    if filters.ranked:
+        return _ranked(rows, filters)
     if filters.words():
         rows = rows.filter(pk__in=keyword_matches(filters.words()))
     return rows.order_by(*SORTS[filters.sort])
+
+
+def _ranked(rows: QuerySet[Recommendation], filters: Filters) -> QuerySet[Recommendation]:
+    """Semantic or hybrid search within the other filters; ordered by relevance unless a sort is asked."""
+    from rightstrack.assist.search import ranked
+
+    narrowed = rows.query.where.children  # any filter given: rank within the filtered ids only
+    allowed = list(rows.order_by().values_list("id", flat=True)) if narrowed else None
+    ids = ranked(filters.q, filters.words(), filters.mode, allowed)
+    rows = rows.filter(pk__in=ids)
+    if filters.sort != "relevance" or not ids:
+        return rows.order_by(*SORTS[filters.sort])
+    position = Case(
+        *(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)), output_field=IntegerField()
+    )
+    return rows.order_by(position)
 
 
 def facets() -> dict[str, Any]:
@@ -134,6 +166,16 @@ def fts5_query(words: list[str]) -> str:
     return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
+def ts_query(words: list[str]) -> str:
+    """PostgreSQL's form of :func:`fts5_query`: ``death:* & penalt:*``.
+
+    >>> ts_query(["death", "pen'alty", "--"])
+    'death:* & penalty:*'
+    """
+    cleaned = [re.sub(r"[^\w]+", "", word) for word in words]
+    return " & ".join(word + ":*" for word in cleaned if word) or "''"
+
+
 def keyword_matches(words: list[str]) -> RawSQL:
     """The ids of recommendations whose text holds every word (full-text index of the database)."""
     if connection.vendor == "sqlite":
@@ -141,13 +183,10 @@ def keyword_matches(words: list[str]) -> RawSQL:
             "SELECT rowid FROM recommendation_fts WHERE recommendation_fts MATCH %s", [fts5_query(words)]
         )
     if connection.vendor == "postgresql":
-        query = " & ".join(
-            re.sub(r"[^\w]+", "", word) + ":*" for word in words if re.sub(r"[^\w]+", "", word)
-        )
         return RawSQL(
             "SELECT id FROM recommendations_recommendation "
             "WHERE to_tsvector('simple', text) @@ to_tsquery('simple', %s)",
-            [query or "''"],
+            [ts_query(words)],
         )
     like = " AND ".join("UPPER(text) LIKE UPPER(%s)" for _ in words)
     return RawSQL(f"SELECT id FROM recommendations_recommendation WHERE {like}", [f"%{w}%" for w in words])

@@ -12,6 +12,7 @@ urlpatterns = [
         views.report_download,
         name="report",
     ),
+    re_path(r"^states/(?P<code>[A-Za-z]{3})/recurring" + JSON, views.recurring_page, name="recurring"),
     re_path(
         r"^states/(?P<code>[A-Za-z]{3})/(?P<mechanism>[A-Za-z-]+)/(?P<cycle>\d+)" + JSON,
         views.review_page,

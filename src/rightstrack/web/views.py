@@ -14,8 +14,10 @@ from django.urls import reverse
 
 from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
 from rightstrack.assessments.picture import review_picture
+from rightstrack.assist.claims import claims_of
 from rightstrack.core.iri import Outcome, recommendation_iri
 from rightstrack.documents.models import Provenance
+from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import Recommendation, RecommendationLink, Review, State
 from rightstrack.web import downloads, serializers
 from rightstrack.web.dashboard import dashboard
@@ -170,6 +172,12 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
     links = linked(recommendation)
     timeline = level_timeline(levels, assessments)
+    claims = claims_of(assessments)
+    suggestions = (
+        list(recommendation.suggestions.select_related("decided_by").order_by("head", "-probability"))
+        if is_editor(request.user)
+        else []
+    )
     data = {
         "id": recommendation.pk,
         "review": {
@@ -199,8 +207,20 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
             {"date": when.isoformat() if when else None, "who": who, "level": level}
             for when, who, level in timeline
         ],
+        "suggested_claims": [
+            {
+                "assessment": pk,
+                "level": claim.level,
+                "confidence": claim.confidence,
+                "reason": claim.reason,
+                "basis": "machine reading of the stakeholder's words",
+            }
+            for pk, claim in claims.items()
+        ],
     }
     context = {
+        "claims": claims,
+        "suggestions": suggestions,
         "links": links,
         "timeline": timeline,
         "recommendation": recommendation,
@@ -321,6 +341,40 @@ def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
+    """What the State was asked again and again (linked across reviews), and what is still open."""
+    from rightstrack.assist.linking import recurring
+
+    state = get_object_or_404(State, code=code.upper())
+    only_open = request.GET.get("open") == "1"
+    groups = [group for group in recurring(state) if group.still_open or not only_open]
+    data = {
+        "state": state.code,
+        "only_open": only_open,
+        "groups": [
+            {
+                "reviews": [str(review) for review in group.reviews],
+                "latest_level": group.latest_level,
+                "still_open": group.still_open,
+                "weakest_suggested_score": group.score,
+                "recommendations": [
+                    {
+                        "id": rec.pk,
+                        "review": str(rec.review),
+                        "text": rec.text,
+                        "level": rec.level,
+                        "url": reverse("recommendation", kwargs={"pk": rec.pk}),
+                    }
+                    for rec in group.recommendations
+                ],
+            }
+            for group in groups
+        ],
+    }
+    context = {"state": state, "groups": groups, "only_open": only_open}
+    return _respond(request, fmt, "web/recurring.html", context, data)
 
 
 def linked(recommendation: Recommendation) -> list[tuple[Recommendation, str, float | None]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from django import template
 from django.utils.html import escape
@@ -28,3 +30,13 @@ def highlight(text: str, words: list[str]) -> SafeString:
 @register.filter
 def slug_level(value: str) -> str:
     return re.sub(r"[^a-z]+", "-", value.lower()).strip("-")
+
+
+@register.filter
+def get_item(mapping: Mapping[Any, Any], key: Any) -> Any:
+    """``mapping[key]``, or ``None``: ``{{ claims|get_item:assessment.pk }}``.
+
+    >>> get_item({1: "partially"}, 1), get_item({}, 2)
+    ('partially', None)
+    """
+    return mapping.get(key) if mapping else None

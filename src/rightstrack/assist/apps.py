@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AssistConfig(AppConfig):
+    name = "rightstrack.assist"
+    verbose_name = "Machine help"

@@ -1,0 +1,145 @@
+"""Embeddings of recommendations, stored in the database (no extra server), and the in-memory index.
+
+``embed_pending`` computes the vectors of recommendations whose text changed or that were never
+embedded by the configured embedder; ``current_index`` gives a process its :class:`VectorIndex` of
+every stored vector, reloaded only when the stored vectors changed (checked by one small query).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max
+
+from rightstrack.assist.models import Analysis
+from rightstrack.recommendations.models import Recommendation
+
+if TYPE_CHECKING:
+    from rightstrack.analysis.embed import Embedder
+    from rightstrack.analysis.vectors import VectorIndex
+
+BATCH = 256
+Progress = Callable[[int, int], None]
+
+
+@lru_cache(maxsize=1)
+def configured_embedder() -> Embedder:
+    """The embedder of this installation (``RIGHTSTRACK_EMBEDDER``: ``use`` or ``hashing``)."""
+    from rightstrack.analysis.embed import HashingEmbedder, UseEmbedder, use_available
+
+    choice = settings.RIGHTSTRACK_EMBEDDER
+    if choice == "use" or (choice == "auto" and use_available()):
+        return UseEmbedder()
+    return HashingEmbedder()
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stale(ids: Iterable[int] | None, embedder: Embedder) -> list[int]:
+    """Recommendations (of ``ids``, or all) with no vector by ``embedder`` for their current text."""
+    rows = Recommendation.objects.all()
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    stored = {
+        pk: (digest, name)
+        for pk, digest, name in Analysis.objects.filter(recommendation__in=rows).values_list(
+            "recommendation_id", "text_sha256", "embedder"
+        )
+    }
+    return [
+        pk
+        for pk, text in rows.values_list("id", "text").iterator(chunk_size=2000)
+        if stored.get(pk) != (text_digest(text), embedder.name)
+    ]
+
+
+def embed(ids: Iterable[int], embedder: Embedder | None = None, progress: Progress | None = None) -> int:
+    """Compute and store the vectors of these recommendations; returns how many were stored."""
+    import numpy as np
+
+    embedder = embedder or configured_embedder()
+    todo = sorted(set(ids))
+    done = 0
+    for start in range(0, len(todo), BATCH):
+        chunk = list(
+            Recommendation.objects.filter(pk__in=todo[start : start + BATCH]).values_list("id", "text")
+        )
+        vectors = embedder.embed([text for _, text in chunk])
+        with transaction.atomic():
+            existing = {
+                a.pk: a for a in Analysis.objects.filter(recommendation_id__in=[pk for pk, _ in chunk])
+            }
+            fresh, changed = [], []
+            for (pk, text), vector in zip(chunk, vectors, strict=True):
+                payload = np.asarray(vector, dtype=np.float32).tobytes()
+                row = existing.get(pk)
+                if row is None:
+                    fresh.append(
+                        Analysis(
+                            recommendation_id=pk,
+                            text_sha256=text_digest(text),
+                            embedder=embedder.name,
+                            vector=payload,
+                        )
+                    )
+                else:
+                    row.text_sha256, row.embedder, row.vector = text_digest(text), embedder.name, payload
+                    changed.append(row)
+            Analysis.objects.bulk_create(fresh, batch_size=BATCH)
+            Analysis.objects.bulk_update(changed, ["text_sha256", "embedder", "vector", "updated_at"])
+        done += len(chunk)
+        if progress:
+            progress(done, len(todo))
+    return done
+
+
+@dataclass
+class _Cached:
+    key: tuple[str, int, str]
+    index: VectorIndex
+
+
+_cache: dict[str, _Cached] = {}
+_lock = threading.Lock()
+
+
+def current_index(embedder: Embedder | None = None) -> VectorIndex:
+    """Every stored vector of ``embedder``, by recommendation id (as a string); cached per process."""
+    import numpy as np
+
+    from rightstrack.analysis.vectors import VectorIndex
+
+    embedder = embedder or configured_embedder()
+    rows = Analysis.objects.filter(embedder=embedder.name, vector__isnull=False)
+    summary = rows.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    key = (embedder.name, int(summary["count"] or 0), str(summary["latest"]))
+    with _lock:
+        cached = _cache.get(embedder.name)
+        if cached is not None and cached.key == key:
+            return cached.index
+        ids: list[str] = []
+        chunks: list[bytes] = []
+        for pk, vector in rows.values_list("recommendation_id", "vector").iterator(chunk_size=2000):
+            ids.append(str(pk))
+            chunks.append(bytes(vector or b""))
+        index = VectorIndex(embedder.dim)
+        if ids:
+            matrix = np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(len(ids), embedder.dim)
+            index.add(ids, matrix)
+        _cache[embedder.name] = _Cached(key, index)
+        return index
+
+
+def forget_cached() -> None:
+    """Drop the in-memory indexes (tests, after a database switch)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,177 @@
+"""Links the machine suggests between a State's recommendations, and what the State was asked again.
+
+For each recommendation, its best counterparts (``analysis.link.link``: embedding + lexical score) in
+the State's *other* reviews — earlier and later cycles, other mechanisms — are stored as
+``RecommendationLink(kind="suggested")`` with their score. Links a document states (``kind`` of the
+document) are never touched; suggested links of a State are replaced as a whole on each run.
+
+The recurring view groups recommendations joined by strong links (document links, or suggested ones
+scoring at least :data:`RECURRING_SCORE`) that span two reviews or more, with the level each reached.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Q
+
+from rightstrack.assist.embeddings import configured_embedder
+from rightstrack.assist.models import Analysis
+from rightstrack.recommendations.models import Recommendation, RecommendationLink, Review, State
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from rightstrack.analysis.embed import Embedder
+
+SUGGESTED = "suggested"
+#: Counterparts kept per recommendation, and the score below which none is kept.
+TOP = 3
+MIN_SCORE = 0.35
+#: Suggested links at least this strong make two recommendations "the same request" (recurring view).
+RECURRING_SCORE = 0.55
+
+
+class StoredEmbedder:
+    """An embedder that answers from stored vectors (by text) and computes only the texts it lacks."""
+
+    def __init__(self, base: Embedder, stored: dict[str, bytes]) -> None:
+        self.base = base
+        self.name = base.name
+        self.dim = base.dim
+        self.stored = stored
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        import numpy as np
+
+        result = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing = [k for k, text in enumerate(texts) if text not in self.stored]
+        for k, text in enumerate(texts):
+            if text in self.stored:
+                result[k] = np.frombuffer(self.stored[text], dtype=np.float32)
+        if missing:
+            result[missing] = self.base.embed([texts[k] for k in missing])
+        return result
+
+
+def link_state(state: State, embedder: Embedder | None = None) -> int:
+    """Replace the suggested links of ``state``'s recommendations; returns how many were stored."""
+    from rightstrack.analysis.link import link
+
+    embedder = embedder or configured_embedder()
+    texts: dict[int, dict[str, str]] = defaultdict(dict)
+    order: dict[int, tuple[int, int, int]] = {}
+    for pk, review_id, text, year, cycle in Recommendation.objects.filter(review__state=state).values_list(
+        "id", "review_id", "text", "review__year", "review__cycle"
+    ):
+        texts[review_id][str(pk)] = text
+        order[pk] = (year or 0, cycle or 0, pk)
+    stored = {
+        text: bytes(vector or b"")
+        for text, vector in Analysis.objects.filter(
+            recommendation__review__state=state, embedder=embedder.name, vector__isnull=False
+        ).values_list("recommendation__text", "vector")
+    }
+    cached = StoredEmbedder(embedder, stored)
+    found: dict[tuple[int, ...], float] = {}
+    for review_id, own in texts.items():
+        others = {
+            pk: text for other, items in texts.items() if other != review_id for pk, text in items.items()
+        }
+        if not own or not others:
+            continue
+        for source, target, score in link(own, others, cached, k=TOP, min_score=MIN_SCORE):
+            # one link per pair, from the later recommendation (asked again) to the earlier one
+            pair = tuple(sorted((int(source), int(target)), key=order.__getitem__, reverse=True))
+            found[pair] = max(score, found.get(pair, 0.0))
+    origin = f"machine: {embedder.name} + words"
+    with transaction.atomic():
+        RecommendationLink.objects.filter(kind=SUGGESTED, source__review__state=state).delete()
+        RecommendationLink.objects.bulk_create(
+            [
+                RecommendationLink(
+                    source_id=s, target_id=t, kind=SUGGESTED, score=round(score, 4), origin=origin
+                )
+                for (s, t), score in sorted(found.items())
+            ],
+            batch_size=500,
+        )
+    return len(found)
+
+
+@dataclass(frozen=True)
+class RecurringGroup:
+    """Recommendations of several reviews asking the same thing, oldest review first."""
+
+    recommendations: tuple[Recommendation, ...]
+    score: float | None  # the weakest suggested link holding the group, None: documents only
+
+    @property
+    def reviews(self) -> list[Review]:
+        seen: dict[int, Review] = {}
+        for rec in self.recommendations:
+            seen.setdefault(rec.review_id, rec.review)
+        return list(seen.values())
+
+    @property
+    def latest_level(self) -> str:
+        return self.recommendations[-1].level
+
+    @property
+    def still_open(self) -> bool:
+        """Not (yet) reported fully implemented in its latest review."""
+        return self.latest_level != "fully implemented"
+
+
+def _review_order(review: Review) -> tuple[Any, ...]:
+    return (review.year or 0, review.cycle or 0, review.mechanism_id, review.pk)
+
+
+def recurring(state: State, min_score: float = RECURRING_SCORE) -> list[RecurringGroup]:
+    """What ``state`` was asked again and again: linked recommendations spanning two reviews or more."""
+    links = RecommendationLink.objects.filter(
+        source__review__state=state, target__review__state=state
+    ).filter(~Q(kind=SUGGESTED) | Q(score__gte=min_score))
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    weakest: dict[int, float] = {}
+    pairs = list(links.values_list("source_id", "target_id", "kind", "score"))
+    for source, target, kind, score in sorted(pairs, key=lambda p: -(p[3] or 1.0)):
+        a, b = root(source), root(target)
+        strength = float(score) if kind == SUGGESTED and score is not None else 1.0
+        if a != b:
+            parent[b] = a
+            weakest[a] = min(strength, weakest.get(a, 1.0), weakest.get(b, 1.0))
+    members: dict[int, list[int]] = defaultdict(list)
+    for pk in list(parent):
+        members[root(pk)].append(pk)
+    rows = {
+        rec.pk: rec
+        for rec in Recommendation.objects.filter(pk__in=list(parent)).select_related(
+            "review__state", "review__mechanism"
+        )
+    }
+    groups: list[RecurringGroup] = []
+    for head, ids in members.items():
+        recs = sorted(
+            (rows[pk] for pk in ids if pk in rows), key=lambda r: (_review_order(r.review), r.sort_key)
+        )
+        if len({rec.review_id for rec in recs}) < 2:
+            continue
+        groups.append(
+            RecurringGroup(tuple(recs), weakest.get(head) if weakest.get(head, 1.0) < 1.0 else None)
+        )
+    groups.sort(key=lambda g: (-len(g.reviews), -len(g.recommendations), g.recommendations[0].pk))
+    return groups

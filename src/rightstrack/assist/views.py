@@ -1,0 +1,93 @@
+"""Editors decide on machine suggestions: a queue to work through, accept / reject one by one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rightstrack.assist.models import Decision, Head, LabelSuggestion
+from rightstrack.assist.suggestions import DecisionError, accept, reject
+from rightstrack.core.states import resolve_state
+from rightstrack.portal import permissions
+
+PAGE_SIZE = 50
+
+
+def _editor_only(request: HttpRequest) -> None:
+    if not permissions.is_editor(request.user):
+        raise PermissionDenied(_("Only editors may do this."))
+
+
+def _probability(text: str) -> float:
+    try:
+        return min(1.0, max(0.0, float(text)))
+    except ValueError:
+        return 0.0
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """Pending suggestions, most probable first, filtered by State, kind and probability."""
+    _editor_only(request)
+    state = request.GET.get("state", "").strip()[:100]
+    head = request.GET.get("head", "")
+    minimum = _probability(request.GET.get("min", "0"))
+    rows = LabelSuggestion.objects.filter(decision=Decision.PENDING, probability__gte=minimum)
+    if state:
+        rows = rows.filter(recommendation__review__state_id=resolve_state(state) or "---")
+    if head in Head.values:
+        rows = rows.filter(head=head)
+    rows = rows.select_related("recommendation__review__state", "recommendation__review__mechanism").order_by(
+        "-probability", "recommendation_id", "head"
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    decided = dict(
+        LabelSuggestion.objects.exclude(decision=Decision.PENDING)
+        .values_list("decision")
+        .annotate(n=Count("pk"))
+        .values_list("decision", "n")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "heads": Head.choices,
+        "state": state,
+        "head": head,
+        "minimum": minimum,
+        "decided": decided,
+        "query": query.urlencode(),
+        "next": request.get_full_path(),
+    }
+    return render(request, "assist/queue.html", context)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Accept or reject one suggestion, then go back where the editor was."""
+    _editor_only(request)
+    suggestion = get_object_or_404(LabelSuggestion.objects.select_related("recommendation"), pk=pk)
+    what = f"{suggestion.get_head_display()} “{suggestion.value}”"
+    try:
+        if action == "accept":
+            accept(suggestion, request.user)
+            messages.success(request, _("Accepted: %(what)s.") % {"what": what})
+        else:
+            reject(suggestion, request.user)
+            messages.info(request, _("Rejected: %(what)s. It will not be suggested again.") % {"what": what})
+    except DecisionError as error:
+        messages.warning(request, str(error))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("recommendation", kwargs={"pk": suggestion.recommendation_id})
+    return redirect(target)

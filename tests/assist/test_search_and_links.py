@@ -1,0 +1,85 @@
+"""Semantic and hybrid search in the site, links across reviews, and the recurring view."""
+
+from __future__ import annotations
+
+import json
+
+from django.test import Client
+
+from rightstrack.assist.linking import SUGGESTED, link_state, recurring
+from rightstrack.assist.models import Analysis
+from rightstrack.assist.pipeline import AnalysisReport
+from rightstrack.recommendations.models import Recommendation, RecommendationLink, State
+
+
+def _texts(url: str) -> list[str]:
+    data = json.loads(Client().get(url).content)
+    return [row["text"] for row in data["results"]]
+
+
+def test_every_recommendation_is_embedded_and_stored_in_the_database(analysed: AnalysisReport) -> None:
+    assert analysed.embedded == Recommendation.objects.count() > 300
+    row = Analysis.objects.exclude(vector=None).first()
+    assert (
+        row is not None and row.embedder == "use-multilingual-v3" and len(bytes(row.vector or b"")) == 512 * 4
+    )
+
+
+def test_a_russian_query_finds_the_english_recommendation(analysed: AnalysisReport) -> None:
+    found = _texts("/recommendations.json?q=отменить+смертную+казнь&mode=semantic")
+    assert found and "death penalty" in found[0].lower()
+    assert not _texts("/recommendations.json?q=отменить+смертную+казнь")  # no such words in English texts
+    hybrid = _texts("/recommendations.json?q=смертная+казнь&mode=hybrid&cycle=2")
+    assert hybrid and all("death penalty" in text.lower() for text in hybrid[:3])
+
+
+def test_hybrid_search_ranks_within_the_other_filters(analysed: AnalysisReport) -> None:
+    data = json.loads(Client().get("/recommendations.json?q=torture&mode=hybrid&cycle=1").content)
+    assert data["count"] > 0
+    assert data["filters"]["mode"] == "hybrid"
+    ids = [row["id"] for row in data["results"]]
+    assert set(Recommendation.objects.filter(pk__in=ids).values_list("review__cycle", flat=True)) == {1}
+    assert "tortur" in data["results"][0]["text"].lower()
+    page = Client().get("/recommendations?q=пытки&mode=hybrid").content.decode()
+    assert "Ranked by closeness of meaning" in page
+
+
+def test_links_join_what_was_asked_in_2010_and_again_in_2014(analysed: AnalysisReport) -> None:
+    links = RecommendationLink.objects.filter(kind=SUGGESTED)
+    assert analysed.links["KAZ"] == links.count() > 50
+    for link in links.select_related("source__review", "target__review")[:50]:
+        assert link.source.review_id != link.target.review_id
+        assert link.source.review.year >= link.target.review.year  # from the later to the earlier
+        assert link.score is not None and 0.35 <= link.score <= 1
+    death = Recommendation.objects.get(
+        review__cycle=2, text__startswith="Abolish the death penalty", recommending_states__code="FRA"
+    )
+    partners = RecommendationLink.objects.filter(source=death, kind=SUGGESTED).values_list(
+        "target__text", flat=True
+    )
+    assert any("death penalty" in text.lower() for text in partners)
+    page = Client().get(f"/recommendations/{death.pk}").content.decode()
+    assert "suggested by machine" in page
+
+
+def test_relinking_replaces_the_machine_links_and_keeps_document_links(analysed: AnalysisReport) -> None:
+    state = State.objects.get(code="KAZ")
+    a, b = Recommendation.objects.filter(review__cycle=1)[:2]
+    RecommendationLink.objects.create(source=a, target=b, kind="similar", score=1.0, origin="a fact sheet")
+    before = RecommendationLink.objects.filter(kind=SUGGESTED).count()
+    assert link_state(state) == before
+    assert RecommendationLink.objects.filter(kind=SUGGESTED).count() == before
+    assert RecommendationLink.objects.filter(kind="similar", origin="a fact sheet").count() == 1
+
+
+def test_the_recurring_view_shows_requests_repeated_across_reviews_and_what_is_still_open(
+    analysed: AnalysisReport,
+) -> None:
+    groups = recurring(State.objects.get(code="KAZ"))
+    assert groups
+    assert all(len(group.reviews) >= 2 for group in groups)
+    data = json.loads(Client().get("/states/KAZ/recurring.json?open=1").content)
+    assert data["groups"] and all(group["still_open"] for group in data["groups"])
+    assert any("death penalty" in rec["text"].lower() for g in data["groups"] for rec in g["recommendations"])
+    page = Client().get("/states/KAZ/recurring").content.decode()
+    assert "asked again and again" in page

@@ -1,0 +1,143 @@
+"""Label suggestions: proposed with a probability, decided by editors, never overwriting people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from rightstrack.assist.models import Decision, Head, LabelSuggestion
+from rightstrack.assist.pipeline import AnalysisReport, analyse
+from rightstrack.assist.suggestions import DecisionError, accept, reject, suggest
+from rightstrack.portal.models import Membership, Role
+from rightstrack.recommendations.models import Recommendation, RecommendationTerm
+from tests.conftest import shared_path
+
+
+def _editor() -> User:
+    user = User.objects.create_user("editor", "editor@example.org", "a-long-passphrase-1")
+    Membership.objects.create(user=user, role=Role.EDITOR)
+    return user
+
+
+def _untagged_2014() -> Recommendation:
+    return Recommendation.objects.get(
+        review__cycle=2, text__startswith="Abolish the death penalty", recommending_states__code="FRA"
+    )
+
+
+def test_recommendations_without_labels_get_suggestions_with_probabilities(analysed: AnalysisReport) -> None:
+    assert analysed.classified == Recommendation.objects.count()
+    rec = _untagged_2014()
+    suggested = {(s.head, s.value): s.probability for s in rec.suggestions.all()}
+    assert suggested[(Head.ISSUES, "Death penalty")] > 0.5
+    assert suggested[(Head.THEMES, "Death penalty")] > 0.5
+    assert all(0 < p <= 1 for p in suggested.values())
+    assert all(s.decision == Decision.PENDING and s.reason for s in rec.suggestions.all())
+    # nothing was applied: the recommendation has no label until an editor accepts one
+    assert not RecommendationTerm.objects.filter(recommendation=rec).exists()
+    assert rec.action_category is None
+
+
+def test_labels_a_document_gave_are_never_second_guessed(analysed: AnalysisReport) -> None:
+    tagged = Recommendation.objects.filter(
+        review__cycle=1, recommendationterm__term__vocabulary__code="upr-info-issues"
+    )
+    assert tagged.exists()
+    assert not LabelSuggestion.objects.filter(recommendation__in=tagged, head=Head.ISSUES).exists()
+    # the other vocabularies (UHRI themes...) are still proposed for them
+    assert LabelSuggestion.objects.filter(recommendation__in=tagged, head=Head.THEMES).exists()
+
+
+def test_an_accepted_label_is_marked_confirmed_by_a_person(analysed: AnalysisReport) -> None:
+    editor = _editor()
+    rec = _untagged_2014()
+    issue = rec.suggestions.get(head=Head.ISSUES, value="Death penalty")
+    action = rec.suggestions.get(head=Head.ACTION)
+    accept(issue, editor)
+    accept(action, editor)
+    tag = RecommendationTerm.objects.get(recommendation=rec, term=issue.term)
+    assert (tag.origin, tag.confirmed) == (RecommendationTerm.Origin.SUGGESTED, True)
+    rec.refresh_from_db()
+    assert rec.action_category == int(action.value)
+    issue.refresh_from_db()
+    assert (issue.decision, issue.decided_by) == (Decision.ACCEPTED, editor)
+    with pytest.raises(DecisionError):
+        reject(issue, editor)  # decided once
+
+
+def test_a_rejected_suggestion_stays_rejected_after_retraining(
+    analysed: AnalysisReport, tmp_path: Path
+) -> None:
+    from rightstrack.analysis.classify import Classifier
+    from rightstrack.analysis.training import train
+
+    editor = _editor()
+    rec = _untagged_2014()
+    rejected = rec.suggestions.get(head=Head.THEMES, value="Death penalty")
+    reject(rejected, editor)
+    pending_before = LabelSuggestion.objects.filter(decision=Decision.PENDING).count()
+
+    # retrain (on a sample of the real training data, for time) and run the classifier again
+    retrained = Classifier.load(
+        train(shared_path("data"), out=tmp_path / "retrained.npz", sample=1500) and tmp_path / "retrained.npz"
+    )
+    report = analyse(classifier=retrained, relink="none")
+
+    assert report.classified == Recommendation.objects.count()  # a new model: everything re-classified
+    assert report.suggestions.kept_decided >= 1
+    rejected.refresh_from_db()
+    assert rejected.decision == Decision.REJECTED
+    assert (
+        rejected.model != LabelSuggestion.objects.filter(decision=Decision.PENDING).latest("updated_at").model
+    )
+    assert (
+        LabelSuggestion.objects.filter(recommendation=rec, head=Head.THEMES, value="Death penalty").count()
+        == 1
+    )
+    assert not RecommendationTerm.objects.filter(recommendation=rec, term=rejected.term).exists()
+    assert LabelSuggestion.objects.filter(decision=Decision.PENDING).count() >= pending_before // 2
+
+
+def test_running_the_same_model_again_changes_nothing(analysed: AnalysisReport) -> None:
+    before = list(LabelSuggestion.objects.order_by("pk").values_list("pk", "probability", "model"))
+    again = analyse(relink="none")
+    assert (again.embedded, again.classified) == (0, 0)
+    ids = list(Recommendation.objects.values_list("id", flat=True))
+    made = suggest(ids)  # forced: the same suggestions, no duplicates
+    assert made.created == 0
+    assert list(LabelSuggestion.objects.order_by("pk").values_list("pk", "probability", "model")) == before
+
+
+def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
+    analysed: AnalysisReport,
+) -> None:
+    rec = _untagged_2014()
+    url = f"/recommendations/{rec.pk}"
+    visitor = Client()
+    assert "Machine suggestions" not in visitor.get(url).content.decode()
+
+    editor = Client()
+    editor.force_login(_editor())
+    page = editor.get(url).content.decode()
+    assert "Machine suggestions" in page and "Death penalty" in page and "<meter" in page
+    issue = rec.suggestions.get(head=Head.ISSUES, value="Death penalty")
+    assert f"/portal/suggestions/{issue.pk}/accept/" in page
+
+    response = editor.post(f"/portal/suggestions/{issue.pk}/reject/", {"next": url})
+    assert response.status_code == 302 and response["Location"] == url
+    issue.refresh_from_db()
+    assert issue.decision == Decision.REJECTED
+    # a foreign "next" is not followed
+    other = rec.suggestions.filter(decision=Decision.PENDING).first()
+    assert other is not None
+    response = editor.post(f"/portal/suggestions/{other.pk}/accept/", {"next": "https://evil.example/"})
+    assert response["Location"] == url
+
+    queue = editor.get("/portal/suggestions/?state=KAZ&head=issues&min=0.5").content.decode()
+    waiting = LabelSuggestion.objects.filter(decision=Decision.PENDING, head=Head.ISSUES, probability__gte=0.5)
+    assert f"{waiting.count()} suggestions wait for a decision" in queue
+    assert f"/portal/suggestions/{issue.pk}/accept/" not in queue  # decided: out of the queue
+    assert f"/portal/suggestions/{waiting.first().pk}/accept/" in queue
