@@ -6,7 +6,7 @@ import json
 
 from django.test import Client
 
-from rightstrack.assist.linking import SUGGESTED, link_state, recurring
+from rightstrack.assist.linking import MIN_SCORE, SUGGESTED, link_state, recurring
 from rightstrack.assist.models import Analysis
 from rightstrack.assist.pipeline import AnalysisReport
 from rightstrack.recommendations.models import Recommendation, RecommendationLink, State
@@ -50,7 +50,7 @@ def test_links_join_what_was_asked_in_2010_and_again_in_2014(analysed: AnalysisR
     for link in links.select_related("source__review", "target__review")[:50]:
         assert link.source.review_id != link.target.review_id
         assert link.source.review.year >= link.target.review.year  # from the later to the earlier
-        assert link.score is not None and 0.35 <= link.score <= 1
+        assert link.score is not None and MIN_SCORE <= link.score <= 1
     death = Recommendation.objects.get(
         review__cycle=2, text__startswith="Abolish the death penalty", recommending_states__code="FRA"
     )

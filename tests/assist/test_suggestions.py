@@ -137,7 +137,10 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
     assert response["Location"] == url
 
     queue = editor.get("/portal/suggestions/?state=KAZ&head=issues&min=0.5").content.decode()
-    waiting = LabelSuggestion.objects.filter(decision=Decision.PENDING, head=Head.ISSUES, probability__gte=0.5)
+    waiting = LabelSuggestion.objects.filter(
+        decision=Decision.PENDING, head=Head.ISSUES, probability__gte=0.5
+    )
     assert f"{waiting.count()} suggestions wait for a decision" in queue
     assert f"/portal/suggestions/{issue.pk}/accept/" not in queue  # decided: out of the queue
-    assert f"/portal/suggestions/{waiting.first().pk}/accept/" in queue
+    most_probable = waiting.order_by("-probability", "recommendation_id", "head").first()
+    assert most_probable is not None and f"/portal/suggestions/{most_probable.pk}/accept/" in queue

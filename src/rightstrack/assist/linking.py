@@ -21,7 +21,13 @@ from django.db.models import Q
 
 from rightstrack.assist.embeddings import configured_embedder
 from rightstrack.assist.models import Analysis
-from rightstrack.recommendations.models import Recommendation, RecommendationLink, Review, State
+from rightstrack.recommendations.models import (
+    Recommendation,
+    RecommendationLink,
+    RecommendationRef,
+    Review,
+    State,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,9 +38,9 @@ if TYPE_CHECKING:
 SUGGESTED = "suggested"
 #: Counterparts kept per recommendation, and the score below which none is kept.
 TOP = 3
-MIN_SCORE = 0.35
+MIN_SCORE = 0.25
 #: Suggested links at least this strong make two recommendations "the same request" (recurring view).
-RECURRING_SCORE = 0.55
+RECURRING_SCORE = 0.45
 
 
 class StoredEmbedder:
@@ -78,6 +84,7 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
         ).values_list("recommendation__text", "vector")
     }
     cached = StoredEmbedder(embedder, stored)
+    concerns = _concerns(state, {pk: text for items in texts.values() for pk, text in items.items()})
     found: dict[tuple[int, ...], float] = {}
     for review_id, own in texts.items():
         others = {
@@ -85,7 +92,7 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
         }
         if not own or not others:
             continue
-        for source, target, score in link(own, others, cached, k=TOP, min_score=MIN_SCORE):
+        for source, target, score in link(own, others, cached, k=TOP, min_score=MIN_SCORE, concerns=concerns):
             # one link per pair, from the later recommendation (asked again) to the earlier one
             pair = tuple(sorted((int(source), int(target)), key=order.__getitem__, reverse=True))
             found[pair] = max(score, found.get(pair, 0.0))
@@ -102,6 +109,23 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
             batch_size=500,
         )
     return len(found)
+
+
+def _concerns(state: State, texts: dict[str, str]) -> dict[str, str]:
+    """Treaty-body concern paragraph → the recommendation paragraph after it (``link``'s ``concerns``).
+
+    Paragraph numbers come from the recommendations' references (the ids here are database ids).
+    """
+    from rightstrack.analysis.link import concern_partners
+
+    numbered: dict[str, str] = {}
+    refs = RecommendationRef.objects.filter(
+        recommendation__review__state=state, part="", value__regex=r"^[0-9]{1,4}$"
+    ).exclude(recommendation__review__mechanism__code="UPR")
+    for pk, review_id, scheme, value in refs.values_list("recommendation_id", "review_id", "scheme", "value"):
+        numbered.setdefault(f"{review_id}-{scheme}-{value}", str(pk))
+    partners = concern_partners({key: texts[pk] for key, pk in numbered.items() if pk in texts})
+    return {numbered[concern]: numbered[ask] for concern, ask in partners.items()}
 
 
 @dataclass(frozen=True)
@@ -133,45 +157,50 @@ def _review_order(review: Review) -> tuple[Any, ...]:
 
 
 def recurring(state: State, min_score: float = RECURRING_SCORE) -> list[RecurringGroup]:
-    """What ``state`` was asked again and again: linked recommendations spanning two reviews or more."""
+    """What ``state`` was asked again and again: for each recommendation, its closest counterpart in
+    each earlier review (a document's link, or a suggested one scoring ≥ ``min_score``).
+
+    Groups are built around the later recommendation, not by chaining links (chains would merge
+    "ratify X" with "ratify Y" through a third text); a group inside a larger one is dropped.
+    """
     links = RecommendationLink.objects.filter(
         source__review__state=state, target__review__state=state
     ).filter(~Q(kind=SUGGESTED) | Q(score__gte=min_score))
-    parent: dict[int, int] = {}
-
-    def root(k: int) -> int:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    weakest: dict[int, float] = {}
     pairs = list(links.values_list("source_id", "target_id", "kind", "score"))
-    for source, target, kind, score in sorted(pairs, key=lambda p: -(p[3] or 1.0)):
-        a, b = root(source), root(target)
-        strength = float(score) if kind == SUGGESTED and score is not None else 1.0
-        if a != b:
-            parent[b] = a
-            weakest[a] = min(strength, weakest.get(a, 1.0), weakest.get(b, 1.0))
-    members: dict[int, list[int]] = defaultdict(list)
-    for pk in list(parent):
-        members[root(pk)].append(pk)
+    ids = {pk for source, target, _, _ in pairs for pk in (source, target)}
     rows = {
         rec.pk: rec
-        for rec in Recommendation.objects.filter(pk__in=list(parent)).select_related(
+        for rec in Recommendation.objects.filter(pk__in=ids).select_related(
             "review__state", "review__mechanism"
         )
     }
-    groups: list[RecurringGroup] = []
-    for head, ids in members.items():
-        recs = sorted(
-            (rows[pk] for pk in ids if pk in rows), key=lambda r: (_review_order(r.review), r.sort_key)
-        )
-        if len({rec.review_id for rec in recs}) < 2:
+    best: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    for source, target, kind, score in pairs:
+        if source not in rows or target not in rows:
             continue
-        groups.append(
-            RecurringGroup(tuple(recs), weakest.get(head) if weakest.get(head, 1.0) < 1.0 else None)
-        )
-    groups.sort(key=lambda g: (-len(g.reviews), -len(g.recommendations), g.recommendations[0].pk))
+        later, earlier = sorted((rows[source], rows[target]), key=lambda r: (_review_order(r.review), r.pk))[
+            ::-1
+        ]
+        if later.review_id == earlier.review_id:
+            continue
+        strength = float(score) if kind == SUGGESTED and score is not None else 2.0  # a document's word
+        kept = best[later.pk].get(earlier.review_id)
+        if kept is None or strength > kept[0]:
+            best[later.pk][earlier.review_id] = (strength, earlier.pk)
+    candidates: list[tuple[frozenset[int], RecurringGroup]] = []
+    for later_pk, per_review in best.items():
+        members = [rows[later_pk], *(rows[pk] for _, pk in per_review.values())]
+        members.sort(key=lambda r: (_review_order(r.review), r.sort_key, r.pk))
+        suggested = [strength for strength, _ in per_review.values() if strength <= 1.0]
+        group = RecurringGroup(tuple(members), round(min(suggested), 4) if suggested else None)
+        candidates.append((frozenset(r.pk for r in members), group))
+    candidates.sort(key=lambda item: -len(item[0]))
+    groups: list[RecurringGroup] = []
+    kept_sets: list[frozenset[int]] = []
+    for members_set, group in candidates:
+        if any(members_set <= other for other in kept_sets):
+            continue
+        kept_sets.append(members_set)
+        groups.append(group)
+    groups.sort(key=lambda g: (-len(g.reviews), not g.still_open, g.recommendations[-1].pk))
     return groups
