@@ -146,3 +146,39 @@ def test_the_interface_switches_to_russian(kazakhstan: Review, live_server: Any,
     content = page.content()
     assert "не выполнена" in content
     assert '<html lang="ru">' in content
+
+
+def test_an_editor_rejects_a_machine_suggestion_and_a_visitor_searches_in_russian(
+    kazakhstan: Review, live_server: Any, page: Any
+) -> None:
+    from rightstrack.assist.embeddings import forget_cached
+    from rightstrack.assist.models import Decision, LabelSuggestion
+    from rightstrack.assist.pipeline import analyse
+
+    forget_cached()
+    analyse()
+    _person("erin", Role.EDITOR)
+    recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value="11").recommendation
+    suggestion = LabelSuggestion.objects.filter(recommendation=recommendation).order_by("-probability").first()
+    assert suggestion is not None
+
+    _sign_in(page, live_server.url, "erin")
+    page.goto(f"{live_server.url}/recommendations/{recommendation.pk}")
+    table = page.locator("section.suggestions")
+    assert "Machine suggestions" in table.inner_text()
+    assert page.locator(f"section.suggestions meter[value='{suggestion.probability:.3f}']").count() >= 1
+    page.click(f"section.suggestions button[aria-label='Reject {suggestion.value}']")
+    page.wait_for_selector(f"text=Rejected: {suggestion.get_head_display()}")
+    suggestion.refresh_from_db()
+    assert suggestion.decision == Decision.REJECTED
+    _screenshot(page, "machine-suggestions.png")
+    page.click("button:has-text('Sign out')")
+
+    page.goto(f"{live_server.url}/recommendations")
+    page.fill("input[name=q]", "смертная казнь")
+    page.select_option("select[name=mode]", "hybrid")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("text=Ranked by closeness of meaning")
+    first = page.locator("table tbody tr").first.inner_text()
+    assert "death penalty" in first.lower()
+    forget_cached()
