@@ -188,7 +188,7 @@ def _store(
 
 
 def _reason(head: str, probability: float, model: str) -> str:
-    what = "action category" if head == Head.ACTION else Head(head).label.lower()
+    what = "action category" if head == Head.ACTION else str(Head(head).label)
     return f"{model}: {probability:.0%} probable {what}, from the recommendation's words"
 
 
