@@ -64,18 +64,23 @@ def detect(text: str) -> bool:
 
 
 def _rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
-    if missing:
+    """Rows as {column: cell} (as ``csv.DictReader`` gives them: a repeated column keeps its last cell)."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    fieldnames = next(reader, None)
+    missing = [name for name in REQUIRED if name not in (fieldnames or [])]
+    if missing or fieldnames is None:
         raise DocumentRejected(f"the header lacks the column(s) {', '.join(missing)}", Place(line=1, row=1))
+    width = len(fieldnames)
     try:
-        for row in reader:
-            if None in row or any(value is None for value in row.values()):
+        for cells in reader:
+            if not cells:  # a blank line
+                continue
+            if len(cells) != width:
                 raise DocumentRejected(
                     "the row has a different number of cells than the header (a truncated file?)",
                     Place(line=reader.line_num, row=reader.line_num),
                 )
-            yield reader.line_num, row
+            yield reader.line_num, dict(zip(fieldnames, cells, strict=True))
     except csv.Error as error:
         raise DocumentRejected(f"broken CSV: {error}", Place(line=reader.line_num)) from None
 
@@ -156,9 +161,10 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
             )
         )
         for code, prefix in ((state, "sur"), (resolve_state(row["recommending_state"]), "rs")):
-            fact = _facts(row, code, prefix) if code else None
-            if fact is not None:
-                facts.setdefault(code or "", fact)
+            if code and code not in facts:  # a State's first facts are kept
+                fact = _facts(row, code, prefix)
+                if fact is not None:
+                    facts[code] = fact
     if not records:
         raise DocumentRejected("the file has a header but no rows", Place(line=2))
     first = records[0].review
