@@ -72,6 +72,7 @@ def store_assessments(
             status=status,
         )
         rows.append((assessment, record.place))
+    stored.levelled.update(assessment.recommendation_id for assessment, _ in rows)
     if parsed.upsert_assessments:
         return _upsert(parsed, rows, places)
     created = Assessment.private_objects.bulk_create([a for a, _ in rows], batch_size=BATCH)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from rightstrack.core.text import normalise
 from rightstrack.core.upr_calendar import upr_review
 from rightstrack.core.vocab import UPR_INFO_ISSUES, first_year
 from rightstrack.documents.store.places import BATCH, Places
-from rightstrack.documents.store.rows import insert_rows
+from rightstrack.documents.store.rows import fts_suspended, insert_objects, insert_rows
 from rightstrack.recommendations.models import (
     Mechanism,
     Recommendation,
@@ -39,9 +39,12 @@ from rightstrack.recommendations.models import (
 )
 
 FUZZY_CUTOFF = 90.0
+#: Reviews looked up per query when a document's reviews are loaded together.
+PREFETCH_BATCH = 500
 #: ``progress(what, done, total)``: told what the import is doing; ``total`` is 0 when unknown.
 Progress = Callable[[str, int, int], None]
 UNDETERMINED = "-"
+_SORT_PARTS = re.compile(r"\d+|[^\d.]+")
 
 
 def sort_key(ref: str) -> str:
@@ -50,7 +53,7 @@ def sort_key(ref: str) -> str:
     >>> sort_key("95.10") > sort_key("95.2")
     True
     """
-    return ".".join(part.zfill(5) for part in re.findall(r"\d+|[^\d.]+", ref))[:32]
+    return ".".join(part.zfill(5) for part in _SORT_PARTS.findall(ref))[:32]
 
 
 def known_labels() -> list[str]:
@@ -77,13 +80,68 @@ class Reviews:
             raise DocumentRejected(f"unknown State {key.state!r}", place)
         if key.mechanism not in self.mechanisms:
             raise DocumentRejected(f"unknown mechanism {key.mechanism!r}", place)
+        key = self._dated(key)
+        review, _ = Review.objects.get_or_create(
+            state_id=key.state, mechanism=self.mechanisms[key.mechanism], cycle=key.cycle
+        )
+        self._fill(review, key)
+        self.cache[cache_key] = review
+        return review
+
+    def prefetch(self, keys: Iterable[ReviewKey]) -> None:
+        """What :meth:`get` would do for each of ``keys``, in order, in a few queries.
+
+        Reviews missing are created in the order their keys first come (the ids :meth:`get` would
+        give); a key :meth:`get` would reject is left for it, to be rejected at its place.
+        """
+        first: dict[tuple[str, str, int | None], ReviewKey] = {}
+        for key in keys:
+            cache_key = (key.state, key.mechanism, key.cycle)
+            if cache_key in self.cache or cache_key in first:
+                continue
+            if key.state in self.states and key.mechanism in self.mechanisms:
+                first[cache_key] = self._dated(key)
+        if not first:
+            return
+        found: dict[tuple[str, str, int | None], list[Review]] = defaultdict(list)
+        codes = {m.pk: m.code for m in self.mechanisms.values()}
+        states = sorted({state for state, _, _ in first})
+        for start in range(0, len(states), PREFETCH_BATCH):
+            for review in Review.objects.filter(
+                state_id__in=states[start : start + PREFETCH_BATCH],
+                mechanism__in=[self.mechanisms[code] for code in {m for _, m, _ in first}],
+            ):
+                found[(review.state_id, codes[review.mechanism_id], review.cycle)].append(review)
+        missing: list[Review] = []
+        for cache_key, key in first.items():
+            matches = found.get(cache_key, [])
+            if len(matches) > 1:
+                continue  # get() reports it as the database does
+            if matches:
+                self._fill(matches[0], key)
+                self.cache[cache_key] = matches[0]
+            else:
+                review = Review(
+                    state_id=key.state,
+                    mechanism=self.mechanisms[key.mechanism],
+                    cycle=key.cycle,
+                    session=key.session,
+                    year=key.year,
+                )
+                missing.append(review)
+                self.cache[cache_key] = review
+        Review.objects.bulk_create(missing, batch_size=BATCH)
+
+    @staticmethod
+    def _dated(key: ReviewKey) -> ReviewKey:
         if key.mechanism == "UPR" and (key.session is None or key.year is None):
             known = upr_review(key.state, key.cycle)
             if known is not None:
                 key = replace(key, session=key.session or known.session, year=key.year or known.year)
-        review, _ = Review.objects.get_or_create(
-            state_id=key.state, mechanism=self.mechanisms[key.mechanism], cycle=key.cycle
-        )
+        return key
+
+    @staticmethod
+    def _fill(review: Review, key: ReviewKey) -> None:
         changed = []
         if key.session is not None and review.session is None:
             review.session = key.session
@@ -93,8 +151,6 @@ class Reviews:
             changed.append("year")
         if changed:
             review.save(update_fields=changed)
-        self.cache[cache_key] = review
-        return review
 
 
 @dataclass
@@ -126,46 +182,64 @@ class Index:
         self.by_ref: dict[tuple[int, str, str, str], Known] = {}
         self.by_norm: dict[tuple[int, str], list[Known]] = defaultdict(list)
         self.by_review: dict[int, list[Known]] = defaultdict(list)
+        self.norms: dict[int, list[str]] = defaultdict(list)  # by_review's texts, in the same order
 
     def load(self, review: Review) -> None:
-        if review.pk in self.loaded:
-            return
-        self.loaded.add(review.pk)
-        knowns: dict[int, Known] = {}
-        for rec in Recommendation.objects.filter(review=review):
-            knowns[rec.pk] = self._add(review.pk, Known(rec, normalise(rec.text), set()))
+        if review.pk not in self.loaded:
+            self.load_many([review])
+
+    def load_many(self, reviews: Iterable[Review]) -> None:
+        pending = sorted({review.pk for review in reviews} - self.loaded)
+        self.loaded.update(pending)
         through = Recommendation.recommending_states.through
-        for rec_id, code in through.objects.filter(recommendation__review=review).values_list(
-            "recommendation_id", "state_id"
-        ):
-            knowns[rec_id].states.add(code)
-        for ref in RecommendationRef.objects.filter(review=review):
-            known = knowns[ref.recommendation_id]
-            known.numbered[ref.scheme].add(ref.state_id)
-            self.by_ref[(review.pk, ref.scheme, ref.value, ref.part)] = known
+        for start in range(0, len(pending), PREFETCH_BATCH):
+            chunk = pending[start : start + PREFETCH_BATCH]
+            knowns: dict[int, Known] = {}
+            for rec in Recommendation.objects.filter(review_id__in=chunk).order_by(
+                "review_id", "sort_key", "id"
+            ):
+                knowns[rec.pk] = self._add(rec.review_id, Known(rec, normalise(rec.text), set()))
+            for rec_id, code in through.objects.filter(recommendation__review_id__in=chunk).values_list(
+                "recommendation_id", "state_id"
+            ):
+                knowns[rec_id].states.add(code)
+            for ref in RecommendationRef.objects.filter(review_id__in=chunk).order_by("scheme", "id"):
+                known = knowns[ref.recommendation_id]
+                known.numbered[ref.scheme].add(ref.state_id)
+                self.by_ref[(ref.review_id, ref.scheme, ref.value, ref.part)] = known
 
     def _add(self, review_id: int, known: Known) -> Known:
         self.by_norm[(review_id, known.norm)].append(known)
         self.by_review[review_id].append(known)
+        self.norms[review_id].append(known.norm)
         return known
 
     def match(
-        self, review: Review, record: RecommendationRecord, states: set[str]
+        self, review: Review, record: RecommendationRecord, states: set[str], norm: str | None = None
     ) -> tuple[Known | None, str]:
         exact = self.by_ref.get((review.pk, record.ref_scheme, record.ref, record.ref_part))
         if exact is not None:
             return exact, "reference"
-        norm = normalise(record.text)
+        if norm is None:
+            norm = normalise(record.text)
         for known in self.by_norm.get((review.pk, norm), []):
             if known.free_for(record.ref_scheme, states):
                 return known, "text"
-        candidates = [k for k in self.by_review.get(review.pk, []) if k.free_for(record.ref_scheme, states)]
-        if candidates and norm:
-            best = process.extractOne(
-                norm, [k.norm for k in candidates], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-            )
-            if best is not None:
-                return candidates[best[2]], f"similar text ({best[1]:.0f}%)"
+        if not norm:
+            return None, ""
+        # The most similar text among those free for the record, the first one on a tie (what
+        # extractOne over the free ones gives): scored over all the review's texts at once, the few
+        # above the cut-off then checked.
+        knowns = self.by_review.get(review.pk, [])
+        best: tuple[Known, float] | None = None
+        for _, score, position in process.extract_iter(
+            norm, self.norms.get(review.pk, []), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        ):
+            known = knowns[position]
+            if (best is None or score > best[1]) and known.free_for(record.ref_scheme, states):
+                best = (known, score)
+        if best is not None:
+            return best[0], f"similar text ({best[1]:.0f}%)"
         return None, ""
 
 
@@ -211,6 +285,8 @@ class Stored:
     created: int = 0
     merged: int = 0
     problems: list[str] = field(default_factory=list)
+    created_ids: set[int] = field(default_factory=set)  # recommendations this document created
+    levelled: set[int] = field(default_factory=set)  # given an assessment or a published level
 
 
 def resolve_states(record: RecommendationRecord) -> set[str]:
@@ -233,13 +309,16 @@ def store_recommendations(
     refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]] = []
     touched: dict[int, Known] = {}
     matched_existing: set[int] = set()
+    reviews.prefetch(record.review or parsed.review for record in parsed.recommendations)
+    index.load_many(reviews.cache.values())
     for done, record in enumerate(parsed.recommendations, start=1):
         if progress and (done % 500 == 0 or done == total):
             progress("matching recommendations", done, total)
         review = reviews.get(record.review or parsed.review, record.place)
         index.load(review)
         states = resolve_states(record)
-        known, how = index.match(review, record, states)
+        norm = normalise(record.text)
+        known, how = index.match(review, record, states, norm)
         if known is None and not parsed.creates_recommendations:
             raise DocumentRejected(
                 f"{record.ref_scheme} {record.ref} is not a recommendation of {review}", record.place
@@ -255,7 +334,7 @@ def store_recommendations(
                 sort_key=sort_key(record.ref),
             )
             new.append(obj)
-            known = index._add(review.pk, Known(obj, normalise(record.text), set()))
+            known = index._add(review.pk, Known(obj, norm, set()))
             stored.created += 1
         elif how != "reference":
             stored.merged += 1
@@ -276,7 +355,9 @@ def store_recommendations(
         known.states |= states
         refs.append((known, record, states, added, is_new_ref))
         touched[id(known)] = known
-    Recommendation.objects.bulk_create(new, batch_size=BATCH)
+    with fts_suspended(Recommendation) as inserted:
+        inserted += insert_objects(new)
+    stored.created_ids.update(inserted)
     _write_links(parsed, refs, reviews, places, terms, stored)
     existing = [k.obj for k in touched.values() if k.obj.pk in matched_existing]
     if existing:
@@ -338,6 +419,7 @@ def _write_links(
             if level.grade is None and not level.undetermined:
                 raise DocumentRejected(f"{record.published_level!r} is not an IRI level", record.place)
             levels.append((level, record.published_level_place or record.place))
+            stored.levelled.add(obj.pk)
         places.add(obj, record.place)
     insert_rows(
         RecommendationRef, ["review_id", "recommendation_id", "scheme", "value", "part", "state_id"], ref_rows
