@@ -51,6 +51,7 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(db: None, client: Clie
         "level",
         "recommending_state",
         "q",
+        "mode",
         "sort",
         "page",
     }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -21,6 +23,7 @@ from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import Recommendation, RecommendationLink, Review, State
 from rightstrack.web import downloads, serializers
 from rightstrack.web.dashboard import dashboard
+from rightstrack.web.freshness import MAX_AGE, data_version
 from rightstrack.web.listing import SORTS, Filters, facets, filtered
 
 
@@ -59,38 +62,59 @@ def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
 
 def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     state = get_object_or_404(State, code=code.upper())
-    reviews = list(
-        Review.objects.filter(state=state)
-        .select_related("mechanism", "state")
-        .annotate(n=Count("recommendations"))
-        .order_by("cycle", "id")
-    )
-    for review in reviews:
-        review.url = _review_url(review)  # type: ignore[attr-defined]
+
+    @functools.cache
+    def reviews() -> list[Review]:
+        found = list(
+            Review.objects.filter(state=state)
+            .select_related("mechanism", "state")
+            .annotate(n=Count("recommendations"))
+            .order_by("cycle", "id")
+        )
+        for review in found:
+            review.url = _review_url(review)  # type: ignore[attr-defined]
+        return found
+
     filters = Filters.from_query(request.GET)
-    charts = dashboard(state, filters)
-    data = {
-        "code": state.code,
-        "name": state.name,
-        "filters": filters.active(),
-        "reviews": [
-            {**serializers.review_json(r), "recommendations": r.n, "url": r.url}  # type: ignore[attr-defined]
-            for r in reviews
-        ],
-        "charts": {
-            chart.key: {"spec": chart.spec, "columns": chart.columns, "rows": chart.rows} for chart in charts
-        },
-    }
+    version = data_version()
+
+    @functools.cache
+    def charts() -> list[Any]:
+        """The dashboard, computed once per data version (the cached page asks for it only on a miss)."""
+        key = f"dashboard:{state.code}:{version}:{request.GET.urlencode()}"
+        found = cache.get(key)
+        if found is None:
+            found = dashboard(state, filters)
+            cache.set(key, found, MAX_AGE)
+        return list(found)
+
+    def data() -> dict[str, Any]:
+        return {
+            "code": state.code,
+            "name": state.name,
+            "filters": filters.active(),
+            "reviews": [
+                {**serializers.review_json(r), "recommendations": r.n, "url": r.url}  # type: ignore[attr-defined]
+                for r in reviews()
+            ],
+            "charts": {
+                chart.key: {"spec": chart.spec, "columns": chart.columns, "rows": chart.rows}
+                for chart in charts()
+            },
+        }
+
     query = request.GET.copy()
     query["state"] = state.code
     context = {
         "report_links": REPORT_LINKS,
         "state": state,
         "reviews": reviews,
-        "charts": charts,
+        "charts": charts,  # callables: evaluated by the template only when its cached copy is stale
         "filters": filters,
-        "facets": facets(),
+        "facets": facets,
         "list_query": query.urlencode(),
+        "page_key": f"{version}:{request.GET.urlencode()}",
+        "max_age": MAX_AGE,
     }
     return _respond(request, fmt, "web/state.html", context, data)
 
