@@ -159,7 +159,9 @@ def test_an_editor_rejects_a_machine_suggestion_and_a_visitor_searches_in_russia
     analyse()
     _person("erin", Role.EDITOR)
     recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value="11").recommendation
-    suggestion = LabelSuggestion.objects.filter(recommendation=recommendation).order_by("-probability").first()
+    suggestion = (
+        LabelSuggestion.objects.filter(recommendation=recommendation).order_by("-probability").first()
+    )
     assert suggestion is not None
 
     _sign_in(page, live_server.url, "erin")
