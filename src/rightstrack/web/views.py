@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -64,7 +65,7 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
     state = get_object_or_404(State, code=code.upper())
 
     @functools.cache
-    def reviews() -> list[Review]:
+    def reviews() -> Sequence[Review]:
         found = list(
             Review.objects.filter(state=state)
             .select_related("mechanism", "state")
