@@ -92,3 +92,18 @@ def test_the_embedders_return_unit_float32_rows(use_embedder: Embedder) -> None:
         vectors = embedder.embed(["Ratify the CRPD", ""])
         assert vectors.dtype == np.float32 and vectors.shape == (2, embedder.dim)
         assert np.isclose(np.linalg.norm(vectors[0]), 1.0, atol=1e-5)
+
+
+def test_a_vector_search_can_be_restricted_to_a_filtered_set_of_numeric_ids() -> None:
+    import numpy as np
+
+    from rightstrack.analysis.vectors import VectorIndex
+
+    index = VectorIndex(2)
+    index.add(["1", "2", "3"], np.array([[1, 0], [0.9, 0.1], [0, 1]], dtype=np.float32))
+    query = np.array([1, 0], dtype=np.float32)
+    assert [hit for hit, _ in index.search(query, k=3)] == ["1", "2", "3"]
+    assert [hit for hit, _ in index.search(query, k=3, only=np.array([2, 3]))] == ["2", "3"]
+    assert [hit for hit, _ in index.search(query, k=3, only=["3"])] == ["3"]
+    index.remove(["2"])
+    assert [hit for hit, _ in index.search(query, k=3, only=np.array([2, 3]))] == ["3"]

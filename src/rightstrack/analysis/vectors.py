@@ -57,6 +57,7 @@ class VectorIndex:
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self._vectors: NDArray[np.float32] = np.zeros((0, dim), dtype=np.float32)
+        self._numeric: NDArray[np.int64] | None = None  # the ids as numbers, when they all are
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -93,6 +94,7 @@ class VectorIndex:
                 self._row[item] = len(self._ids) + len(fresh)
                 fresh.append(position)
         self._ids += [ids[position] for position in fresh]
+        self._numeric = None
         if fresh:
             self._vectors = np.vstack([self._vectors, unit[fresh]])
 
@@ -106,6 +108,7 @@ class VectorIndex:
         keep = np.array([k for k in range(len(self._ids)) if k not in gone], dtype=np.int64)
         self._vectors = self._vectors[keep]
         self._ids = [self._ids[k] for k in keep]
+        self._numeric = None
         self._row = {item: k for k, item in enumerate(self._ids)}
         return len(gone)
 
@@ -114,7 +117,7 @@ class VectorIndex:
         query: NDArray[Any],
         k: int = 10,
         exclude: Iterable[str] = (),
-        only: Iterable[str] | None = None,
+        only: Iterable[str] | NDArray[np.integer[Any]] | None = None,
     ) -> list[tuple[str, float]]:
         """The ``k`` ids most similar to ``query`` (cosine), best first, as ``(id, score)``.
 
@@ -127,7 +130,7 @@ class VectorIndex:
         queries: NDArray[Any],
         k: int = 10,
         exclude: Iterable[str] = (),
-        only: Iterable[str] | None = None,
+        only: Iterable[str] | NDArray[np.integer[Any]] | None = None,
     ) -> list[list[tuple[str, float]]]:
         import numpy as np
 
@@ -138,10 +141,7 @@ class VectorIndex:
         with single_blas_thread():
             scores = normalise_rows(queries) @ self._vectors.T
         if only is not None:
-            allowed = np.zeros(len(self._ids), dtype=bool)
-            rows = [self._row[item] for item in only if item in self._row]
-            allowed[np.asarray(rows, dtype=np.int64)] = True
-            scores[:, ~allowed] = -np.inf
+            scores[:, ~self._allowed(only)] = -np.inf
         for item in exclude:
             if item in self._row:
                 scores[:, self._row[item]] = -np.inf
@@ -152,6 +152,30 @@ class VectorIndex:
             top = top[np.argsort(-row[top], kind="stable")]
             results.append([(self._ids[j], float(row[j])) for j in top if np.isfinite(row[j])])
         return results
+
+    def _allowed(self, only: Iterable[str] | NDArray[np.integer[Any]]) -> NDArray[np.bool_]:
+        """A row mask for ``only``: ids, or (when every id is a number) an integer array of them."""
+        import numpy as np
+
+        if isinstance(only, np.ndarray):
+            numeric = self._numeric_ids()
+            if numeric is None:
+                raise ValueError("an integer array of ids needs an index whose ids are all numbers")
+            return np.asarray(np.isin(numeric, only), dtype=bool)
+        allowed = np.zeros(len(self._ids), dtype=bool)
+        rows = [self._row[item] for item in only if item in self._row]
+        allowed[np.asarray(rows, dtype=np.int64)] = True
+        return allowed
+
+    def _numeric_ids(self) -> NDArray[np.int64] | None:
+        import numpy as np
+
+        if self._numeric is None or len(self._numeric) != len(self._ids):
+            try:
+                self._numeric = np.fromiter((int(item) for item in self._ids), dtype=np.int64)
+            except ValueError:
+                return None
+        return self._numeric
 
     def save(self, path: Path | str) -> Path:
         """Write ``<path>.npy`` and ``<path>.ids.json``; returns the ``.npy`` path."""

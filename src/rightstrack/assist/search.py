@@ -25,8 +25,10 @@ def semantic_ranking(query: str, allowed: Sequence[int] | None = None, depth: in
     index = current_index()
     if not len(index) or not query.strip():
         return []
+    import numpy as np
+
     vector = configured_embedder().embed([query])[0]
-    only = None if allowed is None else [str(pk) for pk in allowed]
+    only = None if allowed is None else np.asarray(allowed, dtype=np.int64)
     return [int(item) for item, score in index.search(vector, depth, only=only) if score >= MIN_SIMILARITY]
 
 
