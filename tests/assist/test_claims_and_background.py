@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from typer.testing import CliRunner
@@ -54,6 +55,7 @@ def test_the_recommendation_page_shows_the_machine_reading_of_each_response(kaza
     }
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its connection
 def test_an_import_queues_machine_help_and_the_worker_runs_it(kazakhstan_mia: Path) -> None:
     queued = DBTaskResult.objects.filter(task_path="rightstrack.assist.tasks.analyse_pending")
     assert queued.count() == 1
