@@ -106,6 +106,7 @@ TABLE: list[Row] = [
     Row("GET", "/portal/suggestions/?head=action&min=0.5", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/{suggestion}/accept/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/{suggestion}/reject/", signed_in(LOGIN, 405)),
+    Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),
     Row("GET", "/portal/campaigns/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/open/{review}/", signed_in(LOGIN, 405)),
@@ -142,6 +143,12 @@ TABLE: list[Row] = [
     Row("POST", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),  # no file: the form again
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
+    Row(
+        "POST",
+        "/portal/suggestions/decide/",
+        (LOGIN, 403, 403, 403, 302, 302),
+        {"action": "reject", "suggestion": "{suggestion}"},
+    ),
     Row("POST", "/portal/campaigns/open/{review}/", (LOGIN, 403, 403, 403, 302, 302)),
     Row(
         "POST",

@@ -144,3 +144,24 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
     assert f"/portal/suggestions/{issue.pk}/accept/" not in queue  # decided: out of the queue
     most_probable = waiting.order_by("-probability", "recommendation_id", "head").first()
     assert most_probable is not None and f"/portal/suggestions/{most_probable.pk}/accept/" in queue
+
+
+def test_an_editor_decides_many_suggestions_at_once(analysed: AnalysisReport) -> None:
+    editor = Client()
+    editor.force_login(_editor())
+    chosen = list(LabelSuggestion.objects.filter(head=Head.SDGS).order_by("-probability")[:5])
+    response = editor.post(
+        "/portal/suggestions/decide/",
+        {"action": "accept", "suggestion": [s.pk for s in chosen], "next": "/portal/suggestions/?head=sdgs"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/portal/suggestions/?head=sdgs"
+    assert (
+        LabelSuggestion.objects.filter(pk__in=[s.pk for s in chosen], decision=Decision.ACCEPTED).count() == 5
+    )
+    for s in chosen:
+        assert RecommendationTerm.objects.filter(
+            recommendation=s.recommendation, term=s.term, confirmed=True
+        ).exists()
+    page = editor.get("/portal/suggestions/?head=sdgs").content.decode()
+    assert "5 suggestions accepted." in page
+    assert 'name="suggestion"' in page and "Accept the ticked suggestions" in page

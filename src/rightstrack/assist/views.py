@@ -91,3 +91,32 @@ def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("recommendation", kwargs={"pk": suggestion.recommendation_id})
     return redirect(target)
+
+
+@login_required
+@require_POST
+def decide_many(request: HttpRequest) -> HttpResponse:
+    """Accept or reject every suggestion ticked on a page of the queue."""
+    _editor_only(request)
+    action = request.POST.get("action", "")
+    ids = [int(pk) for pk in request.POST.getlist("suggestion") if pk.isdigit() and len(pk) <= 18]
+    if action not in {"accept", "reject"} or not ids:
+        messages.warning(request, _("Tick the suggestions to decide, then accept or reject them."))
+        return redirect(reverse("assist:queue"))
+    done = 0
+    for suggestion in LabelSuggestion.objects.filter(pk__in=ids, decision=Decision.PENDING):
+        try:
+            (accept if action == "accept" else reject)(suggestion, request.user)
+            done += 1
+        except DecisionError:
+            continue
+    if action == "accept":
+        messages.success(request, _("%(n)s suggestions accepted.") % {"n": done})
+    else:
+        messages.info(
+            request, _("%(n)s suggestions rejected; they will not be suggested again.") % {"n": done}
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("assist:queue")
+    return redirect(target)
