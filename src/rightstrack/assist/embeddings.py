@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,10 +103,15 @@ def embed(ids: Iterable[int], embedder: Embedder | None = None, progress: Progre
     return done
 
 
+#: How long a process trusts its vectors before asking the database whether they changed.
+RECHECK_SECONDS = 2.0
+
+
 @dataclass
 class _Cached:
     key: tuple[str, int, str]
     index: VectorIndex
+    checked: float
 
 
 _cache: dict[str, _Cached] = {}
@@ -119,12 +125,18 @@ def current_index(embedder: Embedder | None = None) -> VectorIndex:
     from rightstrack.analysis.vectors import VectorIndex
 
     embedder = embedder or configured_embedder()
+    with _lock:
+        cached = _cache.get(embedder.name)
+        if cached is not None and time.monotonic() - cached.checked < RECHECK_SECONDS:
+            return cached.index
     rows = Analysis.objects.filter(embedder=embedder.name, vector__isnull=False)
-    summary = rows.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    # both answered from indexes (the vectors themselves are not read): a few ms even at 270k rows
+    summary = Analysis.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
     key = (embedder.name, int(summary["count"] or 0), str(summary["latest"]))
     with _lock:
         cached = _cache.get(embedder.name)
         if cached is not None and cached.key == key:
+            cached.checked = time.monotonic()
             return cached.index
         ids: list[str] = []
         chunks: list[bytes] = []
@@ -135,7 +147,7 @@ def current_index(embedder: Embedder | None = None) -> VectorIndex:
         if ids:
             matrix = np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(len(ids), embedder.dim)
             index.add(ids, matrix)
-        _cache[embedder.name] = _Cached(key, index)
+        _cache[embedder.name] = _Cached(key, index, time.monotonic())
         return index
 
 

@@ -342,7 +342,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
         "page": page,
         "query": query.urlencode(),
         "words": filters.words(),
-        "facets": facets(),
+        "facets": facets,  # a callable: the template asks for it, JSON never does
         "levels": [o.value for o in Outcome],
         "sorts": list(SORTS),
     }
