@@ -15,7 +15,7 @@ export RIGHTSTRACK_DATA_DIR ?= $(CURDIR)/var
 KAZAKHSTAN_DATA = $(SHARED)/data/wg-reports/texts/kazakhstan2010.txt $(SHARED)/data/wg-reports/texts/kazakhstan2014.txt \
 	$(SHARED)/data/kazakhstan/ccpr_followup_2018.json
 
-.PHONY: setup system demo example test test-sqlite test-postgres check clean
+.PHONY: setup system demo example test test-sqlite test-postgres check bench clean
 
 $(BIN)/rightstrack: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "no Python >= 3.12 found" >&2; exit 1; }
@@ -62,6 +62,18 @@ check: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+# Every benchmark of bench/, each printing its figures beside the reference measured in the same run
+# (about an hour on 2 cores, most of it the fuzzing and the 270k scale). Needs ../shared/data and wrk.
+FUZZ_CASES ?= 10000
+bench: setup
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/python -m bench.wg_reports
+	$(BIN)/python -m bench.web_pages
+	$(BIN)/python -m bench.reports
+	$(BIN)/python -m bench.analysis
+	$(BIN)/python -m bench.scale --scale both
+	$(BIN)/python -m bench.fuzz_importers --cases $(FUZZ_CASES)
 
 clean:
 	rm -rf $(VENV) var
