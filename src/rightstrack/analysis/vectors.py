@@ -59,6 +59,19 @@ class VectorIndex:
         self._vectors: NDArray[np.float32] = np.zeros((0, dim), dtype=np.float32)
         self._numeric: NDArray[np.int64] | None = None  # the ids as numbers, when they all are
 
+    @classmethod
+    def from_unit_rows(cls, ids: Sequence[str], matrix: NDArray[np.float32]) -> VectorIndex:
+        """An index over ``matrix`` as it is (rows already of unit length, ids distinct): no copy."""
+        if len(ids) != len(matrix):
+            raise ValueError(f"{len(ids)} ids for {len(matrix)} vectors")
+        index = cls(int(matrix.shape[1]))
+        index._ids = list(ids)
+        index._row = {item: k for k, item in enumerate(index._ids)}
+        if len(index._row) != len(index._ids):
+            raise ValueError("ids must be distinct")
+        index._vectors = matrix
+        return index
+
     def __len__(self) -> int:
         return len(self._ids)
 
