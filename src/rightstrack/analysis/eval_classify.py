@@ -124,7 +124,7 @@ def evaluate_upr(rows: Sequence[Labelled], n_folds: int = 5, settings: Settings 
         test_texts = [texts[k] for k in test]
         space = fit_space([texts[k] for k in train])
         heads = {
-            name: quantised(head, settings.keep)
+            name: quantised(head, settings.keep_of(name))
             for name, head in fit_upr_heads(space, train_rows, settings).items()
         }
         features = space.transform(test_texts)

@@ -96,8 +96,11 @@ def quantised(head: Head, keep: float) -> Head:
     return Head(head.name, head.labels, head.multilabel, coef, head.intercept, head.thresholds)
 
 
-def save_model(model: Model, path: Path, keep: float = 0.1) -> None:
-    """Write ``model`` as one compressed ``.npz`` (no pickle: arrays and a JSON header)."""
+def save_model(model: Model, path: Path, keep: float | Mapping[str, float] = 0.1) -> None:
+    """Write ``model`` as one compressed ``.npz`` (no pickle: arrays and a JSON header).
+
+    ``keep``: the share of weights kept per label, for every head or per head name (default 0.1).
+    """
     import numpy as np
 
     arrays: dict[str, Any] = {}
@@ -108,7 +111,8 @@ def save_model(model: Model, path: Path, keep: float = 0.1) -> None:
         arrays[f"block.{block.kind}.idf"] = block.idf.astype(np.float16)
     for head in model.heads.values():
         meta["heads"].append({"name": head.name, "labels": list(head.labels), "multilabel": head.multilabel})
-        quantised, scale = compress(head.coef.toarray(), keep)
+        share = keep if isinstance(keep, float | int) else keep.get(head.name, 0.1)
+        quantised, scale = compress(head.coef.toarray(), share)
         prefix = f"head.{head.name}."
         arrays[prefix + "data"] = quantised.data.astype(np.int8)
         arrays[prefix + "indices"] = quantised.indices.astype(np.int32)

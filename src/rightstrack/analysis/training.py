@@ -3,8 +3,9 @@
 ``train(data_dir)`` fits one feature space on UPR Info's export and China's two OHCHR matrices,
 then the heads:
 
-- ``action`` (UPR Info action category 1–5): multinomial logistic regression on word n-grams, the
-  verb cues and the main clause;
+- ``action`` (UPR Info action category 1–5): one-vs-rest linear SVMs (C = 0.3, balanced class
+  weights) on word n-grams, the verb cues and the main clause, their scores turned into
+  probabilities by a softmax whose temperature is fitted on States held out of an inner split;
 - ``issues`` (UPR Info issues, multi-label): one-vs-rest linear SVMs (squared hinge, C = 0.3) on
   word and character n-grams; on States held out of an inner split (never by row) one sigmoid
   maps the SVM scores to probabilities and one global threshold is chosen;
@@ -45,12 +46,16 @@ HEAD_BLOCKS = {"action": ("word", "cue", "clause"), "issues": ("word", "char"), 
 
 @dataclass(frozen=True)
 class Settings:
-    action_c: float = 10.0
+    action_c: float = 0.3  # linear SVMs of the action head
     label_c: float = 10.0  # logistic regression of the OHCHR heads
     issues_c: float = 0.3  # linear SVMs of the issues head
     balanced: bool = True
     threshold: float | None = None  # None: tuned on held-out States
     keep: float = 0.1  # share of weights kept per label in the model file
+    keep_action: float = 0.3  # the same for the action head (5 labels: small, and pruning costs more)
+
+    def keep_of(self, head: str) -> float:
+        return self.keep_action if head == "action" else self.keep
 
 
 DEFAULTS = Settings()
@@ -85,17 +90,35 @@ def label_matrix(sets: Sequence[Sequence[str]], labels: Sequence[str]) -> NDArra
 
 
 def fit_action(space: FeatureSpace, features: csr_matrix, y: Sequence[int], settings: Settings) -> Head:
+    """One-vs-rest linear SVMs with balanced class weights; their scores go through a softmax."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
     from threadpoolctl import threadpool_limits
 
     columns = _mask(space, HEAD_BLOCKS["action"])
     with threadpool_limits(2):
-        model = LogisticRegression(C=settings.action_c, max_iter=3000).fit(features[:, columns], list(y))
+        model = LinearSVC(C=settings.action_c, class_weight="balanced", max_iter=5000)
+        model.fit(features[:, columns], list(y))
     labels = tuple(str(label) for label in model.classes_)
     coef = _full(space, columns, model.coef_)
     intercept = np.asarray(model.intercept_, dtype=np.float32)
     return Head("action", labels, False, coef, intercept, np.zeros(len(labels), dtype=np.float32))
+
+
+def temperature(head: Head, features: csr_matrix, y: Sequence[int]) -> float:
+    """The factor of the action scores whose softmax best fits held-out rows (log-likelihood)."""
+    import numpy as np
+
+    scores = np.asarray((features @ head.coef.T).toarray(), dtype=np.float64) + head.intercept
+    gold = np.array([head.labels.index(str(label)) for label in y])
+
+    def loss(factor: float) -> float:
+        logits = scores * factor
+        logits -= logits.max(axis=1, keepdims=True)
+        log_norm = np.log(np.exp(logits).sum(axis=1))
+        return float((log_norm - logits[np.arange(len(gold)), gold]).mean())
+
+    return min((float(f) for f in np.arange(0.5, 12.01, 0.25)), key=loss)
 
 
 def fit_labels(
@@ -193,17 +216,19 @@ def fit_upr_heads(space: FeatureSpace, rows: Sequence[Labelled], settings: Setti
     """The ``action`` and ``issues`` heads; the issues sigmoid and threshold are tuned on held-out
     States first (with a ``settings.threshold`` given, the plain sigmoid and that threshold)."""
     features = space.transform([row.text for row in rows])
-    with_category = [k for k, row in enumerate(rows) if row.action_category is not None]
-    action = fit_action(
-        space, features[with_category], [rows[k].action_category or 0 for k in with_category], settings
-    )
+    inner = held_out_states([row.state for row in rows])
+    train = [k for k, row in enumerate(rows) if row.state not in inner]
+    test = [k for k, row in enumerate(rows) if row.state in inner]
+    categories = {k: row.action_category for k, row in enumerate(rows) if row.action_category is not None}
+    fit_part, tune_part = [k for k in train if k in categories], [k for k in test if k in categories]
+    probe_action = fit_action(space, features[fit_part], [categories[k] for k in fit_part], settings)
+    factor = temperature(probe_action, features[tune_part], [categories[k] for k in tune_part])
+    action = fit_action(space, features[list(categories)], list(categories.values()), settings)
+    action = rescaled(action, factor, 0.0)
     sets = [row.issues for row in rows]
     threshold = settings.threshold
     a, b = 1.0, 0.0
     if threshold is None:
-        inner = held_out_states([row.state for row in rows])
-        train = [k for k, row in enumerate(rows) if row.state not in inner]
-        test = [k for k, row in enumerate(rows) if row.state in inner]
         probe = fit_labels(
             "issues",
             space,
@@ -268,9 +293,10 @@ def train(
         "seconds": round(time.monotonic() - started, 1),
         "settings": settings.__dict__,
     }
-    model = Model(space, {name: quantised(head, settings.keep) for name, head in heads.items()}, info)
+    shipped = {name: quantised(head, settings.keep_of(name)) for name, head in heads.items()}
+    model = Model(space, shipped, info)
     if out is not None:
-        save_model(model, out, keep=settings.keep)
+        save_model(model, out, keep={name: settings.keep_of(name) for name in heads})
     return model
 
 
