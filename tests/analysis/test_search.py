@@ -107,3 +107,27 @@ def test_a_vector_search_can_be_restricted_to_a_filtered_set_of_numeric_ids() ->
     assert [hit for hit, _ in index.search(query, k=3, only=["3"])] == ["3"]
     index.remove(["2"])
     assert [hit for hit, _ in index.search(query, k=3, only=np.array([2, 3]))] == ["3"]
+
+
+def test_a_large_index_finds_the_same_nearest_vectors_in_two_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from rightstrack.analysis import vectors
+    from rightstrack.analysis.vectors import VectorIndex
+
+    monkeypatch.setattr(vectors, "COARSE_FROM", 5_000)  # the two passes from 5,000 vectors, for speed
+    rng = np.random.default_rng(1)
+    topics = rng.standard_normal((40, 512)).astype(np.float32)  # texts cluster around subjects
+    data = topics[rng.integers(0, 40, 8_000)]
+    data += 0.35 * rng.standard_normal(data.shape).astype(np.float32)
+    index = VectorIndex(512)
+    index.add([str(k) for k in range(len(data))], data)
+    queries = data[:20] + 0.1 * rng.standard_normal((20, 512)).astype(np.float32)
+    two_pass = [index.search(query, k=10) for query in queries]
+    assert index._projection is not None  # the first pass was used
+    monkeypatch.setattr(vectors, "COARSE_FROM", 10**9)
+    brute = [index.search(query, k=10) for query in queries]
+    assert [[hit for hit, _ in hits] for hits in two_pass] == [[hit for hit, _ in hits] for hits in brute]
+    monkeypatch.setattr(vectors, "COARSE_FROM", 5_000)
+    restricted = index.search(queries[0], k=5, only=np.arange(0, len(data), 2))
+    assert restricted and all(int(hit) % 2 == 0 for hit, _ in restricted)

@@ -26,6 +26,13 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
+#: From this many vectors a search first scores their projection on :data:`COARSE_DIM` main
+#: directions, then the exact cosine of ``CANDIDATES`` × k candidates (see ``VectorIndex._two_pass``).
+COARSE_FROM = 60_000
+COARSE_DIM = 128
+CANDIDATES = 10
+
+
 @lru_cache(maxsize=1)
 def _controller() -> Any:
     from threadpoolctl import ThreadpoolController
@@ -58,6 +65,7 @@ class VectorIndex:
         self._row: dict[str, int] = {}
         self._vectors: NDArray[np.float32] = np.zeros((0, dim), dtype=np.float32)
         self._numeric: NDArray[np.int64] | None = None  # the ids as numbers, when they all are
+        self._projection: tuple[NDArray[np.float32], NDArray[np.float32]] | None = None
 
     @classmethod
     def from_unit_rows(cls, ids: Sequence[str], matrix: NDArray[np.float32]) -> VectorIndex:
@@ -98,6 +106,7 @@ class VectorIndex:
         if len(ids) and vectors.shape[1] != self.dim:
             raise ValueError(f"vectors of dimension {vectors.shape[1]}, index of dimension {self.dim}")
         unit = normalise_rows(vectors) if len(ids) else np.zeros((0, self.dim), dtype=np.float32)
+        self._projection = None
         latest = {item: position for position, item in enumerate(ids)}  # the last vector of an id wins
         fresh: list[int] = []
         for item, position in latest.items():
@@ -108,6 +117,7 @@ class VectorIndex:
                 fresh.append(position)
         self._ids += [ids[position] for position in fresh]
         self._numeric = None
+        self._projection = None
         if fresh:
             self._vectors = np.vstack([self._vectors, unit[fresh]])
 
@@ -122,6 +132,7 @@ class VectorIndex:
         self._vectors = self._vectors[keep]
         self._ids = [self._ids[k] for k in keep]
         self._numeric = None
+        self._projection = None
         self._row = {item: k for k, item in enumerate(self._ids)}
         return len(gone)
 
@@ -151,20 +162,68 @@ class VectorIndex:
 
         if not len(self._ids):
             return [[] for _ in range(len(queries))]
-        with single_blas_thread():
-            scores = normalise_rows(queries) @ self._vectors.T
+        unit = normalise_rows(queries)
+        blocked = np.zeros(len(self._ids), dtype=bool)
         if only is not None:
-            scores[:, ~self._allowed(only)] = -np.inf
+            blocked |= ~self._allowed(only)
         for item in exclude:
             if item in self._row:
-                scores[:, self._row[item]] = -np.inf
+                blocked[self._row[item]] = True
         k = min(k, len(self._ids))
-        results: list[list[tuple[str, float]]] = []
-        for row in scores:
-            top = np.argpartition(-row, k - 1)[:k] if k < len(row) else np.arange(len(row))
-            top = top[np.argsort(-row[top], kind="stable")]
-            results.append([(self._ids[j], float(row[j])) for j in top if np.isfinite(row[j])])
-        return results
+        if len(self._ids) >= COARSE_FROM and k * 4 < len(self._ids):
+            return [self._two_pass(query, k, blocked) for query in unit]
+        with single_blas_thread():
+            scores = unit @ self._vectors.T
+        scores[:, blocked] = -np.inf
+        return [self._best(np.arange(len(self._ids)), row, k) for row in scores]
+
+    def _best(self, rows: NDArray[np.int64], scores: NDArray[np.float32], k: int) -> list[tuple[str, float]]:
+        """The ``k`` best of ``rows`` by ``scores`` (same order), best first; blocked rows (-inf) left out."""
+        import numpy as np
+
+        k = min(k, len(rows))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self._ids[int(rows[j])], float(scores[j])) for j in top if np.isfinite(scores[j])]
+
+    def _two_pass(
+        self, query: NDArray[np.float32], k: int, blocked: NDArray[np.bool_]
+    ) -> list[tuple[str, float]]:
+        """Large indexes: candidates by the vectors projected on their main directions (a quarter of the
+        memory to read), then the exact cosine of the candidates only.
+
+        A brute-force pass over 270,000 × 512 floats reads 550 MB per query: 36 ms at the median here
+        (70 when the other core is busy); the two passes take 11. With :data:`CANDIDATES` × ``k``
+        candidates, 98.6 % of the top-200 scores are the exact ones on 50 real queries over 262,696
+        USE vectors (the misses are near rank 200; the first ranks agree).
+        """
+        import numpy as np
+
+        basis, reduced = self._coarse()
+        with single_blas_thread():
+            approx = reduced @ (basis.T @ query)
+        approx[blocked] = -np.inf
+        wanted = min(len(approx), max(CANDIDATES * k, 2000))
+        candidates = np.argpartition(-approx, wanted - 1)[:wanted]
+        candidates = candidates[np.isfinite(approx[candidates])]
+        exact = self._vectors[candidates] @ query
+        return self._best(candidates.astype(np.int64), np.asarray(exact, dtype=np.float32), k)
+
+    def _coarse(self) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+        """The main directions of the vectors (uncentred SVD of a sample) and every vector projected."""
+        import numpy as np
+
+        if self._projection is None:
+            rng = np.random.default_rng(0)
+            sample = self._vectors[
+                rng.choice(len(self._vectors), min(20_000, len(self._vectors)), replace=False)
+            ]
+            _, _, directions = np.linalg.svd(sample, full_matrices=False)
+            basis = np.ascontiguousarray(directions[:COARSE_DIM].T, dtype=np.float32)
+            with single_blas_thread():
+                reduced = np.ascontiguousarray(self._vectors @ basis, dtype=np.float32)
+            self._projection = (basis, reduced)
+        return self._projection
 
     def _allowed(self, only: Iterable[str] | NDArray[np.integer[Any]]) -> NDArray[np.bool_]:
         """A row mask for ``only``: ids, or (when every id is a number) an integer array of them."""

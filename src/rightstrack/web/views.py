@@ -312,8 +312,13 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     """Everything a State was told, filtered, searched, sorted and paged."""
     filters = Filters.from_query(request.GET)
     queryset = filtered(filters)
-    paginator = Paginator(queryset, PAGE_SIZE)
+    # Page the ids only (the database sorts narrow rows), then read the page's 50 recommendations.
+    paginator = Paginator(queryset.values_list("id", flat=True), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
+    rows = queryset.model.objects.select_related("review__state", "review__mechanism").in_bulk(
+        list(page.object_list)
+    )
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     query = request.GET.copy()
     query.pop("page", None)
     data = {
