@@ -315,10 +315,11 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     # Page the ids only (the database sorts narrow rows), then read the page's 50 recommendations.
     paginator = Paginator(queryset.values_list("id", flat=True), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = queryset.model.objects.select_related("review__state", "review__mechanism").in_bulk(
+    found = Recommendation.objects.select_related("review__state", "review__mechanism").in_bulk(
         list(page.object_list)
     )
-    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    recommendations = [found[pk] for pk in page.object_list if pk in found]
+    page.object_list = recommendations  # type: ignore[assignment]  # the page's ids, now their rows
     query = request.GET.copy()
     query.pop("page", None)
     data = {
@@ -339,7 +340,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
                 "level": rec.level,
                 "url": reverse("recommendation", kwargs={"pk": rec.pk}),
             }
-            for rec in page.object_list
+            for rec in recommendations
         ],
     }
     context = {
