@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Max, QuerySet
 
 from rightstrack.assist.models import Analysis
 from rightstrack.recommendations.models import Recommendation
@@ -126,15 +126,17 @@ def current_index(embedder: Embedder | None = None) -> VectorIndex:
         if cached is not None and time.monotonic() - cached.checked < RECHECK_SECONDS:
             return cached.index
     rows = Analysis.objects.filter(embedder=embedder.name, vector__isnull=False)
-    # both answered from indexes (the vectors themselves are not read): a few ms even at 270k rows
-    summary = Analysis.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    key = (embedder.name, int(summary["count"] or 0), str(summary["latest"]))
+    # two queries answered from indexes (one aggregate of both would read every row, vectors and all:
+    # 0.7 s at 270k rows instead of 10 ms)
+    count = Analysis.objects.count()
+    latest = Analysis.objects.aggregate(latest=Max("updated_at"))["latest"]
+    key = (embedder.name, count, str(latest))
     with _lock:
         cached = _cache.get(embedder.name)
         if cached is not None and cached.key == key:
             cached.checked = time.monotonic()
             return cached.index
-        index = _load(rows, embedder.dim, int(summary["count"] or 0))
+        index = _load(rows, embedder.dim, count)
         _cache[embedder.name] = _Cached(key, index, time.monotonic())
         return index
 
