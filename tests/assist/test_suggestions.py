@@ -123,6 +123,7 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
     editor.force_login(_editor())
     page = editor.get(url).content.decode()
     assert "Machine suggestions" in page and "Death penalty" in page and "<meter" in page
+    assert "the words that weigh most" in page and "“death”" in page  # the reason: the text's own words
     issue = rec.suggestions.get(head=Head.ISSUES, value="Death penalty")
     assert f"/portal/suggestions/{issue.pk}/accept/" in page
 

@@ -228,3 +228,15 @@ def _decide(suggestion: LabelSuggestion, decision: Decision, user: Any) -> Label
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["decision", "decided_by", "decided_at", "updated_at"])
     return suggestion
+
+
+def evidence(suggestions: Sequence[LabelSuggestion], text: str) -> dict[int, list[str]]:
+    """For each suggestion, the words of ``text`` that weigh most for its label (shown as the reason)."""
+    from rightstrack.analysis.classify import default_classifier, explain
+
+    classifier = default_classifier()
+    return {
+        s.pk: explain(classifier, text, s.head, s.value)
+        for s in suggestions
+        if s.head in classifier.model.heads
+    }

@@ -18,6 +18,7 @@ from django.urls import reverse
 from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
 from rightstrack.assessments.picture import review_picture
 from rightstrack.assist.claims import claims_of
+from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome, recommendation_iri
 from rightstrack.documents.models import Provenance
 from rightstrack.portal.permissions import is_editor
@@ -203,6 +204,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         if is_editor(request.user)
         else []
     )
+    pending = [s for s in suggestions if s.decision == "pending"]
+    words = evidence(pending, recommendation.text) if pending else {}
     data = {
         "id": recommendation.pk,
         "review": {
@@ -246,6 +249,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     context = {
         "claims": claims,
         "suggestions": suggestions,
+        "evidence": words,
         "links": links,
         "timeline": timeline,
         "recommendation": recommendation,
