@@ -48,6 +48,9 @@ Progress = Callable[[str, int, int], None]
 UNDETERMINED = "-"
 _SORT_PARTS = re.compile(r"\d+|[^\d.]+")
 _REVIEW = Recommendation._meta.get_field("review")
+#: Every column of a recommendation, in the model's order (a row builds the instance positionally).
+_COLUMNS = [column.attname for column in Recommendation._meta.concrete_fields]
+_ID, _REVIEW_ID, _TEXT = _COLUMNS.index("id"), _COLUMNS.index("review_id"), _COLUMNS.index("text")
 
 
 def sort_key(ref: str) -> str:
@@ -158,12 +161,26 @@ class Reviews:
 
 @dataclass
 class Known:
-    """A recommendation of a review as the matcher sees it (saved, or about to be)."""
+    """A recommendation of a review as the matcher sees it (saved, or about to be).
 
-    obj: Recommendation
+    A recommendation loaded from the database keeps its column values (``row``) and becomes a model
+    instance only when the import touches it: a document adding 33,000 rows to reviews holding
+    230,000 would otherwise build 230,000 instances it never uses.
+    """
+
     norm: str
     states: set[str]
     numbered: dict[str, set[str | None]] = field(default_factory=lambda: defaultdict(set))
+    instance: Recommendation | None = None
+    row: tuple[Any, ...] = ()
+
+    @property
+    def obj(self) -> Recommendation:
+        if self.instance is None:
+            self.instance = Recommendation(*self.row)
+            self.instance._state.adding = False
+            self.instance._state.db = "default"
+        return self.instance
 
     def free_for(self, scheme: str, states: set[str]) -> bool:
         """Whether a record of numbering ``scheme`` about ``states`` may land here."""
@@ -235,18 +252,21 @@ class Index:
         for start in range(0, len(pending), PREFETCH_BATCH):
             chunk = pending[start : start + PREFETCH_BATCH]
             knowns: dict[int, Known] = {}
-            for rec in Recommendation.objects.filter(review_id__in=chunk).order_by(
-                "review_id", "sort_key", "id"
-            ):
-                knowns[rec.pk] = self._add(rec.review_id, Known(rec, normalise(rec.text), set()))
+            rows = Recommendation.objects.filter(review_id__in=chunk).order_by("review_id", "sort_key", "id")
+            for row in rows.values_list(*_COLUMNS):
+                known = Known(normalise(row[_TEXT]), set(), row=row)
+                knowns[row[_ID]] = self._add(row[_REVIEW_ID], known)
             for rec_id, code in through.objects.filter(recommendation__review_id__in=chunk).values_list(
                 "recommendation_id", "state_id"
             ):
                 knowns[rec_id].states.add(code)
-            for ref in RecommendationRef.objects.filter(review_id__in=chunk).order_by("scheme", "id"):
-                known = knowns[ref.recommendation_id]
-                known.numbered[ref.scheme].add(ref.state_id)
-                self.by_ref[(ref.review_id, ref.scheme, ref.value, ref.part)] = known
+            refs = RecommendationRef.objects.filter(review_id__in=chunk).order_by("scheme", "id")
+            for rec_id, review_id, scheme, value, part, state_id in refs.values_list(
+                "recommendation_id", "review_id", "scheme", "value", "part", "state_id"
+            ):
+                known = knowns[rec_id]
+                known.numbered[scheme].add(state_id)
+                self.by_ref[(review_id, scheme, value, part)] = known
 
     def _add(self, review_id: int, known: Known) -> Known:
         self.by_norm[(review_id, known.norm)].append(known)
@@ -373,7 +393,7 @@ def store_recommendations(
                 },
             )
             new.append(obj)
-            known = index._add(review.id, Known(obj, norm, set()))
+            known = index._add(review.id, Known(norm, set(), instance=obj))
             stored.created += 1
         elif how != "reference":
             stored.merged += 1
