@@ -48,8 +48,11 @@ Progress = Callable[[str, int, int], None]
 UNDETERMINED = "-"
 _SORT_PARTS = re.compile(r"\d+|[^\d.]+")
 _REVIEW = Recommendation._meta.get_field("review")
-#: Every column of a recommendation, in the model's order (a row builds the instance positionally).
-_COLUMNS = [column.attname for column in Recommendation._meta.concrete_fields]
+#: The columns a loaded recommendation keeps (not its creation time: converting 300,000 timestamps
+#: took longer than reading the rows, and the store never writes it back).
+_COLUMNS = [
+    column.attname for column in Recommendation._meta.concrete_fields if column.attname != "created_at"
+]
 _ID, _REVIEW_ID, _TEXT = _COLUMNS.index("id"), _COLUMNS.index("review_id"), _COLUMNS.index("text")
 
 
@@ -177,7 +180,7 @@ class Known:
     @property
     def obj(self) -> Recommendation:
         if self.instance is None:
-            self.instance = Recommendation(*self.row)
+            self.instance = Recommendation(**dict(zip(_COLUMNS, self.row, strict=True)))
             self.instance._state.adding = False
             self.instance._state.db = "default"
         return self.instance
