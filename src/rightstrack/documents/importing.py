@@ -19,7 +19,7 @@ from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, ReviewKey
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store import known_labels, store_document
-from rightstrack.documents.store.recommendations import Progress
+from rightstrack.documents.store.recommendations import Index, Progress
 from rightstrack.ingest.reading import LoadedFile, load, load_bytes
 from rightstrack.ingest.registry import Source, source_for
 
@@ -99,11 +99,12 @@ def import_files(
     current = ready[0].path if ready else Path()
     try:
         with transaction.atomic(), acting_as(actor):
+            index = Index()  # what one document stored, the next one matches against without reading it
             for item in ready:
                 current = item.path
                 if progress:
                     progress(f"storing {item.path.name}", 0, 0)
-                reports.append(_store(item, progress))
+                reports.append(_store(item, progress, index))
     except DocumentRejected as error:
         raise ImportFailed(current, error) from None
     except DatabaseError as error:  # a record the database refuses: a bug, but never a partial import
@@ -145,12 +146,12 @@ def _check_review(parsed: ParsedDocument, expected: ReviewKey | None) -> None:
         )
 
 
-def _store(item: _Ready, progress: Progress | None) -> ImportReport:
+def _store(item: _Ready, progress: Progress | None, index: Index | None = None) -> ImportReport:
     report = ImportReport(str(item.path), item.parsed.kind, item.parsed.title)
     if SourceDocument.objects.filter(sha256=item.loaded.sha256).exists():
         report.unchanged = True
         return report
-    outcome = store_document(item.parsed, item.loaded, progress)
+    outcome = store_document(item.parsed, item.loaded, progress, index)
     report.created = outcome.created
     report.merged = outcome.merged
     report.problems = outcome.problems

@@ -51,13 +51,20 @@ def _full_collections_held() -> Iterator[None]:
 
 
 def store_document(
-    parsed: ParsedDocument, loaded: LoadedFile, progress: Progress | None = None
+    parsed: ParsedDocument,
+    loaded: LoadedFile,
+    progress: Progress | None = None,
+    index: Index | None = None,
 ) -> StoreOutcome:
+    """Store one parsed document. Documents stored in one transaction may share ``index``: the
+    recommendations it has read or written are not read again for the next document."""
     with _full_collections_held():
-        return _store_document(parsed, loaded, progress)
+        return _store_document(parsed, loaded, progress, index if index is not None else Index())
 
 
-def _store_document(parsed: ParsedDocument, loaded: LoadedFile, progress: Progress | None) -> StoreOutcome:
+def _store_document(
+    parsed: ParsedDocument, loaded: LoadedFile, progress: Progress | None, index: Index
+) -> StoreOutcome:
     outcome = StoreOutcome(problems=[problem.describe() for problem in parsed.problems])
     document = SourceDocument.objects.create(
         kind=parsed.kind,
@@ -74,7 +81,7 @@ def _store_document(parsed: ParsedDocument, loaded: LoadedFile, progress: Progre
     stakeholders = Stakeholders()
     for record in parsed.stakeholders:
         stakeholders.get(record)
-    stored = store_recommendations(parsed, reviews, Index(), places, progress)
+    stored = store_recommendations(parsed, reviews, index, places, progress)
     outcome.created["recommendations"] = stored.created
     outcome.merged = stored.merged
     outcome.problems += stored.problems
