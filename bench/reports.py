@@ -19,12 +19,11 @@ import io
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+from bench.fresh import DATA, ROOT, configure, migrate_with_vocabularies
+
 GOAL = 5.0
 #: Seconds a fixed pure-Python loop took on the project's two-core machine when it was otherwise idle.
 IDLE_LOOP = 0.16
@@ -47,23 +46,14 @@ def main() -> None:
     args = parser.parse_args()
     if not (DATA / "wg-reports").exists():
         sys.exit(f"{DATA} is absent: this benchmark needs ../shared/data beside the project")
-    os.environ["RIGHTSTRACK_DATA_DIR"] = tempfile.mkdtemp(prefix="rightstrack-bench-")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.config.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    configure()
     from pypdf import PdfReader
 
     from rightstrack.documents.importing import import_files
-    from rightstrack.recommendations.vocabularies import import_vocabulary
     from rightstrack.reports.api import KINDS, render
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    for name in ("upr_info_issues_2008-2014.txt", "upr_info_issues_2019.txt"):
-        import_vocabulary(DATA / "taxonomies" / name)
+    migrate_with_vocabularies()
     import_files(
         [
             *sorted((ROOT / "examples" / "kazakhstan").glob("*.txt")),

@@ -14,12 +14,9 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+from bench.fresh import DATA, ROOT, configure, migrate_with_vocabularies
 
 PAGES = [
     ("country dashboard", "/states/KAZ"),
@@ -48,24 +45,14 @@ def main() -> None:
     export = DATA / "upr-info" / "recommendations_train.csv"
     if not export.exists():
         sys.exit(f"{export} is absent: this benchmark needs ../shared/data beside the project")
-    folder = tempfile.mkdtemp(prefix="rightstrack-bench-")
-    os.environ["RIGHTSTRACK_DATA_DIR"] = folder
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.config.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    configure()
     from django.test import Client
 
     from rightstrack.documents.importing import import_files
     from rightstrack.recommendations.models import Recommendation
-    from rightstrack.recommendations.vocabularies import import_vocabulary
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    for name in ("upr_info_issues_2008-2014.txt", "upr_info_issues_2019.txt"):
-        import_vocabulary(DATA / "taxonomies" / name)
+    migrate_with_vocabularies()
     import_files([export, ROOT / "examples" / "kazakhstan" / "upr-info-mia-2012.txt"])
     built = time.perf_counter() - started
     print(f"database: {Recommendation.objects.count():,} recommendations, built in {built:.1f} s")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import connection
-
 from rightstrack.assist.embeddings import configured_embedder, current_index
+from rightstrack.recommendations import fulltext
 
 MODES = ("keyword", "semantic", "hybrid")
 #: How many hits each ranking contributes.
@@ -36,27 +35,7 @@ def keyword_ranking(
     words: Sequence[str], allowed: Sequence[int] | None = None, depth: int = DEPTH
 ) -> list[int]:
     """Ids whose text holds every word, best first by the full-text index's own rank."""
-    from rightstrack.web.listing import fts5_query, ts_query
-
-    if not words:
-        return []
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT rowid FROM recommendation_fts WHERE recommendation_fts MATCH %s "
-                "ORDER BY rank LIMIT %s",
-                [fts5_query(list(words)), depth * 5],
-            )
-        elif connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT id FROM recommendations_recommendation "
-                "WHERE to_tsvector('simple', text) @@ to_tsquery('simple', %s) "
-                "ORDER BY ts_rank(to_tsvector('simple', text), to_tsquery('simple', %s)) DESC, id LIMIT %s",
-                [ts_query(list(words)), ts_query(list(words)), depth * 5],
-            )
-        else:  # pragma: no cover - SQLite and PostgreSQL are the supported databases
-            return []
-        found = [int(row[0]) for row in cursor.fetchall()]
+    found = fulltext.best_matching(words, depth * 5)
     if allowed is not None:
         permitted = set(allowed)
         found = [pk for pk in found if pk in permitted]

@@ -23,8 +23,9 @@ from django.utils import timezone
 
 from rightstrack.assist.models import Decision, Head, LabelSuggestion
 from rightstrack.core.uhri import SDG_GOALS, UHRI_GROUPS, UHRI_THEMES
-from rightstrack.core.vocab import UPR_INFO_ISSUES, first_year
-from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Term, Vocabulary
+from rightstrack.core.vocab import UPR_INFO_ISSUES
+from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Term
+from rightstrack.recommendations.vocabularies import terms_by_label
 
 if TYPE_CHECKING:
     from rightstrack.analysis.classify import Classification, Classifier
@@ -71,22 +72,12 @@ class _Vocabularies:
     """Head label → term, in the vocabulary version a review's year belongs to."""
 
     def __init__(self) -> None:
-        self._maps: dict[tuple[str, int], dict[str, Term]] = {}
+        self._maps: dict[tuple[str, int | None], dict[str, Term]] = {}
 
     def term(self, head: str, label: str, year: int | None) -> Term | None:
-        code = VOCABULARY_OF[Head(head)]
-        key = (code, year or 9999)
+        key = (VOCABULARY_OF[Head(head)], year)
         if key not in self._maps:
-            versions = list(Vocabulary.objects.filter(code=code))
-            dated = [v for v in versions if first_year(v.version) <= key[1]] or versions
-            mapping: dict[str, Term] = {}
-            if dated:
-                vocabulary = max(dated, key=lambda v: first_year(v.version))
-                for term in vocabulary.terms.prefetch_related("aliases"):
-                    mapping[term.label.casefold()] = term
-                    for alias in term.aliases.all():
-                        mapping.setdefault(alias.alias.casefold(), term)
-            self._maps[key] = mapping
+            self._maps[key] = terms_by_label(*key) or {}
         return self._maps[key].get(label.casefold())
 
 

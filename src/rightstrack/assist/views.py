@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -22,9 +21,12 @@ from rightstrack.portal import permissions
 PAGE_SIZE = 50
 
 
-def _editor_only(request: HttpRequest) -> None:
-    if not permissions.is_editor(request.user):
-        raise PermissionDenied(_("Only editors may do this."))
+def _back(request: HttpRequest, default: str) -> HttpResponse:
+    """Back to the page the form was on (``next``, this site only), else ``default``."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = default
+    return redirect(target)
 
 
 def _probability(text: str) -> float:
@@ -37,7 +39,7 @@ def _probability(text: str) -> float:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     """Pending suggestions, most probable first, filtered by State, kind and probability."""
-    _editor_only(request)
+    permissions.require_editor(request.user)
     state = request.GET.get("state", "").strip()[:100]
     head = request.GET.get("head", "")
     minimum = _probability(request.GET.get("min", "0"))
@@ -75,7 +77,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Accept or reject one suggestion, then go back where the editor was."""
-    _editor_only(request)
+    permissions.require_editor(request.user)
     suggestion = get_object_or_404(LabelSuggestion.objects.select_related("recommendation"), pk=pk)
     what = f"{suggestion.get_head_display()} “{suggestion.value}”"
     try:
@@ -87,17 +89,14 @@ def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.info(request, _("Rejected: %(what)s. It will not be suggested again.") % {"what": what})
     except DecisionError as error:
         messages.warning(request, str(error))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("recommendation", kwargs={"pk": suggestion.recommendation_id})
-    return redirect(target)
+    return _back(request, reverse("recommendation", kwargs={"pk": suggestion.recommendation_id}))
 
 
 @login_required
 @require_POST
 def decide_many(request: HttpRequest) -> HttpResponse:
     """Accept or reject every suggestion ticked on a page of the queue."""
-    _editor_only(request)
+    permissions.require_editor(request.user)
     action = request.POST.get("action", "")
     ids = [int(pk) for pk in request.POST.getlist("suggestion") if pk.isdigit() and len(pk) <= 18]
     if action not in {"accept", "reject"} or not ids:
@@ -116,7 +115,4 @@ def decide_many(request: HttpRequest) -> HttpResponse:
         messages.info(
             request, _("%(n)s suggestions rejected; they will not be suggested again.") % {"n": done}
         )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("assist:queue")
-    return redirect(target)
+    return _back(request, reverse("assist:queue"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,6 +33,19 @@ def _django() -> None:
     import django
 
     django.setup()
+
+
+@contextmanager
+def _progress(first: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on stderr; yields ``show(what, done, total)`` (total 0: not known yet)."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(first, total=None)
+
+        def show(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total or None)
+
+        yield show
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -79,13 +94,7 @@ def import_(
 
     expected = _review_key(review) if review else None
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("importing", total=None)
-
-        def show(what: str, done: int, total: int) -> None:
-            bar.update(task, description=what, completed=done, total=total or None)
-
+    with _progress("importing") as show:
         try:
             reports = import_files(paths, kind=kind, progress=show, publish=publish, expect_review=expected)
         except ImportFailed as failure:
@@ -250,13 +259,7 @@ def analyse(
                 _fail(f"unknown State {name!r}")
                 return
             codes.append(code)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("analysing", total=None)
-
-        def show(what: str, done: int, total: int) -> None:
-            bar.update(task, description=what, completed=done, total=total or None)
-
+    with _progress("analysing") as show:
         report = run(states=codes, relink="scope" if links else "none", progress=show)
     if as_json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from rightstrack.assessments.models import Assessment, AssessmentQuerySet, Stakeholder, Status
 from rightstrack.portal.models import Membership, Role
@@ -33,6 +35,12 @@ def organisation_of(user: Any) -> Stakeholder | None:
 
 def is_editor(user: Any) -> bool:
     return role_of(user) in (Role.EDITOR, Role.ADMIN)
+
+
+def require_editor(user: Any) -> None:
+    """Refuse (403) anyone but editors and administrators."""
+    if not is_editor(user):
+        raise PermissionDenied(_("Only editors may do this."))
 
 
 def visible_assessments(user: Any) -> AssessmentQuerySet:

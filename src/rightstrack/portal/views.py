@@ -40,11 +40,6 @@ from rightstrack.portal.services import apply_changes, set_status
 from rightstrack.recommendations.models import Recommendation, Review
 
 
-def _editor_only(request: HttpRequest) -> None:
-    if not permissions.is_editor(request.user):
-        raise PermissionDenied(_("Only editors may do this."))
-
-
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     role = permissions.role_of(request.user)
@@ -192,7 +187,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    _editor_only(request)
+    permissions.require_editor(request.user)
     assessment = _visible_or_404(request, pk)
     set_status(assessment, Status.PUBLISHED, request.user)
     messages.success(request, _("Published."))
@@ -202,7 +197,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    _editor_only(request)
+    permissions.require_editor(request.user)
     assessment = _visible_or_404(request, pk)
     set_status(assessment, Status.DRAFT, request.user)
     messages.info(request, _("Returned to its organisation as a draft."))
@@ -222,7 +217,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def moderation(request: HttpRequest) -> HttpResponse:
-    _editor_only(request)
+    permissions.require_editor(request.user)
     waiting = (
         Assessment.private_objects.filter(status=Status.SUBMITTED)
         .select_related("recommendation__review__state", "stakeholder", "grade")
@@ -283,7 +278,7 @@ def sheet(request: HttpRequest, review_id: int) -> HttpResponse:
 
 @login_required
 def campaigns(request: HttpRequest) -> HttpResponse:
-    _editor_only(request)
+    permissions.require_editor(request.user)
     rows = FollowUpCampaign.objects.select_related(
         "review__state", "review__mechanism", "programme"
     ).annotate(contacted=Count("invitations", distinct=True))
@@ -294,7 +289,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def campaign_open(request: HttpRequest, review_id: int) -> HttpResponse:
-    _editor_only(request)
+    permissions.require_editor(request.user)
     review = get_object_or_404(Review, pk=review_id)
     organisation = permissions.organisation_of(request.user)
     programme = (
@@ -314,7 +309,7 @@ def campaign_open(request: HttpRequest, review_id: int) -> HttpResponse:
 @login_required
 def campaign(request: HttpRequest, pk: int) -> HttpResponse:
     """Sources and results of a round: who was contacted, when, who answered, how many each answered."""
-    _editor_only(request)
+    permissions.require_editor(request.user)
     round_ = get_object_or_404(
         FollowUpCampaign.objects.select_related("review__state", "review__mechanism"), pk=pk
     )
@@ -354,7 +349,7 @@ def campaign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
     """E-mail a reminder to every contacted stakeholder who has not answered yet."""
-    _editor_only(request)
+    permissions.require_editor(request.user)
     round_ = get_object_or_404(FollowUpCampaign, pk=pk)
     answered = set(
         Assessment.private_objects.filter(recommendation__review=round_.review)
@@ -388,7 +383,7 @@ def _mail_contact(request: HttpRequest, contact: CampaignInvitation, reminder: b
 
 @login_required
 def invite(request: HttpRequest) -> HttpResponse:
-    _editor_only(request)
+    permissions.require_editor(request.user)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         invitation = Invitation.objects.create(

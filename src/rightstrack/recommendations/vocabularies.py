@@ -11,6 +11,7 @@ from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.vocab import (
     UPR_INFO_ISSUE_ALIASES,
     UPR_INFO_ISSUES,
+    first_year,
     parse_label_list,
     version_from_filename,
 )
@@ -56,3 +57,21 @@ def import_vocabulary(path: Path, code: str = UPR_INFO_ISSUES, version: str = ""
     return VocabularyReport(
         code, version, len(listing.labels), created, [p.describe() for p in listing.problems]
     )
+
+
+def terms_by_label(code: str, year: int | None = None) -> dict[str, Term] | None:
+    """Labels, codes and aliases (case-folded) → terms of the latest version of vocabulary ``code``
+    begun by ``year`` (any version when none had begun); ``None`` when the vocabulary is not loaded."""
+    versions = list(Vocabulary.objects.filter(code=code))
+    begun = [v for v in versions if first_year(v.version) <= (year or 9999)] or versions
+    if not begun:
+        return None
+    vocabulary = max(begun, key=lambda v: first_year(v.version))
+    mapping: dict[str, Term] = {}
+    for term in vocabulary.terms.prefetch_related("aliases"):
+        mapping[term.label.casefold()] = term
+        if term.code:
+            mapping[term.code.casefold()] = term
+        for alias in term.aliases.all():
+            mapping[alias.alias.casefold()] = term
+    return mapping

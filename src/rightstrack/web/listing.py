@@ -13,6 +13,7 @@ from django.http import QueryDict
 
 from rightstrack.core.iri import Outcome
 from rightstrack.core.states import resolve_state
+from rightstrack.recommendations import fulltext
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Term
 
 SORTS = {
@@ -101,7 +102,7 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
     if filters.ranked:
         return _ranked(rows, filters)
     if filters.words():
-        rows = rows.filter(pk__in=keyword_matches(filters.words()))
+        rows = rows.filter(pk__in=fulltext.matching(filters.words()))
     return rows.order_by(*SORTS[filters.sort])
 
 
@@ -160,38 +161,3 @@ def facets() -> dict[str, Any]:
         }
         cache.set(key, cached, 3600)
     return cached
-
-
-def fts5_query(words: list[str]) -> str:
-    """Every word, as a prefix, must occur: ``["death", "penalt"]`` → ``"death"* AND "penalt"*``.
-
-    >>> fts5_query(['death', 'pen"alty'])
-    '"death"* AND "pen""alty"*'
-    """
-    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
-
-
-def ts_query(words: list[str]) -> str:
-    """PostgreSQL's form of :func:`fts5_query`: ``death:* & penalt:*``.
-
-    >>> ts_query(["death", "pen'alty", "--"])
-    'death:* & penalty:*'
-    """
-    cleaned = [re.sub(r"[^\w]+", "", word) for word in words]
-    return " & ".join(word + ":*" for word in cleaned if word) or "''"
-
-
-def keyword_matches(words: list[str]) -> RawSQL:
-    """The ids of recommendations whose text holds every word (full-text index of the database)."""
-    if connection.vendor == "sqlite":
-        return RawSQL(
-            "SELECT rowid FROM recommendation_fts WHERE recommendation_fts MATCH %s", [fts5_query(words)]
-        )
-    if connection.vendor == "postgresql":
-        return RawSQL(
-            "SELECT id FROM recommendations_recommendation "
-            "WHERE to_tsvector('simple', text) @@ to_tsquery('simple', %s)",
-            [ts_query(words)],
-        )
-    like = " AND ".join("UPPER(text) LIKE UPPER(%s)" for _ in words)
-    return RawSQL(f"SELECT id FROM recommendations_recommendation WHERE {like}", [f"%{w}%" for w in words])

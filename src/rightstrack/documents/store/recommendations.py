@@ -26,7 +26,7 @@ from rightstrack.core.records import ParsedDocument, Place, RecommendationRecord
 from rightstrack.core.states import resolve_state
 from rightstrack.core.text import normalise
 from rightstrack.core.upr_calendar import upr_review
-from rightstrack.core.vocab import UPR_INFO_ISSUES, first_year
+from rightstrack.core.vocab import UPR_INFO_ISSUES
 from rightstrack.documents.store.places import BATCH, Places
 from rightstrack.documents.store.rows import fts_suspended, insert_objects, insert_rows
 from rightstrack.recommendations.models import (
@@ -37,8 +37,8 @@ from rightstrack.recommendations.models import (
     Review,
     State,
     Term,
-    Vocabulary,
 )
+from rightstrack.recommendations.vocabularies import terms_by_label
 
 FUZZY_CUTOFF = 90.0
 #: Reviews looked up per query when a document's reviews are loaded together.
@@ -314,22 +314,13 @@ class Terms:
         """Labels of the latest version of ``code`` begun by ``year`` (default: the document's)."""
         year = year or self.year
         if (code, year) not in self.maps:
-            versions = [v for v in Vocabulary.objects.filter(code=code) if first_year(v.version) <= year]
-            versions = versions or list(Vocabulary.objects.filter(code=code))
-            if not versions:
+            mapping = terms_by_label(code, year)
+            if mapping is None:
                 raise DocumentRejected(
                     f"the vocabulary {code!r} is not loaded; "
                     "load it first with `rightstrack vocab import FILE`",
                     place,
                 )
-            vocabulary = max(versions, key=lambda v: first_year(v.version))
-            mapping: dict[str, Term] = {}
-            for term in vocabulary.terms.prefetch_related("aliases"):
-                mapping[term.label.casefold()] = term
-                if term.code:
-                    mapping[term.code.casefold()] = term
-                for alias in term.aliases.all():
-                    mapping[alias.alias.casefold()] = term
             self.maps[(code, year)] = mapping
         return self.maps[(code, year)]
 
