@@ -170,3 +170,27 @@ def test_evaluation_folds_never_share_a_state_between_train_and_test(data_dir: P
         assert not tested & test_states
         tested |= test_states
     assert tested == set(states)
+
+
+def test_subject_score_pairs_texts_about_the_same_issue_that_share_few_words() -> None:
+    from rightstrack.analysis.eval_tasks import upr_ccpr_pairs
+    from rightstrack.analysis.link import lexical_similarity, topic_similarity
+
+    pairs, upr, ccpr = upr_ccpr_pairs(EXAMPLES.parents[1])
+    row = upr["art14.1"]  # Criminal Procedure Code: prosecutors and defence
+    assert "38" in pairs["art14.1"]  # the Committee's paragraph on the independence of the judiciary
+    topics = topic_similarity([row], [ccpr["38"], ccpr["52"]])
+    assert topics is not None
+    judiciary, assembly = topics[0]
+    assert judiciary > 0.5 > 0.1 > assembly  # both "Justice" in UPR Info's issues; assembly is not
+    words = lexical_similarity([row], [ccpr["38"]])[0, 0]
+    assert words < 0.1  # the words alone barely tell
+
+
+def test_without_the_subject_score_link_keeps_words_and_embeddings_only() -> None:
+    a = {"u1": "Abolish the death penalty"}
+    b = {"c1": "The State party should consider abolishing the death penalty.", "c2": "Ratify the CRPD."}
+    plain = {y: s for _, y, s in link(a, b, HashingEmbedder(), k=2, topic_weight=0.0)}
+    lifted = {y: s for _, y, s in link(a, b, HashingEmbedder(), k=2)}
+    assert lifted["c1"] > plain["c1"]  # both are about the death penalty
+    assert lifted["c1"] - plain["c1"] <= 0.03 + 1e-4

@@ -12,8 +12,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .linear import Model, load_model
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "classifier.npz"
 RETRAIN = "python -m rightstrack.analysis.training ../shared/data"
@@ -75,6 +80,15 @@ class Classifier:
         for start in range(0, len(texts), _BATCH):
             results.extend(self._batch(list(texts[start : start + _BATCH])))
         return results
+
+    def probabilities(self, texts: Sequence[str], head: str) -> NDArray[np.float32]:
+        """Every label's probability under ``head`` (columns in the order of the head's labels)."""
+        import numpy as np
+
+        model_head = self.model.heads[head]
+        if not texts:
+            return np.zeros((0, len(model_head.labels)), dtype=np.float32)
+        return model_head.scores(self.model.space.transform(list(texts)))
 
     def _batch(self, texts: list[str]) -> Iterator[Classification]:
         if not texts:

@@ -11,7 +11,7 @@
   at 3). The other way, each of the 10 paragraphs against the 60 rows: paragraphs with a paired row
   in their top 3, and the share of those top-3 rows that are paired. The sheets pair every UPR row
   of an article with every Committee paragraph of it, so some pairs are loose. Baseline: the
-  lexical score alone, without the concern paragraphs' lift.
+  lexical score alone, without the concern paragraphs' lift or the issues' subject score.
 - Linking 2010 ↔ 2014 (Kazakhstan): no human pairs exist, so the gold is defined from the data: a
   2014 recommendation pairs with the 2010 ones that share a UPR Info issue and whose normalised
   text has a character similarity (rapidfuzz ratio) ≥ 70. This favours lexical matching: a check
@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .embed import Embedder
 from .eval_classify import Figure
-from .link import link
+from .link import TOPIC_WEIGHT, link
 
 MIA = Path("examples") / "kazakhstan" / "upr-info-mia-2012.txt"
 FACT_SHEETS = Path("examples") / "kazakhstan" / "ccpr-centre-fact-sheets-2019.txt"
@@ -72,7 +72,13 @@ def link_scores(
     ranked: dict[str, list[str]] = {}
     concerns: dict[str, str] | None = {} if embedder is None else None  # baseline: the lexical score as it is
     for item, other, _ in link(
-        {k: a[k] for k in pairs}, b, embedder, k=len(b), min_score=-1.0, concerns=concerns
+        {k: a[k] for k in pairs},
+        b,
+        embedder,
+        k=len(b),
+        min_score=-1.0,
+        concerns=concerns,
+        topic_weight=TOPIC_WEIGHT if embedder is not None else 0.0,
     ):
         ranked.setdefault(item, []).append(other)
     found = {item: set(ranked.get(item, [])[:3]) for item in pairs}

@@ -18,6 +18,15 @@ measures to"), the best limb of long paragraphs (alone or averaged with the whol
 hubness corrections (CSLS, centring each paragraph's scores), z-scored or rank-fused combinations,
 and giving the concern paragraph's score to both paragraphs (they then crowd the top 3).
 
+To these two scores :func:`link` adds a third, small one: how alike the two texts' *subjects* are,
+the cosine of their UPR Info issue probabilities under the shipped classifier (:func:`topic_similarity`,
+weight :data:`TOPIC_WEIGHT`). Words and embeddings compare how a text is written; the issues say what
+it is about, so a UPR row on the Criminal Procedure Code and the Committee's paragraph on fair trials
+meet under "Justice" although they share few words. On seed 001 it takes the pairs in the top 3 from
+84 to 86 of 103 and the mean average precision from 0.738 to 0.795, every row keeping a paired
+paragraph in its top 3; at weight 0.1 the pairs reach 89 and the precision 0.830 but one row loses its
+only paragraph (the weight was chosen on these same 60 rows: an indication, not a held-out figure).
+
 ``recurring(items, embedder)`` groups what a State was asked again and again: items of different
 cycles linked above a threshold, with the level each one reached.
 """
@@ -45,6 +54,8 @@ if TYPE_CHECKING:
 #: run lower than embedding ones, so scores are lower than at 0.5 (mean of the top 3, Kazakhstan
 #: 2014 → 2010: 0.319 → 0.282): thresholds set on 0.5's scores pass ``weight=0.5``.
 SEMANTIC_WEIGHT = 0.4
+#: Share of the subject score (cosine of the UPR Info issue probabilities) added to :func:`link`'s.
+TOPIC_WEIGHT = 0.03
 #: The weight :func:`recurring` uses: its ``threshold`` (0.75) was set on this scale.
 RECURRING_WEIGHT = 0.5
 
@@ -116,20 +127,47 @@ def semantic_similarity(
     return np.asarray(embedder.embed(texts_a) @ embedder.embed(texts_b).T, dtype=np.float32)
 
 
+def topic_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> NDArray[np.float32] | None:
+    """Cosine of the texts' UPR Info issue probabilities (shipped classifier); ``None`` without a model."""
+    import numpy as np
+
+    from .classify import default_classifier
+
+    try:
+        classifier = default_classifier()
+    except FileNotFoundError:
+        return None
+    if "issues" not in classifier.heads:
+        return None
+
+    def unit(texts: Sequence[str]) -> NDArray[np.float32]:
+        proba = classifier.probabilities(texts, "issues")
+        norms = np.linalg.norm(proba, axis=1, keepdims=True)
+        return np.asarray(proba / np.maximum(norms, 1e-9), dtype=np.float32)
+
+    return np.asarray(unit(texts_a) @ unit(texts_b).T, dtype=np.float32)
+
+
 def similarity(
-    texts_a: Sequence[str], texts_b: Sequence[str], embedder: Embedder | None, weight: float = SEMANTIC_WEIGHT
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    embedder: Embedder | None,
+    weight: float = SEMANTIC_WEIGHT,
+    topic_weight: float = 0.0,
 ) -> NDArray[np.float32]:
-    """The combined score of :func:`link` for every pair (lexical only when ``embedder`` is None)."""
+    """The combined score of :func:`link` for every pair: lexical only when ``embedder`` is None, plus
+    ``topic_weight`` times :func:`topic_similarity` when that is not 0."""
     import numpy as np
 
     if not texts_a or not texts_b:
         return np.zeros((len(texts_a), len(texts_b)), dtype=np.float32)
-    lexical = lexical_similarity(texts_a, texts_b)
-    if embedder is None:
-        return lexical
-    return np.asarray(
-        weight * semantic_similarity(texts_a, texts_b, embedder) + (1 - weight) * lexical, dtype=np.float32
-    )
+    scores = lexical_similarity(texts_a, texts_b)
+    if embedder is not None:
+        scores = weight * semantic_similarity(texts_a, texts_b, embedder) + (1 - weight) * scores
+    topics = topic_similarity(texts_a, texts_b) if topic_weight else None
+    if topics is not None:
+        scores = scores + topic_weight * topics
+    return np.asarray(scores, dtype=np.float32)
 
 
 def _lift(
@@ -155,10 +193,12 @@ def link(
     min_score: float = 0.0,
     weight: float = SEMANTIC_WEIGHT,
     concerns: Mapping[str, str] | None = None,
+    topic_weight: float = TOPIC_WEIGHT,
 ) -> list[tuple[str, str, float]]:
     """For each item of ``a`` (id → text), its ``k`` best items of ``b``: ``(id_a, id_b, score)``.
 
-    Results are grouped by ``a`` in its order, best first within each; scores lie in [-1, 1].
+    Results are grouped by ``a`` in its order, best first within each; scores lie in [-1, 1 +
+    ``topic_weight``] (``topic_weight=0``: words and embeddings only).
     ``concerns`` maps a treaty body's concern paragraph id to its recommendation paragraph id (on
     either side); by default :func:`concern_partners` finds them on each side; ``{}`` turns it off.
     A recommendation paragraph scores the higher of its own score and its concern's; on equal
@@ -167,7 +207,9 @@ def link(
     import numpy as np
 
     ids_a, ids_b = list(candidates_a), list(candidates_b)
-    scores = similarity([candidates_a[i] for i in ids_a], [candidates_b[i] for i in ids_b], embedder, weight)
+    scores = similarity(
+        [candidates_a[i] for i in ids_a], [candidates_b[i] for i in ids_b], embedder, weight, topic_weight
+    )
     partners_a = concern_partners(candidates_a) if concerns is None else dict(concerns)
     partners_b = concern_partners(candidates_b) if concerns is None else dict(concerns)
     scores = _lift(scores, ids_b, partners_b)
