@@ -85,3 +85,33 @@ def test_a_model_trained_on_a_sample_round_trips_through_its_file(data_dir: Path
     first = loaded.classify(["Ratify the Optional Protocol to the Convention against Torture"])[0]
     assert first.action_category == 5
     assert "International instruments" in first.labels("issues")
+
+
+def test_nb_weights_favour_the_words_that_tell_a_label_apart() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from rightstrack.analysis.training import nb_weights
+
+    # columns: "death", "penalty", "the"; rows 0–1 are about the death penalty, rows 2–3 are not
+    features = csr_matrix(np.array([[1, 1, 1], [1, 0, 1], [0, 0, 1], [0, 1, 1]], dtype=np.float32))
+    targets = np.array([[1], [1], [0], [0]], dtype=np.int8)
+    weights = nb_weights(features, targets, beta=1.0)[:, 0]
+    assert weights[0] > 2 * max(weights[1], weights[2])  # "death" is only in the label's texts
+    assert np.isclose(weights[1], weights[2])  # "penalty" and "the" are as common on both sides
+    assert np.allclose(nb_weights(features, targets, beta=0.5)[:, 0], np.sqrt(weights))
+
+
+def test_nb_weighted_svm_weights_apply_to_the_unscaled_features() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from rightstrack.analysis.training import fit_svms
+
+    rng = np.random.default_rng(0)
+    dense = (rng.random((200, 30)) < 0.2).astype(np.float32)
+    target = (dense[:, 0] + dense[:, 1] > 0).astype(np.int8)  # the label is "feature 0 or 1 present"
+    coef, intercept = fit_svms(csr_matrix(dense), target[:, None], c=1.0, beta=0.5, balanced=False)
+    predicted = (dense @ coef[0] + intercept[0]) > 0
+    assert (predicted == target.astype(bool)).mean() > 0.95
+    assert set(np.argsort(-coef[0])[:2]) == {0, 1}

@@ -3,14 +3,20 @@
 ``train(data_dir)`` fits one feature space on UPR Info's export and China's two OHCHR matrices,
 then the heads:
 
-- ``action`` (UPR Info action category 1–5): one-vs-rest linear SVMs (C = 0.3, balanced class
-  weights) on word n-grams, the verb cues and the main clause, their scores turned into
+- ``action`` (UPR Info action category 1–5): one-vs-rest NB-weighted linear SVMs (C = 0.3, balanced
+  class weights) on word n-grams, the verb cues and the main clause, their scores turned into
   probabilities by a softmax whose temperature is fitted on States held out of an inner split;
-- ``issues`` (UPR Info issues, multi-label): one-vs-rest linear SVMs (squared hinge, C = 0.3) on
-  word and character n-grams; on States held out of an inner split (never by row) one sigmoid
-  maps the SVM scores to probabilities and one global threshold is chosen;
-- ``themes``, ``groups``, ``sdgs`` (OHCHR matrices, 598 rows): the same as ``issues``; labels seen
-  fewer than :data:`MIN_POSITIVES` times are not learned.
+- ``issues`` (UPR Info issues, multi-label): one-vs-rest NB-weighted linear SVMs (squared hinge,
+  C = 0.3) on word and character n-grams; on States held out of an inner split (never by row) one
+  sigmoid maps the SVM scores to probabilities and one global threshold is chosen;
+- ``themes``, ``groups``, ``sdgs`` (OHCHR matrices, 598 rows): one-vs-rest logistic regression
+  (C = 10, balanced class weights, threshold 0.5); labels seen fewer than :data:`MIN_POSITIVES`
+  times are not learned.
+
+*NB-weighted* (Wang and Manning's NBSVM): before each label's SVM, every feature is multiplied by
+``|r|^β`` (:data:`Settings.nb_beta`), ``r`` its log-count ratio for that label (how much more often it
+occurs in the label's texts than in the others', smoothed by 1), so that the words that tell the label
+weigh more; the factor is folded back into the weights, and the head stays linear over the features.
 
 Retrain the shipped model: ``python -m rightstrack.analysis.training ../shared/data``.
 """
@@ -51,8 +57,9 @@ class Settings:
     issues_c: float = 0.3  # linear SVMs of the issues head
     balanced: bool = True
     threshold: float | None = None  # None: tuned on held-out States
-    keep: float = 0.1  # share of weights kept per label in the model file
-    keep_action: float = 0.3  # the same for the action head (5 labels: small, and pruning costs more)
+    keep: float = 0.2  # share of weights kept per label in the model file
+    keep_action: float = 0.5  # the same for the action head (5 labels: small, and pruning costs more)
+    nb_beta: float = 0.5  # exponent of the NB weights of the SVM heads (0: plain SVMs)
 
     def keep_of(self, head: str) -> float:
         return self.keep_action if head == "action" else self.keep
@@ -89,20 +96,73 @@ def label_matrix(sets: Sequence[Sequence[str]], labels: Sequence[str]) -> NDArra
     return matrix
 
 
-def fit_action(space: FeatureSpace, features: csr_matrix, y: Sequence[int], settings: Settings) -> Head:
-    """One-vs-rest linear SVMs with balanced class weights; their scores go through a softmax."""
+def nb_weights(features: csr_matrix, targets: NDArray[Any], beta: float) -> NDArray[np.float64]:
+    """``|log-count ratio|^beta`` of every feature (rows) for every label (columns), smoothed by 1.
+
+    The ratio compares how often a feature occurs (present or not) in the texts of the label and in
+    the other texts, each as a share of all features' occurrences there.
+    """
     import numpy as np
+
+    present = features.copy()
+    present.data = np.ones_like(present.data, dtype=np.float64)
+    positive = np.asarray(present.T @ targets.astype(np.float64)) + 1.0
+    total = np.asarray(present.sum(axis=0)).ravel()[:, None]
+    negative = total - (positive - 1.0) + 1.0
+    ratio = np.log((positive / positive.sum(axis=0)) / (negative / negative.sum(axis=0)))
+    return np.asarray(np.abs(ratio) ** beta)
+
+
+def _scaled_svm(
+    features: csr_matrix, target: NDArray[Any], weights: NDArray[np.float64], c: float, balanced: bool
+) -> tuple[NDArray[np.float64], float]:
+    """A binary linear SVM on ``features`` whose columns are multiplied by ``weights``; the weights
+    returned apply to the unscaled features."""
     from sklearn.svm import LinearSVC
+
+    scaled = features.copy()
+    scaled.data = scaled.data * weights[scaled.indices]
+    model = LinearSVC(C=c, max_iter=5000, class_weight="balanced" if balanced else None)
+    model.fit(scaled, target)
+    return model.coef_.ravel() * weights, float(model.intercept_[0])
+
+
+def fit_svms(
+    features: csr_matrix, targets: NDArray[Any], c: float, beta: float, balanced: bool
+) -> tuple[NDArray[np.float64], NDArray[np.float32]]:
+    """One-vs-rest NB-weighted linear SVMs, one per column of ``targets``: (weights, intercepts)."""
+    import numpy as np
+    from sklearn.utils.parallel import Parallel, delayed
     from threadpoolctl import threadpool_limits
 
+    matrix = features.tocsr()
+    weights = nb_weights(matrix, targets, beta) if beta else np.ones((matrix.shape[1], targets.shape[1]))
+    jobs = 2 if matrix.shape[0] >= PARALLEL_FROM else 1  # below, worker processes cost more than they save
+    with threadpool_limits(1):
+        fitted = Parallel(n_jobs=jobs)(
+            delayed(_scaled_svm)(matrix, targets[:, j], weights[:, j], c, balanced)
+            for j in range(targets.shape[1])
+        )
+    coef = np.vstack([row for row, _ in fitted])
+    return coef, np.array([intercept for _, intercept in fitted], dtype=np.float32)
+
+
+def fit_action(space: FeatureSpace, features: csr_matrix, y: Sequence[int], settings: Settings) -> Head:
+    """One-vs-rest NB-weighted linear SVMs with balanced class weights; a softmax of their scores."""
+    import numpy as np
+
     columns = _mask(space, HEAD_BLOCKS["action"])
-    with threadpool_limits(2):
-        model = LinearSVC(C=settings.action_c, class_weight="balanced", max_iter=5000)
-        model.fit(features[:, columns], list(y))
-    labels = tuple(str(label) for label in model.classes_)
-    coef = _full(space, columns, model.coef_)
-    intercept = np.asarray(model.intercept_, dtype=np.float32)
-    return Head("action", labels, False, coef, intercept, np.zeros(len(labels), dtype=np.float32))
+    labels = tuple(str(label) for label in sorted(set(y)))
+    targets = label_matrix([[str(label)] for label in y], labels)
+    coef, intercept = fit_svms(features[:, columns], targets, settings.action_c, settings.nb_beta, True)
+    return Head(
+        "action",
+        labels,
+        False,
+        _full(space, columns, coef),
+        intercept,
+        np.zeros(len(labels), dtype=np.float32),
+    )
 
 
 def temperature(head: Head, features: csr_matrix, y: Sequence[int]) -> float:
@@ -131,13 +191,12 @@ def fit_labels(
     threshold: float = 0.5,
     svm: bool = False,
 ) -> Head:
-    """One-vs-rest logistic regression (or linear SVMs, ``svm``) over the labels seen at least
-    :data:`MIN_POSITIVES` times. SVM scores read as probabilities through a plain sigmoid until
+    """One-vs-rest logistic regression (or NB-weighted linear SVMs, ``svm``) over the labels seen at
+    least :data:`MIN_POSITIVES` times. SVM scores read as probabilities through a plain sigmoid until
     :func:`calibrate` fits one."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
-    from sklearn.svm import LinearSVC
     from threadpoolctl import threadpool_limits
 
     counts: dict[str, int] = {}
@@ -147,15 +206,16 @@ def fit_labels(
     labels = tuple(sorted(label for label, count in counts.items() if MIN_POSITIVES <= count < len(sets)))
     targets = label_matrix(sets, labels)
     columns = _mask(space, blocks)
-    weight = "balanced" if settings.balanced else None
-    estimator: Any = LogisticRegression(C=settings.label_c, max_iter=1000, class_weight=weight)
     if svm:
-        estimator = LinearSVC(C=settings.issues_c, max_iter=5000)
-    jobs = 2 if len(sets) >= PARALLEL_FROM else 1  # below, starting worker processes costs more than it saves
-    with threadpool_limits(1):
-        model = OneVsRestClassifier(estimator, n_jobs=jobs).fit(features[:, columns], targets)
-    coef = np.vstack([fitted.coef_ for fitted in model.estimators_])
-    intercept = np.array([fitted.intercept_[0] for fitted in model.estimators_], dtype=np.float32)
+        coef, intercept = fit_svms(features[:, columns], targets, settings.issues_c, settings.nb_beta, False)
+    else:
+        weight = "balanced" if settings.balanced else None
+        estimator = LogisticRegression(C=settings.label_c, max_iter=1000, class_weight=weight)
+        jobs = 2 if len(sets) >= PARALLEL_FROM else 1  # below, worker processes cost more than they save
+        with threadpool_limits(1):
+            model = OneVsRestClassifier(estimator, n_jobs=jobs).fit(features[:, columns], targets)
+        coef = np.vstack([fitted.coef_ for fitted in model.estimators_])
+        intercept = np.array([fitted.intercept_[0] for fitted in model.estimators_], dtype=np.float32)
     thresholds = np.full(len(labels), threshold, dtype=np.float32)
     return Head(name, labels, True, _full(space, columns, coef), intercept, thresholds)
 
