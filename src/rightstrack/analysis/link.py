@@ -23,7 +23,7 @@ the cosine of their UPR Info issue probabilities under the shipped classifier (:
 weight :data:`TOPIC_WEIGHT`). Words and embeddings compare how a text is written; the issues say what
 it is about, so a UPR row on the Criminal Procedure Code and the Committee's paragraph on fair trials
 meet under "Justice" although they share few words. On seed 001 it takes the pairs in the top 3 from
-84 to 86 of 103 and the mean average precision from 0.738 to 0.795, every row keeping a paired
+84 to 86 of 103 and the mean average precision from 0.738 to 0.794, every row keeping a paired
 paragraph in its top 3; at weight 0.1 the pairs reach 89 and the precision 0.830 but one row loses its
 only paragraph (the weight was chosen on these same 60 rows: an indication, not a held-out figure).
 
