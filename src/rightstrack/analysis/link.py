@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 #: run lower than embedding ones, so scores are lower than at 0.5 (mean of the top 3, Kazakhstan
 #: 2014 → 2010: 0.319 → 0.282): thresholds set on 0.5's scores pass ``weight=0.5``.
 SEMANTIC_WEIGHT = 0.4
-#: Share of the subject score (cosine of the UPR Info issue probabilities) added to :func:`link`'s.
+#: Weight of the subject score (cosine of the UPR Info issue probabilities) beside :func:`link`'s others.
 TOPIC_WEIGHT = 0.03
 #: The weight :func:`recurring` uses: its ``threshold`` (0.75) was set on this scale.
 RECURRING_WEIGHT = 0.5
@@ -155,8 +155,9 @@ def similarity(
     weight: float = SEMANTIC_WEIGHT,
     topic_weight: float = 0.0,
 ) -> NDArray[np.float32]:
-    """The combined score of :func:`link` for every pair: lexical only when ``embedder`` is None, plus
-    ``topic_weight`` times :func:`topic_similarity` when that is not 0."""
+    """The combined score of :func:`link` for every pair: lexical only when ``embedder`` is None; with
+    ``topic_weight`` times :func:`topic_similarity` added when that is not 0, the sum divided by
+    ``1 + topic_weight`` so that identical texts still score 1."""
     import numpy as np
 
     if not texts_a or not texts_b:
@@ -166,7 +167,7 @@ def similarity(
         scores = weight * semantic_similarity(texts_a, texts_b, embedder) + (1 - weight) * scores
     topics = topic_similarity(texts_a, texts_b) if topic_weight else None
     if topics is not None:
-        scores = scores + topic_weight * topics
+        scores = (scores + topic_weight * topics) / (1 + topic_weight)
     return np.asarray(scores, dtype=np.float32)
 
 
@@ -197,8 +198,8 @@ def link(
 ) -> list[tuple[str, str, float]]:
     """For each item of ``a`` (id → text), its ``k`` best items of ``b``: ``(id_a, id_b, score)``.
 
-    Results are grouped by ``a`` in its order, best first within each; scores lie in [-1, 1 +
-    ``topic_weight``] (``topic_weight=0``: words and embeddings only).
+    Results are grouped by ``a`` in its order, best first within each; scores lie in [-1, 1]
+    (``topic_weight=0``: words and embeddings only).
     ``concerns`` maps a treaty body's concern paragraph id to its recommendation paragraph id (on
     either side); by default :func:`concern_partners` finds them on each side; ``{}`` turns it off.
     A recommendation paragraph scores the higher of its own score and its concern's; on equal
