@@ -39,12 +39,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .embed import Embedder
+from .embed import Embedder, normalise_rows
 from .search import terms
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from .classify import Classifier
 
 #: Share of the embedding cosine in :func:`link`'s score (the rest: lexical). On seed 001's pairs the
 #: mean average precision over the whole ranking is 0.740 / 0.738 / 0.717 / 0.715 / 0.706 / 0.689 at
@@ -127,25 +129,37 @@ def semantic_similarity(
     return np.asarray(embedder.embed(texts_a) @ embedder.embed(texts_b).T, dtype=np.float32)
 
 
-def topic_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> NDArray[np.float32] | None:
-    """Cosine of the texts' UPR Info issue probabilities (shipped classifier); ``None`` without a model."""
-    import numpy as np
+class SubjectEmbedder:
+    """A text's subject as a unit vector: its UPR Info issue probabilities under ``classifier``."""
 
+    name = "upr-info-issues"
+
+    def __init__(self, classifier: Classifier) -> None:
+        self.classifier = classifier
+        self.dim = len(classifier.model.heads["issues"].labels)
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        return normalise_rows(self.classifier.probabilities(texts, "issues"))
+
+
+def subject_embedder() -> SubjectEmbedder | None:
+    """:class:`SubjectEmbedder` over the shipped classifier; ``None`` without a model or an issues head."""
     from .classify import default_classifier
 
     try:
         classifier = default_classifier()
     except FileNotFoundError:
         return None
-    if "issues" not in classifier.heads:
-        return None
+    return SubjectEmbedder(classifier) if "issues" in classifier.heads else None
 
-    def unit(texts: Sequence[str]) -> NDArray[np.float32]:
-        proba = classifier.probabilities(texts, "issues")
-        norms = np.linalg.norm(proba, axis=1, keepdims=True)
-        return np.asarray(proba / np.maximum(norms, 1e-9), dtype=np.float32)
 
-    return np.asarray(unit(texts_a) @ unit(texts_b).T, dtype=np.float32)
+def topic_similarity(
+    texts_a: Sequence[str], texts_b: Sequence[str], subjects: Embedder | None = None
+) -> NDArray[np.float32] | None:
+    """Cosine of the texts' subjects (``subjects``, by default :func:`subject_embedder`); ``None``
+    without a model."""
+    subjects = subjects or subject_embedder()
+    return None if subjects is None else semantic_similarity(texts_a, texts_b, subjects)
 
 
 def similarity(
@@ -154,10 +168,12 @@ def similarity(
     embedder: Embedder | None,
     weight: float = SEMANTIC_WEIGHT,
     topic_weight: float = 0.0,
+    subjects: Embedder | None = None,
 ) -> NDArray[np.float32]:
     """The combined score of :func:`link` for every pair: lexical only when ``embedder`` is None; with
     ``topic_weight`` times :func:`topic_similarity` added when that is not 0, the sum divided by
-    ``1 + topic_weight`` so that identical texts still score 1."""
+    ``1 + topic_weight`` so that identical texts still score 1 (``subjects``: as in
+    :func:`topic_similarity`)."""
     import numpy as np
 
     if not texts_a or not texts_b:
@@ -165,9 +181,9 @@ def similarity(
     scores = lexical_similarity(texts_a, texts_b)
     if embedder is not None:
         scores = weight * semantic_similarity(texts_a, texts_b, embedder) + (1 - weight) * scores
-    topics = topic_similarity(texts_a, texts_b) if topic_weight else None
+    topics = topic_similarity(texts_a, texts_b, subjects) if topic_weight else None
     if topics is not None:
-        scores = (scores + topic_weight * topics) / (1 + topic_weight)
+        return np.asarray((scores + topic_weight * topics) / (1 + topic_weight), dtype=np.float32)
     return np.asarray(scores, dtype=np.float32)
 
 
@@ -195,11 +211,13 @@ def link(
     weight: float = SEMANTIC_WEIGHT,
     concerns: Mapping[str, str] | None = None,
     topic_weight: float = TOPIC_WEIGHT,
+    subjects: Embedder | None = None,
 ) -> list[tuple[str, str, float]]:
     """For each item of ``a`` (id → text), its ``k`` best items of ``b``: ``(id_a, id_b, score)``.
 
     Results are grouped by ``a`` in its order, best first within each; scores lie in [-1, 1]
-    (``topic_weight=0``: words and embeddings only).
+    (``topic_weight=0``: words and embeddings only; ``subjects``: the subject vectors, by default
+    :func:`subject_embedder`).
     ``concerns`` maps a treaty body's concern paragraph id to its recommendation paragraph id (on
     either side); by default :func:`concern_partners` finds them on each side; ``{}`` turns it off.
     A recommendation paragraph scores the higher of its own score and its concern's; on equal
@@ -209,7 +227,12 @@ def link(
 
     ids_a, ids_b = list(candidates_a), list(candidates_b)
     scores = similarity(
-        [candidates_a[i] for i in ids_a], [candidates_b[i] for i in ids_b], embedder, weight, topic_weight
+        [candidates_a[i] for i in ids_a],
+        [candidates_b[i] for i in ids_b],
+        embedder,
+        weight,
+        topic_weight,
+        subjects,
     )
     partners_a = concern_partners(candidates_a) if concerns is None else dict(concerns)
     partners_b = concern_partners(candidates_b) if concerns is None else dict(concerns)

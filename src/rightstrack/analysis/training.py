@@ -96,6 +96,12 @@ def label_matrix(sets: Sequence[Sequence[str]], labels: Sequence[str]) -> NDArra
     return matrix
 
 
+def _jobs(rows: int) -> int:
+    """Worker processes for one-vs-rest fits: 2 from :data:`PARALLEL_FROM` rows; below, starting them
+    costs more than it saves."""
+    return 2 if rows >= PARALLEL_FROM else 1
+
+
 def nb_weights(features: csr_matrix, targets: NDArray[Any], beta: float) -> NDArray[np.float64]:
     """``|log-count ratio|^beta`` of every feature (rows) for every label (columns), smoothed by 1.
 
@@ -137,9 +143,8 @@ def fit_svms(
 
     matrix = features.tocsr()
     weights = nb_weights(matrix, targets, beta) if beta else np.ones((matrix.shape[1], targets.shape[1]))
-    jobs = 2 if matrix.shape[0] >= PARALLEL_FROM else 1  # below, worker processes cost more than they save
     with threadpool_limits(1):
-        fitted = Parallel(n_jobs=jobs)(
+        fitted = Parallel(n_jobs=_jobs(matrix.shape[0]))(
             delayed(_scaled_svm)(matrix, targets[:, j], weights[:, j], c, balanced)
             for j in range(targets.shape[1])
         )
@@ -211,9 +216,8 @@ def fit_labels(
     else:
         weight = "balanced" if settings.balanced else None
         estimator = LogisticRegression(C=settings.label_c, max_iter=1000, class_weight=weight)
-        jobs = 2 if len(sets) >= PARALLEL_FROM else 1  # below, worker processes cost more than they save
         with threadpool_limits(1):
-            model = OneVsRestClassifier(estimator, n_jobs=jobs).fit(features[:, columns], targets)
+            model = OneVsRestClassifier(estimator, n_jobs=_jobs(len(sets))).fit(features[:, columns], targets)
         coef = np.vstack([fitted.coef_ for fitted in model.estimators_])
         intercept = np.array([fitted.intercept_[0] for fitted in model.estimators_], dtype=np.float32)
     thresholds = np.full(len(labels), threshold, dtype=np.float32)

@@ -44,7 +44,8 @@ RECURRING_SCORE = 0.45
 
 
 class StoredEmbedder:
-    """An embedder that answers from stored vectors (by text) and computes only the texts it lacks."""
+    """An embedder that answers from stored vectors (by text) and computes only the texts it lacks,
+    once: what it computes joins the stored vectors."""
 
     def __init__(self, base: Embedder, stored: dict[str, bytes]) -> None:
         self.base = base
@@ -62,12 +63,13 @@ class StoredEmbedder:
                 result[k] = np.frombuffer(self.stored[text], dtype=np.float32)
         if missing:
             result[missing] = self.base.embed([texts[k] for k in missing])
+            self.stored.update((texts[k], result[k].tobytes()) for k in missing)
         return result
 
 
 def link_state(state: State, embedder: Embedder | None = None) -> int:
     """Replace the suggested links of ``state``'s recommendations; returns how many were stored."""
-    from rightstrack.analysis.link import link
+    from rightstrack.analysis.link import link, subject_embedder
 
     embedder = embedder or configured_embedder()
     texts: dict[int, dict[str, str]] = defaultdict(dict)
@@ -84,6 +86,8 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
         ).values_list("recommendation__text", "vector")
     }
     cached = StoredEmbedder(embedder, stored)
+    subject = subject_embedder()  # each text's subject computed once for all the State's reviews
+    subjects = StoredEmbedder(subject, {}) if subject is not None else None
     concerns = _concerns(state, {pk: text for items in texts.values() for pk, text in items.items()})
     found: dict[tuple[int, ...], float] = {}
     for review_id, own in texts.items():
@@ -92,7 +96,9 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
         }
         if not own or not others:
             continue
-        for source, target, score in link(own, others, cached, k=TOP, min_score=MIN_SCORE, concerns=concerns):
+        for source, target, score in link(
+            own, others, cached, k=TOP, min_score=MIN_SCORE, concerns=concerns, subjects=subjects
+        ):
             # one link per pair, from the later recommendation (asked again) to the earlier one
             pair = tuple(sorted((int(source), int(target)), key=order.__getitem__, reverse=True))
             found[pair] = max(score, found.get(pair, 0.0))
