@@ -36,6 +36,10 @@ def _recommendation_id(number: str) -> int:
         {"recommending_state": "FRA"},
         {"response": "accepted", "action_category": "4"},
         {"level": "<script>"},  # an unknown level is ignored, as on the site
+        {
+            "response": "accepted\x00",
+            "cycle": "1\x00",
+        },  # NUL characters are dropped (PostgreSQL refuses them)
     ],
 )
 def test_the_api_filters_recommendations_as_the_site_does(

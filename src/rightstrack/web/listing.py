@@ -46,7 +46,8 @@ class Filters:
 
     @classmethod
     def from_query(cls, query: QueryDict) -> Filters:
-        values = {f.name: query.get(f.name, "").strip()[:200] for f in fields(cls)}
+        # NUL characters mean nothing in a filter, and PostgreSQL refuses them in a query
+        values = {f.name: query.get(f.name, "").replace("\x00", "").strip()[:200] for f in fields(cls)}
         filters = cls(**values)
         if filters.mode not in MODES:
             filters.mode = "keyword"
