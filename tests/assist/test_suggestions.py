@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils.html import escape
 
 from rightstrack.assist.models import Decision, Head, LabelSuggestion
 from rightstrack.assist.pipeline import AnalysisReport, analyse
 from rightstrack.assist.suggestions import DecisionError, accept, reject, suggest
 from rightstrack.portal.models import Membership, Role
-from rightstrack.recommendations.models import Recommendation, RecommendationTerm
+from rightstrack.recommendations.models import ActionCategory, Recommendation, RecommendationTerm
 from tests.conftest import shared_path
 
 
@@ -109,6 +110,23 @@ def test_running_the_same_model_again_changes_nothing(analysed: AnalysisReport) 
     made = suggest(ids)  # forced: the same suggestions, no duplicates
     assert made.created == 0
     assert list(LabelSuggestion.objects.order_by("pk").values_list("pk", "probability", "model")) == before
+
+
+def test_an_action_category_is_shown_with_its_name_on_upr_infos_scale(analysed: AnalysisReport) -> None:
+    rec = _untagged_2014()
+    action = rec.suggestions.get(head=Head.ACTION)
+    name = str(ActionCategory(int(action.value)).label)
+    assert name.startswith(f"{action.value} – ") and "action" in name
+    editor = Client()
+    editor.force_login(_editor())
+    url = f"/recommendations/{rec.pk}"
+    assert escape(name) in editor.get(url).content.decode()  # the suggestion, before a decision
+    response = editor.post(f"/portal/suggestions/{action.pk}/accept/", {"next": url}, follow=True)
+    page = response.content.decode()
+    assert escape(f"Accepted: Action category “{name}”.") in page
+    assert page.count(escape(name)) >= 2  # the message and the recommendation's own field
+    listing = editor.get("/recommendations", {"action_category": action.value}).content.decode()
+    assert f'<option value="{action.value}" selected>{escape(name)}</option>' in listing
 
 
 def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.recommendations.models import Recommendation, Term
+from rightstrack.recommendations.models import ActionCategory, Recommendation, Term
 
 
 class Head(models.TextChoices):
@@ -58,6 +58,13 @@ class LabelSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation_id} {self.head}={self.value} ({self.probability:.2f}, {self.decision})"
+
+    @property
+    def label(self) -> str:
+        """The label as people read it: an action category with its name on UPR Info's scale."""
+        if self.head == Head.ACTION and self.value.isdigit() and int(self.value) in ActionCategory.values:
+            return str(ActionCategory(int(self.value)).label)
+        return self.value
 
 
 class Analysis(models.Model):

@@ -179,8 +179,7 @@ def _store(
 
 
 def _reason(head: str, probability: float, model: str) -> str:
-    what = "action category" if head == Head.ACTION else str(Head(head).label)
-    return f"{model}: {probability:.0%} probable {what}, from the recommendation's words"
+    return f"{model}: {Head(head).label}, {probability:.0%} probable from the recommendation's words"
 
 
 @transaction.atomic

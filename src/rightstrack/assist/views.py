@@ -79,7 +79,7 @@ def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Accept or reject one suggestion, then go back where the editor was."""
     permissions.require_editor(request.user)
     suggestion = get_object_or_404(LabelSuggestion.objects.select_related("recommendation"), pk=pk)
-    what = f"{suggestion.get_head_display()} “{suggestion.value}”"
+    what = f"{suggestion.get_head_display()} “{suggestion.label}”"
     try:
         if action == "accept":
             accept(suggestion, request.user)

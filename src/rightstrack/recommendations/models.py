@@ -71,14 +71,22 @@ class Response(models.TextChoices):
     UNKNOWN = "", _("Not given")
 
 
+class ActionCategory(models.IntegerChoices):
+    """UPR Info's scale of how specific the action asked is, read from the main verb (1–5)."""
+
+    MINIMAL = 1, _("1 – minimal action (share, seek assistance)")
+    CONTINUING = 2, _("2 – continuing action (continue, maintain)")
+    CONSIDERING = 3, _("3 – considering action (consider, review, explore)")
+    GENERAL = 4, _("4 – general action (ensure, strengthen, take measures)")
+    SPECIFIC = 5, _("5 – specific action (ratify, adopt, abolish, amend)")
+
+
 class Recommendation(models.Model):
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="recommendations")
     text = models.TextField()
     recommending_states = models.ManyToManyField(State, blank=True, related_name="recommendations_made")
     response = models.CharField(max_length=32, choices=Response.choices, blank=True, default="")
-    action_category = models.PositiveSmallIntegerField(
-        null=True, blank=True, choices=[(i, str(i)) for i in range(1, 6)]
-    )
+    action_category = models.PositiveSmallIntegerField(null=True, blank=True, choices=ActionCategory.choices)
     group = models.CharField(
         max_length=100, blank=True, help_text="Recommendations answered together share a key, e.g. 5+57."
     )

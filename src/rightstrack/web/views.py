@@ -22,7 +22,13 @@ from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome, recommendation_iri
 from rightstrack.documents.models import Provenance
 from rightstrack.portal.permissions import is_editor
-from rightstrack.recommendations.models import Recommendation, RecommendationLink, Review, State
+from rightstrack.recommendations.models import (
+    ActionCategory,
+    Recommendation,
+    RecommendationLink,
+    Review,
+    State,
+)
 from rightstrack.web import downloads, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
@@ -354,6 +360,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
         "words": filters.words(),
         "facets": facets,  # a callable: the template asks for it, JSON never does
         "levels": [o.value for o in Outcome],
+        "action_categories": ActionCategory.choices,
         "sorts": list(SORTS),
     }
     return _respond(request, fmt, "web/recommendations.html", context, data)
