@@ -459,7 +459,7 @@ def evaluate(
 def train(
     data: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared/data"),
 ) -> None:
-    """Retrain the shipped classifiers from the shared data (about 6 minutes on 2 cores)."""
+    """Retrain the shipped classifiers from the shared data (about 1.5 minutes on 2 cores)."""
     from rightstrack.analysis.training import train as run_training
 
     run_training(data)

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -77,7 +77,7 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
             Review.objects.filter(state=state)
             .select_related("mechanism", "state")
             .annotate(n=Count("recommendations"))
-            .order_by("cycle", "id")
+            .order_by(F("year").asc(nulls_last=True), "cycle", "id")  # in the order they happened
         )
         for review in found:
             review.url = _review_url(review)  # type: ignore[attr-defined]
