@@ -12,6 +12,7 @@ from django.utils.html import escape
 from rightstrack.assist.models import Decision, Head, LabelSuggestion
 from rightstrack.assist.pipeline import AnalysisReport, analyse
 from rightstrack.assist.suggestions import DecisionError, accept, reject, suggest
+from rightstrack.core.percent import confidence
 from rightstrack.portal.models import Membership, Role
 from rightstrack.recommendations.models import ActionCategory, Recommendation, RecommendationTerm
 from tests.conftest import shared_path
@@ -144,6 +145,7 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
     assert "the words that weigh most" in page and "“death”" in page  # the reason: the text's own words
     issue = rec.suggestions.get(head=Head.ISSUES, value="Death penalty")
     assert f"/portal/suggestions/{issue.pk}/accept/" in page
+    assert escape(confidence(issue.probability)) in page  # "> 99 %" at most: never a certainty
 
     response = editor.post(f"/portal/suggestions/{issue.pk}/reject/", {"next": url})
     assert response.status_code == 302 and response["Location"] == url

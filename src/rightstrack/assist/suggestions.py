@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rightstrack.assist.models import Decision, Head, LabelSuggestion
+from rightstrack.core.percent import confidence
 from rightstrack.core.uhri import SDG_GOALS, UHRI_GROUPS, UHRI_THEMES
 from rightstrack.core.vocab import UPR_INFO_ISSUES
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Term
@@ -179,7 +180,7 @@ def _store(
 
 
 def _reason(head: str, probability: float, model: str) -> str:
-    return f"{model}: {Head(head).label}, {probability:.0%} probable from the recommendation's words"
+    return f"{model}: {Head(head).label}, {confidence(probability)} probable from the recommendation's words"
 
 
 @transaction.atomic

@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from rightstrack.core.percent import confidence as as_confidence
+
 register = template.Library()
 
 
@@ -40,3 +42,9 @@ def get_item(mapping: Mapping[Any, Any], key: Any) -> Any:
     ('partially', None)
     """
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def confidence(probability: float) -> str:
+    """``{{ s.probability|confidence }}``: see :func:`rightstrack.core.percent.confidence`."""
+    return as_confidence(probability)
