@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.paginator import UnorderedObjectListWarning
 from django.test import Client
 
 from rightstrack.assessments.models import Assessment, Stakeholder, Status
@@ -76,6 +78,16 @@ def test_lists_come_in_pages_of_fifty(kazakhstan_mia: Path, client: Client) -> N
         for r in client.get(f"/api/recommendations/?page={page}").json()["results"]
     ]
     assert len(set(ids)) == 129
+
+
+def test_a_search_by_meaning_that_finds_nothing_is_still_an_ordered_list(
+    kazakhstan_mia: Path, client: Client
+) -> None:
+    query = {"q": "death penalty", "mode": "semantic", "state": "FRA"}  # France: no review here
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        found = client.get("/api/recommendations/", query).json()
+    assert (found["count"], found["results"]) == (0, [])
 
 
 def test_states_are_those_with_reviews_and_list_their_reviews(kazakhstan_mia: Path, client: Client) -> None:

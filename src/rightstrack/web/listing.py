@@ -104,7 +104,13 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
         return _ranked(rows, filters)
     if filters.words():
         rows = rows.filter(pk__in=fulltext.matching(filters.words()))
-    return rows.order_by(*SORTS[filters.sort])
+    return rows.order_by(*_order(filters.sort))
+
+
+def _order(sort: str) -> tuple[str, ...]:
+    """The columns of a sort, then the id, so that pages never overlap; "relevance" without a
+    ranking (keyword search, or nothing found) falls back to the reference order."""
+    return (*(SORTS[sort] or SORTS["ref"]), "pk")
 
 
 def _ranked(rows: QuerySet[Recommendation], filters: Filters) -> QuerySet[Recommendation]:
@@ -116,7 +122,7 @@ def _ranked(rows: QuerySet[Recommendation], filters: Filters) -> QuerySet[Recomm
     ids = ranked(filters.q, filters.words(), filters.mode, allowed)
     rows = rows.filter(pk__in=ids)
     if filters.sort != "relevance" or not ids:
-        return rows.order_by(*SORTS[filters.sort])
+        return rows.order_by(*_order(filters.sort))
     return rows.order_by(_position(ids), "pk")
 
 
