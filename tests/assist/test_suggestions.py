@@ -166,6 +166,11 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
     most_probable = waiting.order_by("-probability", "recommendation_id", "head").first()
     assert most_probable is not None and f"/portal/suggestions/{most_probable.pk}/accept/" in queue
 
+    # the editor's own page says how many wait, and leads to the queue
+    pending = LabelSuggestion.objects.filter(decision=Decision.PENDING).count()
+    home = editor.get("/portal/").content.decode()
+    assert f'<a href="/portal/suggestions/">{pending} machine suggestions wait for a decision.</a>' in home
+
 
 def test_an_editor_decides_many_suggestions_at_once(analysed: AnalysisReport) -> None:
     editor = Client()

@@ -24,6 +24,7 @@ from rightstrack.assessments.models import (
     Status,
 )
 from rightstrack.assessments.picture import display_ref
+from rightstrack.assist.models import Decision, LabelSuggestion
 from rightstrack.portal import permissions
 from rightstrack.portal.forms import (
     AcceptForm,
@@ -54,11 +55,9 @@ def home(request: HttpRequest) -> HttpResponse:
     open_campaigns = FollowUpCampaign.objects.filter(is_open=True).select_related(
         "review__state", "review__mechanism", "programme"
     )
-    waiting = (
-        Assessment.private_objects.filter(status=Status.SUBMITTED).count()
-        if permissions.is_editor(request.user)
-        else 0
-    )
+    editor = permissions.is_editor(request.user)
+    waiting = Assessment.private_objects.filter(status=Status.SUBMITTED).count() if editor else 0
+    suggestions = LabelSuggestion.objects.filter(decision=Decision.PENDING).count() if editor else 0
     return render(
         request,
         "portal/home.html",
@@ -68,6 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "mine": mine,
             "campaigns": open_campaigns,
             "waiting": waiting,
+            "suggestions": suggestions,
         },
     )
 
