@@ -31,12 +31,16 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs"
 def browser() -> Iterator[object]:
     if not shutil.which(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield instance
         instance.close()
+        # While Playwright's loop runs, Django keeps its connections in another context: close them
+        # before the loop ends, or PostgreSQL refuses to drop the test database (a session left open).
+        connections.close_all()
 
 
 @pytest.fixture
