@@ -24,6 +24,11 @@ def _editor() -> User:
     return user
 
 
+def _issue_model(rec: Recommendation) -> str:
+    """The model that proposed the recommendation's issues."""
+    return str(rec.suggestions.filter(head=Head.ISSUES).values_list("model", flat=True).first())
+
+
 def _untagged_2014() -> Recommendation:
     return Recommendation.objects.get(
         review__cycle=2, text__startswith="Abolish the death penalty", recommending_states__code="FRA"
@@ -143,6 +148,9 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
     page = editor.get(url).content.decode()
     assert "Machine suggestions" in page and "Death penalty" in page and "<meter" in page
     assert "the words that weigh most" in page and "“death”" in page  # the reason: the text's own words
+    assert f"proposed by {_issue_model(rec)} from the recommendation" in page
+    russian = editor.get(url, headers={"Accept-Language": "ru"}).content.decode()
+    assert "слова, которые весят больше всего" in russian and "предложено моделью" in russian
     issue = rec.suggestions.get(head=Head.ISSUES, value="Death penalty")
     assert f"/portal/suggestions/{issue.pk}/accept/" in page
     assert escape(confidence(issue.probability)) in page  # "> 99 %" at most: never a certainty
