@@ -108,8 +108,8 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
 
 
 def _order(sort: str) -> tuple[str, ...]:
-    """The columns of a sort, then the id, so that pages never overlap; "relevance" without a
-    ranking (keyword search, or nothing found) falls back to the reference order."""
+    """The columns of a sort, then the id, so that pages never overlap; "relevance" with nothing
+    ranked (a search by meaning that found nothing) falls back to the reference order."""
     return (*(SORTS[sort] or SORTS["ref"]), "pk")
 
 
