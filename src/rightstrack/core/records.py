@@ -99,6 +99,13 @@ class RecommendationRecord:
     theme_heading: str = ""  # the heading the document files it under
     review: ReviewKey | None = None  # when a document holds several reviews; None: the document's own
     position_source: str = ""  # where the response was given, e.g. "A/HRC/14/10/Add.1" (OHCHR matrices)
+    #: What ``response`` is (rightstrack.core.positions): "stage" for the Working Group report's stage
+    #: (supported, will examine, noted, already implemented, in process...), "final" for the State's final
+    #: position (an addendum, a thematic list, UPR Info's export: supported / noted / supported/noted),
+    #: "" for a secondary source that repeats a position (fact sheets, an MIA, a stakeholder sheet).
+    response_kind: str = ""
+    #: Beside a supported final position: "already implemented" or "in process of implementation".
+    position_qualifier: str = ""
 
 
 @dataclass
