@@ -64,3 +64,35 @@ class Provenance(models.Model):
             row=self.row,
             cell=self.cell,
         )
+
+
+class PositionStatement(models.Model):
+    """What one document says of the State's answer to one recommendation, in its words and place.
+
+    A recommendation's position (``Recommendation.response``, ``wg_stage``, ``position_qualifier``)
+    is decided from all of them by :func:`rightstrack.core.positions.resolve`; they stay, so that a
+    conflict between two documents can be shown and traced.
+    """
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="positions")
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.CASCADE, related_name="position_statements"
+    )
+    kind = models.CharField(max_length=16, blank=True, help_text="stage, final, or blank for a repeat.")
+    authority = models.PositiveSmallIntegerField(default=0)
+    words = models.CharField(max_length=64, blank=True, help_text="The answer as the document gives it.")
+    stage = models.CharField(max_length=40, blank=True)
+    position = models.CharField(max_length=32, blank=True)
+    qualifier = models.CharField(max_length=40, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-authority", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "recommendation", "words"], name="one_position_per_document_answer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.words or '-'}"

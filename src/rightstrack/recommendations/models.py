@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core import positions
 from rightstrack.core.mechanisms import MECHANISM_KINDS
 
 
@@ -60,15 +61,29 @@ class Review(models.Model):
         return f"{self.state_id} {self.mechanism.code}{cycle}{year}"
 
 
-class Response(models.TextChoices):
-    ACCEPTED = "accepted", _("Accepted")
-    NOTED = "noted", _("Noted")
-    REJECTED = "rejected", _("Rejected")
-    PENDING = "pending", _("Pending")
-    ALREADY_IMPLEMENTED = "already implemented", _("Already implemented")
-    WILL_EXAMINE = "will examine", _("Will examine")
-    PARTIALLY_ACCEPTED = "partially accepted", _("Partially accepted")
-    UNKNOWN = "", _("Not given")
+class Position(models.TextChoices):
+    """The State's final position on a UPR recommendation (rightstrack.core.positions)."""
+
+    SUPPORTED = positions.SUPPORTED, _("Supported")
+    NOTED = positions.NOTED, _("Noted")
+    SPLIT = positions.SPLIT, _("Supported/noted")
+    PENDING = positions.PENDING, _("Not given")
+
+
+class Stage(models.TextChoices):
+    """The Working Group report's stage: how the State answered at the end of the dialogue."""
+
+    SUPPORTED = positions.STAGE_SUPPORTED, _("supported")
+    EXAMINE = positions.STAGE_EXAMINE, _("will be examined")
+    NOTED = positions.STAGE_NOTED, _("noted")
+    REJECTED = positions.STAGE_REJECTED, _("rejected")
+    IMPLEMENTED = positions.STAGE_IMPLEMENTED, _("already implemented")
+    IN_PROCESS = positions.STAGE_IN_PROCESS, _("in process of implementation")
+    IMPLEMENTED_OR_IN_PROCESS = (
+        positions.STAGE_IMPLEMENTED_OR_IN_PROCESS,
+        _("already implemented or in process of implementation"),
+    )
+    NONE = "", _("not given")
 
 
 class ActionCategory(models.IntegerChoices):
@@ -85,7 +100,26 @@ class Recommendation(models.Model):
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="recommendations")
     text = models.TextField()
     recommending_states = models.ManyToManyField(State, blank=True, related_name="recommendations_made")
-    response = models.CharField(max_length=32, choices=Response.choices, blank=True, default="")
+    response = models.CharField(
+        max_length=32,
+        choices=Position.choices,
+        blank=True,
+        default="",
+        help_text="The State's final position (supported, noted, supported/noted); blank while pending.",
+    )
+    wg_stage = models.CharField(
+        max_length=40, choices=Stage.choices, blank=True, default="", help_text="The Working Group report's stage."
+    )
+    position_qualifier = models.CharField(
+        max_length=40,
+        choices=[(q, Stage(q).label) for q in positions.QUALIFIERS],
+        blank=True,
+        default="",
+        help_text="Beside a supported position: already implemented, in process of implementation.",
+    )
+    position_conflict = models.BooleanField(
+        default=False, db_index=True, help_text="Two documents state different positions."
+    )
     action_category = models.PositiveSmallIntegerField(null=True, blank=True, choices=ActionCategory.choices)
     group = models.CharField(
         max_length=100, blank=True, help_text="Recommendations answered together share a key, e.g. 5+57."
@@ -110,6 +144,18 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.review}: {self.text[:60]}"
+
+    @property
+    def position_label(self) -> str:
+        """The position as people read it: "Supported (already implemented)", "Pending (will be examined)"."""
+        if not self.response:
+            if self.wg_stage == positions.STAGE_EXAMINE:
+                return str(_("Pending (will be examined)"))
+            return ""
+        label = str(Position(self.response).label)
+        if self.position_qualifier:
+            return f"{label} ({Stage(self.position_qualifier).label})"
+        return label
 
 
 class RecommendationRef(models.Model):

@@ -28,6 +28,8 @@ from rightstrack.core.text import normalise
 from rightstrack.core.upr_calendar import upr_review
 from rightstrack.core.vocab import UPR_INFO_ISSUES
 from rightstrack.documents.store.places import BATCH, Places
+from rightstrack.documents.store.positions import FIELDS as POSITION_FIELDS
+from rightstrack.documents.store.positions import Answers
 from rightstrack.documents.store.rows import fts_suspended, insert_objects, insert_rows
 from rightstrack.recommendations.models import (
     Mechanism,
@@ -360,6 +362,7 @@ def store_recommendations(
     refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]] = []
     touched: dict[int, Known] = {}
     matched_existing: set[int] = set()
+    answers = Answers(parsed)
     reviews.prefetch(record.review or parsed.review for record in parsed.recommendations)
     index.load_many(reviews.cache.values())
     for done, record in enumerate(parsed.recommendations, start=1):
@@ -379,7 +382,6 @@ def store_recommendations(
                 review,
                 {
                     "text": record.text,
-                    "response": record.response,
                     "action_category": record.action_category,
                     "group": record.group,
                     "theme_heading": record.theme_heading[:200],
@@ -404,17 +406,20 @@ def store_recommendations(
             index.by_ref[ref_key] = known
             known.numbered[record.ref_scheme].add(next(iter(states)) if len(states) == 1 else None)
         _fill_blanks(known.obj, record)
+        answers.add(known.obj, record)
         added = states - known.states
         known.states |= states
         refs.append((known, record, states, added, is_new_ref))
         touched[id(known)] = known
+    answers.decide_new()
     with fts_suspended(Recommendation) as inserted:
         inserted += insert_objects(new)
     stored.created_ids.update(inserted)
     _write_links(parsed, refs, reviews, places, terms, stored)
-    existing = [k.obj for k in touched.values() if k.obj.id in matched_existing]
+    repositioned = {obj.pk for obj in answers.write(places.document)}
+    existing = [k.obj for k in touched.values() if k.obj.id in matched_existing or k.obj.id in repositioned]
     if existing:
-        Recommendation.objects.bulk_update(existing, ["response", "action_category"], batch_size=BATCH)
+        Recommendation.objects.bulk_update(existing, ["action_category", *POSITION_FIELDS], batch_size=BATCH)
     return stored
 
 
@@ -432,8 +437,6 @@ def _new_recommendation(review: Review, values: dict[str, Any]) -> Recommendatio
 
 
 def _fill_blanks(obj: Recommendation, record: RecommendationRecord) -> None:
-    if record.response and not obj.response:
-        obj.response = record.response
     if record.action_category and obj.action_category is None:
         obj.action_category = record.action_category
 

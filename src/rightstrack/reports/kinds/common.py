@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from rightstrack.assessments.models import Assessment, Stakeholder
 from rightstrack.core.iri import Outcome
-from rightstrack.recommendations.models import Recommendation, Response
+from rightstrack.recommendations.models import Position, Recommendation
 
 #: Kinds of contacted stakeholders in a follow-up round (``CampaignContact.group``).
 CONTACT_GROUPS = {
@@ -30,7 +30,7 @@ def level_label(outcome: Outcome | str) -> str:
 
 def response_label(value: str) -> str:
     try:
-        return str(Response(value).label)
+        return str(Position(value).label)
     except ValueError:
         return value
 

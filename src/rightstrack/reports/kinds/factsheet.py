@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from rightstrack.assessments.models import Assessment, Suggestion
 from rightstrack.assessments.picture import display_ref
 from rightstrack.documents.models import SourceDocument
-from rightstrack.recommendations.models import Recommendation, RecommendationLink, Response, Review
+from rightstrack.recommendations.models import Position, Recommendation, RecommendationLink, Review
 from rightstrack.reports.base import Request, find_review
 from rightstrack.reports.document import Block, Bullets, Heading, Report, Table, Text
 from rightstrack.reports.errors import ReportError
@@ -28,7 +28,7 @@ from rightstrack.reports.kinds.common import (
 
 FORMATS = ("html", "pdf", "docx")
 OPTIONS = ("cycle", "theme", "date")
-ANSWERS = {Response.ACCEPTED: "✓", Response.NOTED: "✗", Response.REJECTED: "✗"}
+ANSWERS = {Position.SUPPORTED: "✓", Position.NOTED: "✗"}
 
 
 def build(request: Request) -> Report:
@@ -93,7 +93,7 @@ def _sheet(
                     display_ref(r),
                     r.text,
                     state_names(r),
-                    f"{ANSWERS.get(Response(r.response), '')} {_answer(r)}".strip(),
+                    f"{ANSWERS.get(r.response, '')} {_answer(r)}".strip(),
                 ]
                 for r in rows
             ],
@@ -134,7 +134,7 @@ def _sheet(
 
 
 def _answer(recommendation: Recommendation) -> str:
-    return str(Response(recommendation.response).label) if recommendation.response else "–"
+    return recommendation.position_label or "–"
 
 
 def _treaty_bodies(rows: list[Recommendation], documents: list[SourceDocument]) -> list[Block]:

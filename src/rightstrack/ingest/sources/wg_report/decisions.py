@@ -17,7 +17,13 @@ and ``rejected`` (where the text says "rejected"/"rejects").
 >>> overrides("Yemen considers that recommendations Nos. 2, 7 and 31 above are already implemented.", 91)
 {'91.2': 'already implemented', '91.7': 'already implemented', '91.31': 'already implemented'}
 >>> overrides("Iran considers that recommendations 90.102 to 90.104 are in the process of implementation", 90)
-{'90.102': 'already implemented', '90.103': 'already implemented', '90.104': 'already implemented'}
+{'90.102': 'in process of implementation', '90.103': 'in process of implementation', '90.104': 'in process of implementation'}
+>>> decision("The following recommendations enjoy the support of Kazakhstan, which considers that they are in the "
+...          "process of being implemented.")
+'in process of implementation'
+>>> decision("The following recommendations enjoy the support of Chad, which considers that they are already "
+...          "implemented or in the process of implementation")
+'already implemented or in process'
 """
 
 from __future__ import annotations
@@ -27,6 +33,10 @@ from collections.abc import Collection
 
 ACCEPTED = "accepted"
 IMPLEMENTED = "already implemented"
+IN_PROCESS = "in process of implementation"
+IMPLEMENTED_OR_IN_PROCESS = "already implemented or in process"
+#: The answers that support a recommendation.
+SUPPORTING = frozenset({ACCEPTED, IMPLEMENTED, IN_PROCESS, IMPLEMENTED_OR_IN_PROCESS})
 EXAMINE = "will examine"
 NOTED = "noted"
 REJECTED = "rejected"
@@ -34,6 +44,8 @@ REJECTED = "rejected"
 WG_DECISIONS = {
     ACCEPTED: "support",
     IMPLEMENTED: "implemented",
+    IN_PROCESS: "implemented",
+    IMPLEMENTED_OR_IN_PROCESS: "implemented",
     EXAMINE: "consider",
     NOTED: "reject",
     REJECTED: "reject",
@@ -50,6 +62,10 @@ _IMPLEMENTED = re.compile(
     r"|being\s+implemented|have\s+been\s+implemented|(?:are|is)\s+(?:already\s+)?implemented",
     re.I,
 )
+_ALREADY = re.compile(
+    r"already\s+(?:been\s+)?implemented|have\s+been\s+implemented|(?:are|is)\s+(?:already\s+)?implemented", re.I
+)
+_IN_PROCESS = re.compile(r"in\s+the\s+process\s+of\s+(?:being\s+)?implement|being\s+implemented", re.I)
 _EXAMINE = re.compile(
     r"will\s+be\s+(?:further\s+)?examined|will\s+(?:further\s+)?examine|will\s+(?:provide|give)\s+(?:\w+\s+){0,3}"
     r"(?:responses?|answers?)|will\s+respond|respon(?:se|d)s?\s+in\s+due|responses?\s+of\s+.{0,80}?will\s+be\s+"
@@ -86,7 +102,9 @@ def decision(text: str) -> str | None:
         return REJECTED if _REJECT.search(text) else NOTED
     if _REJECT.search(text):
         return REJECTED
-    for pattern, response in ((_IMPLEMENTED, IMPLEMENTED), (_EXAMINE, EXAMINE), (_ACCEPTED, ACCEPTED)):
+    if _IMPLEMENTED.search(text):
+        return _implemented(text)
+    for pattern, response in ((_EXAMINE, EXAMINE), (_ACCEPTED, ACCEPTED)):
         if pattern.search(text):
             return response
     if _NOTED.search(text):
@@ -98,7 +116,15 @@ def _override_decision(clause: str) -> str | None:
     """Only "already implemented" and "did not enjoy the support" re-decide listed recommendations."""
     if _NEGATIVE.search(clause):
         return NOTED
-    return IMPLEMENTED if _IMPLEMENTED.search(clause) else None
+    return _implemented(clause) if _IMPLEMENTED.search(clause) else None
+
+
+def _implemented(text: str) -> str:
+    """Which of "already implemented", "in process of implementation" (or both) a text says."""
+    already, in_process = bool(_ALREADY.search(text)), bool(_IN_PROCESS.search(text))
+    if already and in_process:
+        return IMPLEMENTED_OR_IN_PROCESS
+    return IN_PROCESS if in_process else IMPLEMENTED
 
 
 def _expand(refs: str, paragraph: int) -> list[str]:

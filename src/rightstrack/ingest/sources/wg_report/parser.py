@@ -26,7 +26,7 @@ from rightstrack.core.records import ParsedDocument, Place, Problem, ReviewInfoR
 
 from .build import recommendations
 from .checks import calendar_problems, check_order, check_paragraphs, front_problems
-from .decisions import ACCEPTED, IMPLEMENTED, NOTED, REJECTED
+from .decisions import NOTED, REJECTED, SUPPORTING
 from .front import looks_like_report, read_front
 from .layout import segments
 from .numbering import read_paragraphs
@@ -102,7 +102,7 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         held_on=front.held_on,
         adopted_on=front.adopted_on,
         total=len(records),
-        accepted=sum(record.response in {ACCEPTED, IMPLEMENTED} for record in records),
+        accepted=sum(record.response in SUPPORTING for record in records),
         noted=sum(record.response in {NOTED, REJECTED} for record in records),
     )
     return ParsedDocument(

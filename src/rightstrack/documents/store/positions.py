@@ -1,0 +1,112 @@
+"""The State's answers a document gives: kept as statements, and each recommendation's position decided.
+
+Every record that carries an answer leaves a :class:`PositionStatement` (the document, its words, its
+place, what they mean); the recommendation's final position, Working Group stage, qualifier and
+conflict flag are then decided from all the statements about it, whatever order the documents came
+in (:func:`rightstrack.core.positions.resolve`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rightstrack.core import positions
+from rightstrack.core.records import ParsedDocument, RecommendationRecord
+from rightstrack.documents.models import PositionStatement, SourceDocument
+from rightstrack.documents.store.places import BATCH
+from rightstrack.recommendations.models import Recommendation
+
+FIELDS = ["response", "wg_stage", "position_qualifier", "position_conflict"]
+
+
+@dataclass
+class Answers:
+    """The answers of one document, by recommendation (keyed by the Python object until it has an id)."""
+
+    parsed: ParsedDocument
+    statements: dict[int, tuple[Recommendation, dict[str, tuple[positions.Reading, str]]]] = field(
+        default_factory=dict
+    )
+
+    def add(self, obj: Recommendation, record: RecommendationRecord) -> None:
+        kind, authority = positions.DOCUMENT_KINDS.get(self.parsed.kind, (positions.KIND_SECONDARY, ""))
+        if record.response_kind:
+            kind = record.response_kind
+        words = record.response
+        if record.position_qualifier and record.response.lower() in ("supported", "accepted"):
+            words = record.position_qualifier
+        if not words:
+            return
+        reading = positions.read(words, kind, authority)
+        _, readings = self.statements.setdefault(id(obj), (obj, {}))
+        readings.setdefault(words, (reading, record.place.describe()[:200]))
+
+    def decide_new(self) -> None:
+        """Positions of the recommendations this document creates (no other statement exists yet)."""
+        for obj, readings in self.statements.values():
+            if obj.pk is None:
+                _apply(obj, positions.resolve(reading for reading, _ in readings.values()))
+
+    def write(self, document: SourceDocument) -> list[Recommendation]:
+        """Store the statements; decide again the positions of recommendations that existed before.
+
+        Returns the existing recommendations whose position changed (to be saved by the caller).
+        """
+        existing = [obj for obj, _ in self.statements.values() if obj.pk is not None]
+        earlier: dict[int, list[positions.Reading]] = defaultdict(list)
+        ids = [obj.pk for obj in existing]
+        for start in range(0, len(ids), BATCH):
+            for rec_id, stage, position, qualifier, authority in PositionStatement.objects.filter(
+                recommendation_id__in=ids[start : start + BATCH]
+            ).values_list("recommendation_id", "stage", "position", "qualifier", "authority"):
+                earlier[rec_id].append(positions.Reading(stage, position, qualifier, authority))
+        rows = [
+            PositionStatement(
+                document=document,
+                recommendation_id=obj.pk,
+                kind=_kind(reading),
+                authority=reading.authority,
+                words=words[:64],
+                stage=reading.stage,
+                position=reading.position,
+                qualifier=reading.qualifier,
+                place=place,
+            )
+            for obj, readings in self.statements.values()
+            for words, (reading, place) in readings.items()
+        ]
+        PositionStatement.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+        changed = []
+        for obj in existing:
+            _, readings = self.statements[id(obj)]
+            decision = positions.resolve([*earlier[obj.pk], *(reading for reading, _ in readings.values())])
+            if _apply(obj, decision):
+                changed.append(obj)
+        return changed
+
+
+def _kind(reading: positions.Reading) -> str:
+    if reading.authority >= positions.AUTHORITY[positions.KIND_FINAL]:
+        return positions.KIND_FINAL
+    return positions.KIND_STAGE if reading.authority == positions.AUTHORITY[positions.KIND_STAGE] else ""
+
+
+def _apply(obj: Recommendation, decision: positions.Decision) -> bool:
+    values = (decision.position, decision.stage, decision.qualifier, decision.conflict)
+    before = tuple(getattr(obj, name) for name in FIELDS)
+    for name, value in zip(FIELDS, values, strict=True):
+        setattr(obj, name, value)
+    return before != values
+
+
+def redecide(recommendations: list[Recommendation]) -> None:
+    """Decide the positions of ``recommendations`` again from their stored statements (after a merge or
+    a deletion)."""
+    readings: dict[int, list[positions.Reading]] = defaultdict(list)
+    for rec_id, stage, position, qualifier, authority in PositionStatement.objects.filter(
+        recommendation__in=recommendations
+    ).values_list("recommendation_id", "stage", "position", "qualifier", "authority"):
+        readings[rec_id].append(positions.Reading(stage, position, qualifier, authority))
+    changed = [obj for obj in recommendations if _apply(obj, positions.resolve(readings[obj.pk]))]
+    Recommendation.objects.bulk_update(changed, FIELDS, batch_size=BATCH)
