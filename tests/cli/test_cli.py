@@ -164,7 +164,7 @@ def test_export_json_has_the_open_data_shape(kazakhstan_mia: Path, tmp_path: Pat
     assert recommendation["terms"] == {"upr-info-issues": ["Freedom of religion and belief"]}
     assert set(recommendation["assessments"][0]) >= {"stakeholder", "level", "text"}
     uncommented = next(r for r in review["recommendations"] if r["refs"]["upr-info-mia"] == "41")
-    assert (uncommented["response"], uncommented["action_category"]) == ("accepted", 4)
+    assert (uncommented["response"], uncommented["action_category"]) == ("supported", 4)
     assert uncommented["recommending_states"] == ["BLR"]
     assert uncommented["level"] == "no answer"
 

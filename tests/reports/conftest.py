@@ -140,7 +140,7 @@ def expected_figures() -> dict[str, Any]:
         ],
         "sheets": list(dict.fromkeys(factsheet.order_by("pk").values_list("theme_heading", flat=True))),
         "noted": factsheet.filter(response="noted").count(),
-        "accepted": factsheet.filter(response="accepted").count(),
+        "supported": factsheet.filter(response="supported").count(),
         "grades": sorted(
             {
                 (display_ref(a.recommendation), a.grade.code)

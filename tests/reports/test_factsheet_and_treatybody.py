@@ -19,7 +19,7 @@ def test_each_fact_sheet_is_a_heading_with_its_upr_rows_and_answers(kazakhstan: 
     upr = [t for t in document.tables if t.rows[0].cells[-1].text == "Answer of the State"]
     answers = [row.cells[3].text for table in upr for row in table.rows[1:]]
     assert answers.count("✗ Noted") == kazakhstan.expected["noted"]
-    assert answers.count("✓ Accepted") == kazakhstan.expected["accepted"]
+    assert sum(a.startswith("✓ Supported") for a in answers) == kazakhstan.expected["supported"] > 0
     first = [c.text for c in upr[0].rows[1].cells]
     assert first[0] == "124.4" and first[2] == "Brazil" and first[1].startswith("Define criminal offences")
 

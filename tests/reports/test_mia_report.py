@@ -105,7 +105,7 @@ def test_the_index_has_120_rows_and_the_uncommented_table_the_9_others(kazakhsta
         "114",
     ]
     first = [c.text for c in uncommented.rows[1].cells]
-    assert first[2:5] == ["Belarus", "Accepted", "4"] and first[5] == "ESC rights - general"
+    assert first[2:5] == ["Belarus", "Supported", "4"] and first[5] == "ESC rights - general"
     text = normalised("\n".join(kazakhstan.mia_pages))
     assert "41 Continue to implement measures aimed at enhancing the overall wellbeing" in text
 

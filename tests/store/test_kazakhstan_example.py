@@ -142,7 +142,7 @@ def test_the_china_matrices_import_with_every_row_position_and_theme(db: None) -
             scheme="ohchr-paragraph", value=row["paragraph"], review__cycle=int(row["cycle"])
         )
         recommendation = ref.recommendation
-        position = {"Supported": "accepted", "Noted": "noted"}.get(row["position"], recommendation.response)
+        position = {"Supported": "supported", "Noted": "noted"}.get(row["position"], recommendation.response)
         assert recommendation.response == position, row["paragraph"]
         codes = set(
             RecommendationTerm.objects.filter(

@@ -22,7 +22,11 @@ _DESCRIPTIONS = {
     "state": "The reviewed State: ISO alpha-3 code or UN name.",
     "mechanism": "Mechanism code, e.g. UPR or CCPR.",
     "cycle": "Review cycle number.",
-    "response": "The State's response, e.g. accepted, noted.",
+    "response": (
+        "The State's final position: supported, noted, supported/noted; pending (will be examined); "
+        "supported-open (supported, not (yet) fully implemented); conflict (documents disagree). "
+        "The older words accepted, rejected, will examine are read as supported, noted, pending."
+    ),
     "term": "A term of any vocabulary (label or code), e.g. Death penalty.",
     "action_category": "Action category 1–5.",
     "level": "IRI outcome of the published assessments.",

@@ -13,7 +13,7 @@ def sheet_for(review: Review, stakeholder: StakeholderRecord) -> bytes:
     for row in review_picture(review).rows:
         scheme, ref = preferred_ref(row.recommendation)
         states = ", ".join(state.name for state in row.recommendation.recommending_states.all())
-        response = row.recommendation.get_response_display() if row.recommendation.response else ""
+        response = row.recommendation.position_label
         rows.append(SheetRow(scheme, ref, row.recommendation.text, states, response))
     spec = SheetSpec(
         review=ReviewKey(review.state_id, review.mechanism.code, review.cycle, review.session, review.year),

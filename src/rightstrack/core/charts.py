@@ -41,18 +41,35 @@ def recommendations_per_cycle(rows: Rows) -> Spec:
     )
     spec["mark"] = {"type": "bar", "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "cycle", "type": "ordinal", "title": "Cycle"},
+        "x": {"field": "cycle", "type": "ordinal", "title": "UPR cycle"},
         "y": {"field": "recommendations", "type": "quantitative", "title": "Recommendations (count)"},
         "color": {"field": "mechanism", "type": "nominal", "title": "Mechanism"},
     }
     return spec
 
 
+#: The categories of the position chart, in order; every UPR recommendation falls in one.
+POSITION_ORDER = ("supported", "supported/noted", "noted", "pending (will be examined)", "not given")
+_POSITION_COLOURS = ("#0b5cad", "#6f8fc4", "#e08b2c", "#9a6fb0", "#c9ced6")
+
+
+def position_category(response: str, stage: str) -> str:
+    """The position chart's category of a recommendation (its final position, or why it has none).
+
+    >>> position_category("", "will examine"), position_category("supported", "already implemented")
+    ('pending (will be examined)', 'supported')
+    """
+    if response in POSITION_ORDER:
+        return response
+    return "pending (will be examined)" if stage == "will examine" else "not given"
+
+
 def responses_per_cycle(rows: Rows) -> Spec:
-    """Rows: ``{"cycle", "response", "recommendations"}``."""
+    """Rows: ``{"cycle", "response", "recommendations"}`` (response: one of ``POSITION_ORDER``)."""
     spec = _base(
-        "Accepted and noted recommendations",
-        "Stacked bars: per cycle, how many recommendations the State accepted or noted.",
+        "Supported and noted recommendations",
+        "Stacked bars: per UPR cycle, how many recommendations the State supported or noted, and how many "
+        "still wait for its answer.",
         rows,
     )
     spec["mark"] = {"type": "bar", "tooltip": True}
@@ -67,11 +84,8 @@ def responses_per_cycle(rows: Rows) -> Spec:
         "color": {
             "field": "response",
             "type": "nominal",
-            "title": "Response",
-            "scale": {
-                "domain": ["accepted", "noted", "not given"],
-                "range": ["#0b5cad", "#e08b2c", "#c9ced6"],
-            },
+            "title": "Position",
+            "scale": {"domain": list(POSITION_ORDER), "range": list(_POSITION_COLOURS)},
         },
     }
     return spec

@@ -31,8 +31,8 @@ Reading(stage='already implemented', position='supported', qualifier='already im
 ('noted', 'noted', True)
 >>> resolve([read("will examine", "stage"), read("supported", "final", "addendum")]).position
 'supported'
->>> label("", "will examine"), label("supported", "in process of implementation", "in process of implementation")
-('pending (will be examined)', 'supported (in process of implementation)')
+>>> label("", "will examine"), label("supported", "", "already implemented")
+('pending (will be examined)', 'supported (already implemented)')
 """
 
 from __future__ import annotations
@@ -95,7 +95,11 @@ VOCABULARY: dict[str, tuple[str, str, str]] = {
     "already implemented": (STAGE_IMPLEMENTED, SUPPORTED, STAGE_IMPLEMENTED),
     "in process of implementation": (STAGE_IN_PROCESS, SUPPORTED, STAGE_IN_PROCESS),
     "in the process of implementation": (STAGE_IN_PROCESS, SUPPORTED, STAGE_IN_PROCESS),
-    STAGE_IMPLEMENTED_OR_IN_PROCESS: (STAGE_IMPLEMENTED_OR_IN_PROCESS, SUPPORTED, STAGE_IMPLEMENTED_OR_IN_PROCESS),
+    STAGE_IMPLEMENTED_OR_IN_PROCESS: (
+        STAGE_IMPLEMENTED_OR_IN_PROCESS,
+        SUPPORTED,
+        STAGE_IMPLEMENTED_OR_IN_PROCESS,
+    ),
     "partially accepted": ("", SPLIT, ""),
     "supported/noted": ("", SPLIT, ""),
     "": ("", PENDING, ""),

@@ -108,7 +108,11 @@ class Recommendation(models.Model):
         help_text="The State's final position (supported, noted, supported/noted); blank while pending.",
     )
     wg_stage = models.CharField(
-        max_length=40, choices=Stage.choices, blank=True, default="", help_text="The Working Group report's stage."
+        max_length=40,
+        choices=Stage.choices,
+        blank=True,
+        default="",
+        help_text="The Working Group report's stage.",
     )
     position_qualifier = models.CharField(
         max_length=40,

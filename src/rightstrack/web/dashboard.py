@@ -62,15 +62,19 @@ def _per_cycle(recs: QuerySet[Recommendation]) -> Chart:
 
 
 def _responses(recs: QuerySet[Recommendation]) -> Chart:
-    rows = [
-        {
-            "cycle": str(r["review__cycle"] or "–"),
-            "response": r["response"] or "not given",
-            "recommendations": r["n"],
-        }
-        for r in recs.values("review__cycle", "response").annotate(n=Count("id", distinct=True))
+    """Every UPR recommendation once, by cycle and the State's final position (or why there is none)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    upr = recs.filter(review__mechanism__code="UPR").order_by()
+    for cycle, response, stage, n in upr.values_list("review__cycle", "response", "wg_stage").annotate(
+        n=Count("id", distinct=True)
+    ):
+        counts[(str(cycle or "–"), charts.position_category(response, stage))] += n
+    rows: list[dict[str, Any]] = [
+        {"cycle": cycle, "response": response, "recommendations": n}
+        for (cycle, response), n in counts.items()
     ]
-    rows.sort(key=lambda r: (r["cycle"], r["response"]))
+    order = {name: at for at, name in enumerate(charts.POSITION_ORDER)}
+    rows.sort(key=lambda r: (str(r["cycle"]), order[str(r["response"])]))
     return Chart(
         "responses",
         charts.responses_per_cycle(rows),

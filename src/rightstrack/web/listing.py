@@ -10,7 +10,9 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core import positions
 from rightstrack.core.iri import Outcome
 from rightstrack.core.states import resolve_state
 from rightstrack.recommendations import fulltext
@@ -25,6 +27,21 @@ SORTS = {
     "relevance": (),  # semantic and hybrid search: best match first
 }
 MODES = ("keyword", "semantic", "hybrid")
+_SUPPORTED = Q(response__in=[positions.SUPPORTED, positions.SPLIT])
+#: The position filter: value → (label, condition). The final position where one is known.
+POSITIONS: dict[str, tuple[Any, Q]] = {
+    positions.SUPPORTED: (_("Supported"), Q(response=positions.SUPPORTED)),
+    positions.NOTED: (_("Noted"), Q(response=positions.NOTED)),
+    positions.SPLIT: (_("Supported/noted"), Q(response=positions.SPLIT)),
+    "pending": (_("Pending (will be examined)"), Q(response="", wg_stage=positions.STAGE_EXAMINE)),
+    "supported-open": (
+        _("Supported and not (yet) fully implemented"),
+        _SUPPORTED & ~Q(level=Outcome.FULLY.value),
+    ),
+    "conflict": (_("Documents disagree"), Q(position_conflict=True)),
+}
+#: Older words for the same choices (links and API calls made before positions were modelled).
+POSITION_ALIASES = {"accepted": positions.SUPPORTED, "rejected": positions.NOTED, "will examine": "pending"}
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
@@ -55,6 +72,9 @@ class Filters:
             filters.sort = "relevance" if filters.ranked else "ref"
         if filters.sort == "relevance" and not filters.ranked:
             filters.sort = "ref"
+        filters.response = POSITION_ALIASES.get(filters.response.lower(), filters.response)
+        if filters.response not in POSITIONS:
+            filters.response = ""
         if filters.level and filters.level not in {o.value for o in Outcome}:
             filters.level = ""
         return filters
@@ -85,7 +105,7 @@ def filtered(filters: Filters) -> QuerySet[Recommendation]:
     if filters.cycle.isdigit() and len(filters.cycle) <= 3:
         rows = rows.filter(review__cycle=int(filters.cycle))
     if filters.response:
-        rows = rows.filter(response=filters.response)
+        rows = rows.filter(POSITIONS[filters.response][1])
     if filters.action_category.isdigit() and len(filters.action_category) == 1:
         rows = rows.filter(action_category=int(filters.action_category))
     if filters.level:
@@ -159,12 +179,7 @@ def facets() -> dict[str, Any]:
                 .select_related("vocabulary")
                 .order_by("vocabulary__code", "label")
             ),
-            "responses": [
-                ("accepted", "Accepted"),
-                ("noted", "Noted"),
-                ("rejected", "Rejected"),
-                ("pending", "Pending"),
-            ],
         }
         cache.set(key, cached, 3600)
-    return cached
+    # in the visitor's language, so not cached with the rest
+    return cached | {"responses": [(value, str(label)) for value, (label, _condition) in POSITIONS.items()]}

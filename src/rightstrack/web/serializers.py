@@ -6,7 +6,8 @@ from typing import Any
 
 from rightstrack.assessments.models import Assessment, Stakeholder
 from rightstrack.assessments.picture import RecommendationPicture, ReviewPicture, claim_level
-from rightstrack.recommendations.models import Review
+from rightstrack.documents.models import PositionStatement
+from rightstrack.recommendations.models import Recommendation, Review
 
 
 def review_json(review: Review) -> dict[str, Any]:
@@ -19,6 +20,34 @@ def review_json(review: Review) -> dict[str, Any]:
         "year": review.year,
         "symbols": review.symbols,
     }
+
+
+def position_json(
+    recommendation: Recommendation, statements: list[PositionStatement] | None = None
+) -> dict[str, Any]:
+    """The State's answer: final position (``None`` while pending), Working Group stage, qualifier,
+    whether documents disagree, and (on a recommendation's own page) what each document says."""
+    data: dict[str, Any] = {
+        "final": recommendation.response or None,
+        "label": recommendation.position_label,
+        "wg_stage": recommendation.wg_stage or None,
+        "qualifier": recommendation.position_qualifier or None,
+        "conflict": recommendation.position_conflict,
+    }
+    if statements is not None:
+        data["statements"] = [
+            {
+                "document": s.document.name,
+                "symbol": s.document.symbol,
+                "says": s.words,
+                "kind": s.kind or "repeat",
+                "final": s.position or None,
+                "wg_stage": s.stage or None,
+                "place": s.place,
+            }
+            for s in statements
+        ]
+    return data
 
 
 def assessment_json(assessment: Assessment) -> dict[str, Any]:
@@ -41,6 +70,7 @@ def row_json(row: RecommendationPicture) -> dict[str, Any]:
         "text": row.recommendation.text,
         "recommending_states": row.recommending_states,
         "response": row.recommendation.response,
+        "position": position_json(row.recommendation),
         "action_category": row.recommendation.action_category,
         "issues": row.issues,
         "group": row.recommendation.group,

@@ -202,6 +202,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         content_type=ContentType.objects.get_for_model(Recommendation), object_id=recommendation.pk
     ).select_related("document")
     refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
+    statements = list(recommendation.position_statements.select_related("document"))
     links = linked(recommendation)
     timeline = level_timeline(levels, assessments)
     claims = claims_of(assessments)
@@ -222,6 +223,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "text": recommendation.text,
         "recommending_states": [s.code for s in recommendation.recommending_states.all()],
         "response": recommendation.response,
+        "position": serializers.position_json(recommendation, statements),
         "action_category": recommendation.action_category,
         "terms": [
             {"vocabulary": tag.term.vocabulary.code, "label": tag.term.label}
@@ -253,6 +255,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         ],
     }
     context = {
+        "statements": statements,
         "claims": claims,
         "suggestions": suggestions,
         "evidence": words,
@@ -346,6 +349,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
                 "year": rec.review.year,
                 "text": rec.text,
                 "response": rec.response,
+                "position": serializers.position_json(rec),
                 "action_category": rec.action_category,
                 "level": rec.level,
                 "url": reverse("recommendation", kwargs={"pk": rec.pk}),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from rightstrack.assessments.models import Assessment, Stakeholder
 from rightstrack.core.iri import Outcome
-from rightstrack.recommendations.models import Position, Recommendation
+from rightstrack.recommendations.models import Recommendation
 
 #: Kinds of contacted stakeholders in a follow-up round (``CampaignContact.group``).
 CONTACT_GROUPS = {
@@ -28,11 +28,9 @@ def level_label(outcome: Outcome | str) -> str:
     return _(str(outcome.value if isinstance(outcome, Outcome) else outcome))
 
 
-def response_label(value: str) -> str:
-    try:
-        return str(Position(value).label)
-    except ValueError:
-        return value
+def response_label(value: str, stage: str = "", qualifier: str = "") -> str:
+    """The State's position as a report prints it, in the active language."""
+    return Recommendation(response=value, wg_stage=stage, position_qualifier=qualifier).position_label or "–"
 
 
 def long_date(value: datetime.date) -> str:

@@ -28,7 +28,7 @@ from rightstrack.reports.kinds.common import (
 
 FORMATS = ("html", "pdf", "docx")
 OPTIONS = ("cycle", "theme", "date")
-ANSWERS = {Position.SUPPORTED: "✓", Position.NOTED: "✗"}
+ANSWERS: dict[str, str] = {Position.SUPPORTED: "✓", Position.NOTED: "✗"}
 
 
 def build(request: Request) -> Report:

@@ -13,7 +13,6 @@ from rightstrack.reports.document import Block, Heading, Table, Text
 from rightstrack.reports.kinds.common import (
     level_label,
     paragraphs,
-    response_label,
     stakeholder_label,
     state_names,
     unique_assessments,
@@ -87,7 +86,7 @@ def uncommented(picture: ReviewPicture) -> list[Block]:
                     row.ref,
                     row.recommendation.text,
                     state_names(row.recommendation),
-                    response_label(row.recommendation.response),
+                    response_label(row.recommendation.response, row.recommendation.wg_stage),
                     row.recommendation.action_category,
                     ", ".join(row.issues),
                 ]

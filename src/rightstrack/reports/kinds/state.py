@@ -89,7 +89,7 @@ def workbook(request: Request, data: dict[str, Any]) -> Report:
                         "; ".join(f"{k}: {v}" for k, v in item["refs"].items()),
                         item["text"],
                         ", ".join(item["recommending_states"]),
-                        response_label(item["response"]),
+                        response_label(item["response"], item["wg_stage"], item["position_qualifier"]),
                         item["action_category"],
                         "; ".join(label for labels in item["terms"].values() for label in labels),
                         level_label(item["level"]),
