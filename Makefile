@@ -13,7 +13,7 @@ PORT ?= 8000
 export RIGHTSTRACK_DATA_DIR ?= $(CURDIR)/var
 # The rest of the Kazakhstan example: public data read from ../shared/data when it is there.
 KAZAKHSTAN_DATA = $(SHARED)/data/wg-reports/texts/kazakhstan2010.txt $(SHARED)/data/wg-reports/texts/kazakhstan2014.txt \
-	$(SHARED)/data/kazakhstan/ccpr_followup_2018.json
+	$(SHARED)/data/kazakhstan/ccpr_followup_2018.json $(SHARED)/data/kazakhstan/upr_2010_2014.csv
 
 .PHONY: setup system demo example test test-sqlite test-postgres check bench clean
 

@@ -26,6 +26,8 @@ repeats a position (a fact sheet, an MIA). :func:`read` turns each into a :class
 Reading(stage='already implemented', position='supported', qualifier='already implemented', authority=1)
 >>> read("Accepted", "final").position, read("will examine", "stage").position
 ('supported', '')
+>>> read("noted", "final").authority, read("noted", "final", "addendum").authority
+(3, 5)
 >>> decision = resolve([read("noted", "stage"), read("accepted", "")])
 >>> (decision.position, decision.stage, decision.conflict)
 ('noted', 'noted', True)
@@ -134,7 +136,9 @@ def read(response: str, kind: str, document: str = "") -> Reading:
     ("addendum", "thematic list" raise a final position's authority)."""
     stage, position, qualifier = VOCABULARY.get(response.strip().lower(), ("", PENDING, ""))
     if kind == KIND_FINAL:
-        authority = AUTHORITY.get(document, AUTHORITY[KIND_FINAL])
+        authority = (
+            AUTHORITY[document] if document in ("addendum", "thematic list") else AUTHORITY[KIND_FINAL]
+        )
         stage = ""  # a final position is not a Working Group stage
     elif kind == KIND_STAGE:
         authority = AUTHORITY[KIND_STAGE]

@@ -27,6 +27,7 @@ from rightstrack.core.states import resolve_state
 from rightstrack.core.text import normalise
 from rightstrack.core.upr_calendar import upr_review
 from rightstrack.core.vocab import UPR_INFO_ISSUES
+from rightstrack.documents.store.merge import merge_into
 from rightstrack.documents.store.places import BATCH, Places
 from rightstrack.documents.store.positions import FIELDS as POSITION_FIELDS
 from rightstrack.documents.store.positions import Answers
@@ -43,6 +44,9 @@ from rightstrack.recommendations.models import (
 from rightstrack.recommendations.vocabularies import terms_by_label
 
 FUZZY_CUTOFF = 90.0
+#: Numberings that cite recommendations rather than number them: a fact sheet quotes the same UPR
+#: recommendation under every ICCPR article it concerns, so one recommendation holds several of its rows.
+CITING_SCHEMES = frozenset({"ccpr-factsheet-row"})
 #: Reviews looked up per query when a document's reviews are loaded together.
 PREFETCH_BATCH = 500
 #: ``progress(what, done, total)``: told what the import is doing; ``total`` is 0 when unknown.
@@ -178,6 +182,7 @@ class Known:
     numbered: dict[str, set[str | None]] = field(default_factory=lambda: defaultdict(set))
     instance: Recommendation | None = None
     row: tuple[Any, ...] = ()
+    merged: bool = False  # merged into another during this import: no record lands here any more
 
     @property
     def obj(self) -> Recommendation:
@@ -189,8 +194,12 @@ class Known:
 
     def free_for(self, scheme: str, states: set[str]) -> bool:
         """Whether a record of numbering ``scheme`` about ``states`` may land here."""
+        if self.merged:
+            return False
         if self.states and states and not (self.states & states):
             return False
+        if scheme in CITING_SCHEMES:
+            return True
         taken = self.numbered.get(scheme)
         if not taken:
             return True
@@ -304,6 +313,41 @@ class Index:
             return knowns[best[1]], f"similar text ({best[0]:.0f}%)"
         return None, ""
 
+    def siblings(
+        self, review: Review, known: Known, record: RecommendationRecord, states: set[str], norm: str
+    ) -> list[Known]:
+        """Other records of the same recommendation, numbered per recommending State by an earlier
+        document, that ``record`` (one paragraph naming several States) shows to be one with ``known``."""
+        if len(states) < 2 or not norm:
+            return []
+        knowns = self.by_review.get(review.id, [])
+        candidates = [*self.by_norm.get((review.id, norm), [])]
+        if review.id in self.texts:
+            candidates += [knowns[position] for _, position in self.texts[review.id].similar(norm)]
+        found: list[Known] = []
+        for other in candidates:
+            if (
+                other is known
+                or other.merged
+                or other in found
+                or not other.states
+                or not other.states <= states
+                or other.states & known.states
+                or record.ref_scheme in other.numbered
+            ):
+                continue
+            found.append(other)
+        return found
+
+    def merge(self, keep: Known, other: Known) -> None:
+        other.merged = True
+        keep.states |= other.states
+        for scheme, taken in other.numbered.items():
+            keep.numbered[scheme] |= taken
+        for key, known in list(self.by_ref.items()):
+            if known is other:
+                self.by_ref[key] = keep
+
 
 class Terms:
     """Labels (and aliases) → terms of the vocabulary version a document belongs to."""
@@ -363,6 +407,7 @@ def store_recommendations(
     touched: dict[int, Known] = {}
     matched_existing: set[int] = set()
     answers = Answers(parsed)
+    merges: list[tuple[Known, Known]] = []
     reviews.prefetch(record.review or parsed.review for record in parsed.recommendations)
     index.load_many(reviews.cache.values())
     for done, record in enumerate(parsed.recommendations, start=1):
@@ -400,6 +445,13 @@ def store_recommendations(
                 )
             if known.obj.id:
                 matched_existing.add(known.obj.id)
+        for sibling in index.siblings(review, known, record, states, norm):
+            index.merge(known, sibling)
+            merges.append((known, sibling))
+            stored.problems.append(
+                f"{record.place.describe()}: {record.ref_scheme} {record.ref} names the States of several "
+                "records of an earlier document: merged into one recommendation"
+            )
         ref_key = (review.id, record.ref_scheme, record.ref, record.ref_part)
         is_new_ref = ref_key not in index.by_ref
         if is_new_ref:
@@ -416,8 +468,16 @@ def store_recommendations(
         inserted += insert_objects(new)
     stored.created_ids.update(inserted)
     _write_links(parsed, refs, reviews, places, terms, stored)
+    for keep, other in merges:
+        if other.obj.pk is not None and keep.obj.pk is not None:
+            merge_into(keep.obj, [other.obj])
+            stored.levelled.add(keep.obj.pk)
     repositioned = {obj.pk for obj in answers.write(places.document)}
-    existing = [k.obj for k in touched.values() if k.obj.id in matched_existing or k.obj.id in repositioned]
+    existing = [
+        k.obj
+        for k in touched.values()
+        if not k.merged and (k.obj.id in matched_existing or k.obj.id in repositioned)
+    ]
     if existing:
         Recommendation.objects.bulk_update(existing, ["action_category", *POSITION_FIELDS], batch_size=BATCH)
     return stored

@@ -13,6 +13,7 @@ from rightstrack.reports.document import Block, Heading, Table, Text
 from rightstrack.reports.kinds.common import (
     level_label,
     paragraphs,
+    response_label,
     stakeholder_label,
     state_names,
     unique_assessments,

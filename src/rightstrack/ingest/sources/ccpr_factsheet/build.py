@@ -119,6 +119,9 @@ def _add_rows(
                     place=_place(sheet, narrative[0], IMPLEMENTATION),
                     scheme="iri",
                     recommendation_review=context.upr,
+                    # the narrative is the sheet's (an ICCPR article's): a recommendation the fact sheets
+                    # cite under two articles gets the coalition's words on each
+                    sub_item=sheet.title,
                 )
             )
         for number in numbers:

@@ -1,0 +1,131 @@
+"""The State's answer as the field models it: the Working Group stage, the final position, conflicts."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from rightstrack.documents.importing import import_files
+from rightstrack.recommendations.models import Recommendation, RecommendationRef, Review
+from rightstrack.web.dashboard import dashboard
+from rightstrack.web.listing import Filters
+from tests.conftest import ROOT, shared_path
+
+EXAMPLES = sorted((ROOT / "examples" / "kazakhstan").glob("*.txt"))
+
+
+def _report(year: int) -> Path:
+    return shared_path("data", "wg-reports", "texts", f"kazakhstan{year}.txt")
+
+
+def _upr_info() -> Path:
+    return shared_path("data", "kazakhstan", "upr_2010_2014.csv")
+
+
+def _paragraph(cycle: int, number: str) -> Recommendation:
+    ref = RecommendationRef.objects.get(
+        review__state_id="KAZ", review__cycle=cycle, scheme="ohchr-paragraph", value=number
+    )
+    return ref.recommendation
+
+
+def test_the_working_group_stage_is_kept_apart_from_the_final_position(vocabularies: None) -> None:
+    import_files([_report(2010), _report(2014)])
+    # 2014 paragraph 125: "in the process of being implemented", not "already implemented"
+    in_process = _paragraph(2, "125.1")
+    assert (in_process.response, in_process.wg_stage) == ("supported", "in process of implementation")
+    assert in_process.position_label == "Supported (in process of implementation)"
+    assert _paragraph(2, "124.1").wg_stage == "already implemented"
+    # 2010 paragraph 97: "will be examined": no final position yet, and it says so
+    pending = _paragraph(1, "97.1")
+    assert (pending.response, pending.wg_stage) == ("", "will examine")
+    assert pending.position_label == "Pending (will be examined)"
+
+
+def test_the_response_filter_finds_every_supported_and_every_pending_recommendation(
+    vocabularies: None, client: Client
+) -> None:
+    import_files([_report(2010)])
+    first = {"state": "KAZ", "cycle": "1", "mechanism": "UPR"}
+
+    def count(**query: str) -> int:
+        return int(client.get("/recommendations.json", {**first, **query}).json()["count"])
+
+    # 35 supported + 68 "already implemented or in process" (all supported); 26 "will be examined"
+    assert count(response="supported") == count(response="accepted") == 103
+    assert count(response="pending") == count(response="will examine") == 26
+    assert count(response="noted") == 0
+    # "Which supported recommendations are still not implemented?" (nobody assessed them yet)
+    assert count(response="supported-open") == 103
+
+
+def test_the_kazakhstan_example_carries_the_final_positions_upr_info_records(vocabularies: None) -> None:
+    import_files([*EXAMPLES, _report(2010), _report(2014), _upr_info()])
+    first = Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=1)
+    assert Counter(first.recommendations.values_list("response", flat=True)) == {"supported": 122, "noted": 7}
+    second = Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=2)
+    assert second.recommendations.count() == 194
+    pairs = RecommendationRef.objects.filter(review=second, scheme="upr-info-db")
+    assert Counter(pairs.values_list("recommendation__response", flat=True)) == {
+        "supported": 147,
+        "noted": 51,
+    }
+    # no recommendation waits for an answer any more, and the Working Group stages are still there
+    assert not first.recommendations.filter(response="").exists()
+    assert first.recommendations.filter(wg_stage="will examine").count() == 26
+
+
+def test_a_conflict_between_documents_is_shown_on_the_page_and_in_its_json(
+    vocabularies: None, client: Client
+) -> None:
+    import_files([*EXAMPLES, _report(2014), _upr_info()])
+    disputed = _paragraph(2, "126.27")  # noted in A/HRC/28/10; the fact sheets and UPR Info say accepted
+    assert disputed.position_conflict
+    assert Recommendation.objects.filter(review__state_id="KAZ", position_conflict=True).count() == 1
+    page = client.get(f"/recommendations/{disputed.pk}").content.decode()
+    assert "Documents disagree on the position" in page
+    assert "kazakhstan2014.txt" in page or "A/HRC/28/10" in page
+    data = client.get(f"/recommendations/{disputed.pk}.json").json()["position"]
+    assert data["conflict"] is True and data["wg_stage"] == "noted"
+    says = {(s["document"], s["says"]) for s in data["statements"]}
+    assert ("kazakhstan2014.txt", "noted") in says and ("upr_2010_2014.csv", "accepted") in says
+    listed = client.get("/recommendations.json", {"response": "conflict"}).json()
+    assert [row["id"] for row in listed["results"]] == [disputed.pk]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_positions_do_not_depend_on_the_order_of_the_documents(
+    vocabularies: None, order: tuple[int, int, int]
+) -> None:
+    sources = [
+        _report(2014),
+        _upr_info(),
+        ROOT / "examples" / "kazakhstan" / "ccpr-centre-fact-sheets-2019.txt",
+    ]
+    for index in order:
+        import_files([sources[index]])
+    second = Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=2)
+    assert second.recommendations.count() == 194
+    positions = Counter(second.recommendations.values_list("response", "wg_stage", "position_conflict"))
+    assert positions == {
+        ("supported", "in process of implementation", False): 96,
+        ("supported", "already implemented", False): 47,
+        ("noted", "noted", False): 50,
+        ("supported", "noted", True): 1,
+    }
+
+
+def test_the_position_chart_counts_every_upr_recommendation_once(vocabularies: None) -> None:
+    import_files([_report(2010), _report(2014)])
+    chart = next(c for c in dashboard(Review.objects.get(cycle=1).state, Filters()) if c.key == "responses")
+    per_cycle: Counter[str] = Counter()
+    for cycle, _position, n in chart.rows:
+        per_cycle[str(cycle)] += n
+    assert per_cycle == {"1": 129, "2": 194}
+    spec = json.dumps(chart.spec)
+    assert "pending (will be examined)" in spec
