@@ -40,7 +40,10 @@ class Answers:
             return
         reading = positions.read(words, kind, authority)
         _, readings = self.statements.setdefault(id(obj), (obj, {}))
-        readings.setdefault(words, (reading, record.place.describe()[:200]))
+        place = record.place.describe()
+        if record.position_source:
+            place = f"{place}; source of position: {record.position_source}"
+        readings.setdefault(words, (reading, place[:200]))
 
     def decide_new(self) -> None:
         """Positions of the recommendations this document creates (no other statement exists yet)."""
