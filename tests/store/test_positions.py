@@ -94,8 +94,23 @@ def test_a_conflict_between_documents_is_shown_on_the_page_and_in_its_json(
     assert data["conflict"] is True and data["wg_stage"] == "noted"
     says = {(s["document"], s["says"]) for s in data["statements"]}
     assert ("kazakhstan2014.txt", "noted") in says and ("upr_2010_2014.csv", "accepted") in says
-    listed = client.get("/recommendations.json", {"response": "conflict"}).json()
-    assert [row["id"] for row in listed["results"]] == [disputed.pk]
+    listed = client.get("/recommendations.json", {"response": "conflict", "cycle": "2"}).json()
+    assert disputed.pk in [row["id"] for row in listed["results"]]
+
+
+def test_another_documents_wording_is_kept_and_shown_as_a_conflict(
+    vocabularies: None, client: Client
+) -> None:
+    import_files([_report(2014), _upr_info()])
+    # A/HRC/28/10 names "(CERD)" and "(CEDAW)" where UPR Info's row 38527 does not
+    worded = RecommendationRef.objects.get(scheme="upr-info-db", value="uprinfo-38527").recommendation
+    assert worded.text_conflict
+    [variant] = worded.text_variants
+    assert variant["document"] == "upr_2010_2014.csv" and "CERD" not in variant["text"]
+    assert "CERD" in worded.text
+    page = client.get(f"/recommendations/{worded.pk}").content.decode()
+    assert "Other documents word it differently" in page and variant["text"] in page
+    assert client.get(f"/recommendations/{worded.pk}.json").json()["position"]["other_wordings"] == [variant]
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))

@@ -124,6 +124,14 @@ class Recommendation(models.Model):
     position_conflict = models.BooleanField(
         default=False, db_index=True, help_text="Two documents state different positions."
     )
+    text_variants = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other wordings of this recommendation in other documents (document, place, text, similarity).",
+    )
+    text_conflict = models.BooleanField(
+        default=False, db_index=True, help_text="Another document words it differently, beyond formatting."
+    )
     action_category = models.PositiveSmallIntegerField(null=True, blank=True, choices=ActionCategory.choices)
     group = models.CharField(
         max_length=100, blank=True, help_text="Recommendations answered together share a key, e.g. 5+57."

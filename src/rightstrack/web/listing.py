@@ -38,7 +38,7 @@ POSITIONS: dict[str, tuple[Any, Q]] = {
         _("Supported and not (yet) fully implemented"),
         _SUPPORTED & ~Q(level=Outcome.FULLY.value),
     ),
-    "conflict": (_("Documents disagree"), Q(position_conflict=True)),
+    "conflict": (_("Documents disagree"), Q(position_conflict=True) | Q(text_conflict=True)),
 }
 #: Older words for the same choices (links and API calls made before positions were modelled).
 POSITION_ALIASES = {"accepted": positions.SUPPORTED, "rejected": positions.NOTED, "will examine": "pending"}

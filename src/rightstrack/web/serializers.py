@@ -34,6 +34,8 @@ def position_json(
         "qualifier": recommendation.position_qualifier or None,
         "conflict": recommendation.position_conflict,
     }
+    if recommendation.text_conflict:
+        data["other_wordings"] = recommendation.text_variants
     if statements is not None:
         data["statements"] = [
             {

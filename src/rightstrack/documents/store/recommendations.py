@@ -439,6 +439,7 @@ def store_recommendations(
         elif how != "reference":
             stored.merged += 1
             if how.startswith("similar"):
+                _add_variant(known.obj, record, how, places)
                 stored.problems.append(
                     f"{record.place.describe()}: {record.ref_scheme} {record.ref} matched an existing "
                     f"recommendation by {how}"
@@ -479,7 +480,11 @@ def store_recommendations(
         if not k.merged and (k.obj.id in matched_existing or k.obj.id in repositioned)
     ]
     if existing:
-        Recommendation.objects.bulk_update(existing, ["action_category", *POSITION_FIELDS], batch_size=BATCH)
+        Recommendation.objects.bulk_update(
+            existing,
+            ["action_category", "text_variants", "text_conflict", *POSITION_FIELDS],
+            batch_size=BATCH,
+        )
     return stored
 
 
@@ -494,6 +499,19 @@ def _new_recommendation(review: Review, values: dict[str, Any]) -> Recommendatio
     )
     _REVIEW.set_cached_value(obj, review)
     return obj
+
+
+def _add_variant(obj: Recommendation, record: RecommendationRecord, how: str, places: Places) -> None:
+    """Keep another document's wording of the recommendation beside its text: a conflict to look at."""
+    variant = {
+        "document": places.document.name,
+        "place": record.place.describe(),
+        "text": record.text,
+        "similarity": how.removeprefix("similar text ").strip("()"),
+    }
+    if variant not in obj.text_variants:
+        obj.text_variants = [*obj.text_variants, variant]
+        obj.text_conflict = True
 
 
 def _fill_blanks(obj: Recommendation, record: RecommendationRecord) -> None:

@@ -61,6 +61,22 @@ class Migration(migrations.Migration):
             name='response',
             field=models.CharField(blank=True, choices=[('supported', 'Supported'), ('noted', 'Noted'), ('supported/noted', 'Supported/noted'), ('', 'Not given')], default='', help_text="The State's final position (supported, noted, supported/noted); blank while pending.", max_length=32),
         ),
+        migrations.AddField(
+            model_name="recommendation",
+            name="text_variants",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Other wordings of this recommendation in other documents (document, place, text, similarity).",
+            ),
+        ),
+        migrations.AddField(
+            model_name="recommendation",
+            name="text_conflict",
+            field=models.BooleanField(
+                db_index=True, default=False, help_text="Another document words it differently, beyond formatting."
+            ),
+        ),
         migrations.RunPython(forwards, backwards),
         migrations.RunPython(_FULLTEXT._run({"sqlite": _FULLTEXT.SQLITE_CREATE}), migrations.RunPython.noop),
     ]
