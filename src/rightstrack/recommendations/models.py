@@ -127,7 +127,7 @@ class Recommendation(models.Model):
     text_variants = models.JSONField(
         default=list,
         blank=True,
-        help_text="Other wordings of this recommendation in other documents (document, place, text, similarity).",
+        help_text="Other wordings of it in other documents (document, place, text, similarity).",
     )
     text_conflict = models.BooleanField(
         default=False, db_index=True, help_text="Another document words it differently, beyond formatting."

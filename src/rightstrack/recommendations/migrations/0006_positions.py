@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
-                help_text="Other wordings of this recommendation in other documents (document, place, text, similarity).",
+                help_text="Other wordings of it in other documents (document, place, text, similarity).",
             ),
         ),
         migrations.AddField(
