@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
+from rightstrack.documents.models import PositionStatement
 from rightstrack.recommendations.models import (
     Mechanism,
     Recommendation,
@@ -43,13 +45,44 @@ class TermInline(admin.TabularInline[RecommendationTerm, Recommendation]):
     autocomplete_fields = ["term"]
 
 
+class PositionInline(admin.TabularInline[PositionStatement, Recommendation]):
+    """What each document says of the State's answer (read only: documents are not edited)."""
+
+    model = PositionStatement
+    extra = 0
+    can_delete = False
+    fields = ("document", "words", "kind", "stage", "position", "qualifier", "place")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Recommendation | None = None) -> bool:
+        return False
+
+
 @admin.register(Recommendation)
 class RecommendationAdmin(admin.ModelAdmin[Recommendation]):
-    list_display = ["__str__", "response", "action_category"]
-    list_filter = ["review__mechanism", "response", "action_category", "review__state"]
+    """Editors' list of conflicts: filter by "position conflict" or "text conflict"."""
+
+    list_display = [
+        "__str__",
+        "response",
+        "wg_stage",
+        "position_conflict",
+        "text_conflict",
+        "action_category",
+    ]
+    list_filter = [
+        "position_conflict",
+        "text_conflict",
+        "review__mechanism",
+        "response",
+        "wg_stage",
+        "action_category",
+        "review__state",
+    ]
     search_fields = ["text", "refs__value"]
     filter_horizontal = ["recommending_states"]
-    inlines = [RefInline, TermInline]
+    readonly_fields = ["text_variants"]
+    inlines = [RefInline, TermInline, PositionInline]
 
 
 class AliasInline(admin.TabularInline[TermAlias, Term]):
