@@ -1,0 +1,133 @@
+"""The vocabularies ship with the package and load on migrate; a label no version holds is kept on the
+record, marked, and waits for an editor to map it or add it to a new version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rightstrack.core.uhri import match_key
+from rightstrack.documents.importing import import_files
+from rightstrack.recommendations.models import RecommendationTerm, Term, TermAlias, TermMapping, Vocabulary
+from rightstrack.recommendations.vocabularies import MappingError, add_to_new_version, map_unmatched
+from tests.ingest.matrix_builder import (
+    COLUMNS_2019,
+    SLOVENIA_TERMS,
+    build_docx,
+    matrix_2019,
+    slovenia_2019,
+    slovenia_2025,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _import(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    import_files([path])
+
+
+def _tags(ref: str, code: str) -> list[tuple[str, bool]]:
+    tags = RecommendationTerm.objects.filter(
+        recommendation__refs__value=ref, term__vocabulary__code=code
+    ).select_related("term")
+    return sorted((tag.term.label, tag.term.unmatched) for tag in tags)
+
+
+def test_a_fresh_database_holds_every_vocabulary_version_the_package_ships() -> None:
+    sizes = {
+        (vocabulary.code, vocabulary.version): vocabulary.terms.filter(unmatched=False).count()
+        for vocabulary in Vocabulary.objects.all()
+    }
+    assert sizes == {
+        ("upr-info-issues", "2008-2014"): 54,
+        ("upr-info-issues", "2019"): 56,
+        ("uhri-themes", "2013-2018"): 88,
+        ("uhri-themes", "2019"): 111,
+        ("uhri-groups", "2013-2018"): 25,
+        ("uhri-groups", "2019"): 40,
+        ("sdg-goals", "2015"): 17,
+        ("sdg-targets", "2015"): 169,
+    }
+    health = Term.objects.get(
+        vocabulary__code="uhri-themes", vocabulary__version="2019", label="Right to health"
+    )
+    assert [(term.code, term.label) for term in health.previous.all()] == [
+        ("E41", "Right to health - General")
+    ]
+
+
+def test_a_label_no_version_holds_is_kept_on_the_record_marked_as_not_in_the_vocabulary(
+    tmp_path: Path,
+) -> None:
+    _import(tmp_path, "kazakhstan-2019-matrix.docx", matrix_2019())
+    assert ("Unheard-of theme", True) in _tags("135.7", "uhri-themes")
+    assert ("Death penalty", False) in _tags("135.7", "uhri-themes")
+    assert _tags("134.2", "uhri-groups") == [("Roma and Sinti", True), ("women", False)]
+    unmatched = Term.objects.get(label="Roma and Sinti")
+    assert (unmatched.vocabulary.code, unmatched.vocabulary.version) == ("uhri-groups", "2019")
+
+
+@pytest.mark.parametrize(("build", "rows"), [(slovenia_2019, 7), (slovenia_2025, 6)])
+def test_every_theme_and_group_mention_of_a_real_2019_or_later_list_is_stored(
+    tmp_path: Path, build: object, rows: int
+) -> None:
+    assert callable(build)
+    _import(tmp_path, f"{build.__name__}.docx", build())
+    for ref, (themes, groups) in SLOVENIA_TERMS.items():
+        if not RecommendationTerm.objects.filter(recommendation__refs__value=ref).exists():
+            continue
+        rows -= 1
+        for code, written in (("uhri-themes", themes), ("uhri-groups", groups)):
+            stored = _tags(ref, code)
+            assert sorted(match_key(label) for label, _ in stored) == sorted(map(match_key, written)), ref
+            assert not any(unmatched for _, unmatched in stored), ref
+    assert rows == 0
+
+
+def test_an_editor_maps_an_unmatched_label_and_the_records_and_later_documents_follow(
+    tmp_path: Path, django_user_model: type
+) -> None:
+    _import(tmp_path, "kazakhstan-2019-matrix.docx", matrix_2019())
+    editor = django_user_model.objects.create_user("editor")
+    roma = Term.objects.get(label="Roma and Sinti")
+    minorities = Term.objects.get(
+        vocabulary=roma.vocabulary,
+        label="minorities/ racial, ethnic, linguistic, religious or descent-based groups",
+    )
+    mapping = map_unmatched(roma, minorities, editor)
+    assert (mapping.retagged, mapping.action, mapping.editor) == (1, "mapped", editor)
+    assert _tags("134.2", "uhri-groups") == [(minorities.label, False), ("women", False)]
+    assert TermAlias.objects.filter(term=minorities, alias="Roma and Sinti").exists()
+    with pytest.raises(MappingError):
+        map_unmatched(roma, minorities, editor)  # done once
+    # the same label in a later document is the known term
+    later = build_docx(
+        "UPR of Kazakhstan (3rd Cycle – 35th session)\tThematic list of recommendations",
+        COLUMNS_2019,
+        [("9.1 Protect Roma (France);\nSource of Position: A/HRC/44/1 - Para 9", "Noted",
+          "- Equality & non-discrimination\nAffected persons:\n- Roma and Sinti", "")],
+    )  # fmt: skip
+    _import(tmp_path, "later-matrix.docx", later)
+    assert _tags("9.1", "uhri-groups") == [(minorities.label, False)]
+    assert TermMapping.objects.count() == 1
+
+
+def test_unmatched_labels_added_to_a_new_version_leave_the_old_version_as_it_was(tmp_path: Path) -> None:
+    _import(tmp_path, "kazakhstan-2019-matrix.docx", matrix_2019())
+    unheard = Term.objects.get(label="Unheard-of theme")
+    old = unheard.vocabulary
+    known_before = old.terms.filter(unmatched=False).count()
+    new = add_to_new_version([unheard], "2026")
+    assert (new.code, new.version, old.terms.filter(unmatched=False).count()) == (
+        "uhri-themes",
+        "2026",
+        known_before,
+    )
+    assert new.terms.count() == known_before + 1
+    assert ("Unheard-of theme", False) in _tags("135.7", "uhri-themes")
+    assert TermMapping.objects.get(term=unheard).action == "added"
+    with pytest.raises(MappingError):
+        add_to_new_version([Term.objects.get(vocabulary=old, label="Death penalty")], "2027")
