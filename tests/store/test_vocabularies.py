@@ -6,10 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
+from rightstrack.assessments.export import state_csv, state_export
 from rightstrack.core.uhri import match_key
 from rightstrack.documents.importing import import_files
-from rightstrack.recommendations.models import RecommendationTerm, Term, TermAlias, TermMapping, Vocabulary
+from rightstrack.recommendations.models import (
+    RecommendationTerm,
+    State,
+    Term,
+    TermAlias,
+    TermMapping,
+    Vocabulary,
+)
 from rightstrack.recommendations.vocabularies import MappingError, add_to_new_version, map_unmatched
 from tests.ingest.matrix_builder import (
     COLUMNS_2019,
@@ -131,3 +140,48 @@ def test_unmatched_labels_added_to_a_new_version_leave_the_old_version_as_it_was
     assert TermMapping.objects.get(term=unheard).action == "added"
     with pytest.raises(MappingError):
         add_to_new_version([Term.objects.get(vocabulary=old, label="Death penalty")], "2027")
+
+
+def _unheard_of(tmp_path: Path) -> int:
+    _import(tmp_path, "kazakhstan-2019-matrix.docx", matrix_2019())
+    return int(
+        RecommendationTerm.objects.get(term__label="Unheard-of theme").recommendation_id  # type: ignore[arg-type]
+    )
+
+
+def test_an_unmatched_label_is_on_the_page_and_in_every_export_marked_as_such(
+    tmp_path: Path, client: Client
+) -> None:
+    pk = _unheard_of(tmp_path)
+    page = client.get(f"/recommendations/{pk}").content.decode()
+    assert 'Unheard-of theme <small class="unmatched">(not in the vocabulary)</small>' in page
+    twin = client.get(f"/recommendations/{pk}.json").json()
+    assert {"vocabulary": "uhri-themes", "label": "Unheard-of theme", "in_vocabulary": False} in twin["terms"]
+    assert {"vocabulary": "uhri-themes", "label": "Death penalty", "in_vocabulary": True} in twin["terms"]
+    api = client.get(f"/api/recommendations/{pk}/").json()
+    assert api["terms"]["uhri-themes-unmatched"] == ["Unheard-of theme"]
+    assert "Death penalty" in api["terms"]["uhri-themes"]
+    download = client.get("/recommendations/download.csv", {"state": "KAZ"}).content.decode()
+    assert "uhri-themes-unmatched:Unheard-of theme" in download
+    exported = state_export(State.objects.get(code="KAZ"))
+    terms = [r["terms"] for review in exported["reviews"] for r in review["recommendations"]]
+    assert ["Unheard-of theme"] in [t.get("uhri-themes-unmatched") for t in terms]
+    assert "uhri-themes-unmatched" in state_csv(exported)
+
+
+def test_an_editor_maps_an_unmatched_label_in_the_admin(tmp_path: Path, admin_client: Client) -> None:
+    pk = _unheard_of(tmp_path)
+    unheard = Term.objects.get(label="Unheard-of theme")
+    listing = admin_client.get("/admin/recommendations/term/", {"unmatched__exact": "1"}).content.decode()
+    assert "Unheard-of theme" in listing and "Roma and Sinti" in listing and "Death penalty" not in listing
+    detention = Term.objects.get(vocabulary=unheard.vocabulary, label="Conditions of detention")
+    response = admin_client.post(
+        f"/admin/recommendations/term/{unheard.pk}/change/",
+        {"mapped_to": detention.pk, "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0"},
+    )
+    assert response.status_code == 302
+    assert ("Conditions of detention", False) in _tags("135.7", "uhri-themes")
+    assert ("Unheard-of theme", True) not in _tags("135.7", "uhri-themes")
+    history = TermMapping.objects.get(term=unheard)
+    assert (history.target, history.retagged, history.editor.username) == (detention, 1, "admin")
+    assert RecommendationTerm.objects.filter(recommendation_id=pk, term=detention, origin="editor").exists()

@@ -194,6 +194,12 @@ class Term(models.Model):
     def __str__(self) -> str:
         return f"{self.label} (not in the vocabulary)" if self.unmatched else self.label
 
+    @property
+    def exported_under(self) -> str:
+        """The key exports file the term under: its vocabulary's code, ``<code>-unmatched`` when it is
+        a label the vocabulary does not hold (the same key the parsers use)."""
+        return f"{self.vocabulary.code}-unmatched" if self.unmatched else self.vocabulary.code
+
 
 class TermMapping(models.Model):
     """History: what an editor did with an unmatched label (mapped it to a term, or added it to a new
