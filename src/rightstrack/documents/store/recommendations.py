@@ -483,10 +483,10 @@ def _write_links(
         for written_code, labels in record.terms.items():
             code = written_code.removesuffix(UNMATCHED)  # the parser has said why; kept all the same
             for label in labels:
-                term, known = terms.term(
+                term, in_vocabulary = terms.term(
                     code, label, record.place, record.review.year if record.review else None
                 )
-                if not known and code == written_code:
+                if not in_vocabulary and code == written_code:
                     stored.problems.append(
                         f"{record.place.describe()}: {label!r} is not a label of {code}; kept on the record, "
                         "marked as not in the vocabulary"
