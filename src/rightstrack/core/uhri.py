@@ -254,8 +254,10 @@ class VocabularyDef:
 
     def __post_init__(self) -> None:
         index: dict[str, Term] = {}
+        for term in self.terms:  # labels first: an alias never hides another term's label
+            index.setdefault(match_key(term.label), term)
         for term in self.terms:
-            for text in (term.label, *term.aliases):
+            for text in term.aliases:
                 index.setdefault(match_key(text), term)
         object.__setattr__(self, "_index", MappingProxyType(index))
 
@@ -308,14 +310,24 @@ def _data_lines(name: str) -> list[tuple[str, tuple[str, ...]]]:
 
 def _later(name: str, earlier: tuple[Term, ...], carry_all: bool) -> tuple[Term, ...]:
     """A later version: the file's terms, then the earlier terms carried over with their own label
-    (all of them, or those no line of the file continues)."""
+    (all of them, or those no line of the file continues); an earlier label that one term alone
+    continues is an alias of that term."""
     terms = [Term("", label, (), previous) for label, previous in _data_lines(name)]
     continued = {key for term in terms for key in term.previous}
     keys = {match_key(term.label) for term in terms}
     for term in earlier:
         if (carry_all or term.key not in continued) and match_key(term.label) not in keys:
             terms.append(Term("", term.label, (), (term.key,)))
-    return tuple(terms)
+    # an earlier label continued by one term only is an alias of it ("Right to health - General")
+    aliases: dict[int, list[str]] = {}
+    for old in earlier:
+        heirs = [index for index, term in enumerate(terms) if old.key in term.previous]
+        if len(heirs) == 1 and match_key(old.label) != match_key(terms[heirs[0]].label):
+            aliases.setdefault(heirs[0], []).append(old.label)
+    return tuple(
+        Term(term.code, term.label, tuple(aliases.get(index, ())), term.previous)
+        for index, term in enumerate(terms)
+    )
 
 
 def _themes() -> tuple[Term, ...]:

@@ -73,18 +73,20 @@ def vocabulary_version(code: str, year: int | None = None) -> Vocabulary | None:
     return max(begun, key=lambda v: first_year(v.version))
 
 
-def terms_by_label(code: str, year: int | None = None) -> dict[str, Term] | None:
+def terms_by_label(code: str, year: int | None = None, unmatched: bool = False) -> dict[str, Term] | None:
     """Labels, codes and aliases (case-folded) → terms of the version of vocabulary ``code`` a document
     of ``year`` uses (:func:`vocabulary_version`); ``None`` when the vocabulary is not loaded.
 
-    Unmatched labels already kept in that version are there too, unless an editor mapped them (their
-    label is then an alias of the term they were mapped to); a known term wins over an unmatched one.
+    With ``unmatched``, the unmatched labels already kept in that version are there too, unless an
+    editor mapped them (their label is then an alias of the term they were mapped to); a known term
+    wins over an unmatched one.
     """
     vocabulary = vocabulary_version(code, year)
     if vocabulary is None:
         return None
     mapping: dict[str, Term] = {}
-    terms = vocabulary.terms.filter(mapped_to=None).prefetch_related("aliases").order_by("-unmatched", "id")
+    terms = vocabulary.terms.filter(mapped_to=None) if unmatched else vocabulary.terms.filter(unmatched=False)
+    terms = terms.prefetch_related("aliases").order_by("-unmatched", "id")
     for term in terms:  # unmatched first: known terms and their aliases overwrite them
         mapping[term.label.casefold()] = term
         if term.code:

@@ -319,7 +319,7 @@ class Terms:
         """Labels of the latest version of ``code`` begun by ``year`` (default: the document's)."""
         year = year or self.year
         if (code, year) not in self.maps:
-            mapping = terms_by_label(code, year)
+            mapping = terms_by_label(code, year, unmatched=True)
             if mapping is None:
                 raise DocumentRejected(
                     f"the vocabulary {code!r} is not loaded; "
