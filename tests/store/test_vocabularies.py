@@ -155,6 +155,8 @@ def test_an_unmatched_label_is_on_the_page_and_in_every_export_marked_as_such(
     pk = _unheard_of(tmp_path)
     page = client.get(f"/recommendations/{pk}").content.decode()
     assert 'Unheard-of theme <small class="unmatched">(not in the vocabulary)</small>' in page
+    russian = client.get(f"/recommendations/{pk}", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'Unheard-of theme <small class="unmatched">(нет в словаре)</small>' in russian
     twin = client.get(f"/recommendations/{pk}.json").json()
     assert {"vocabulary": "uhri-themes", "label": "Unheard-of theme", "in_vocabulary": False} in twin["terms"]
     assert {"vocabulary": "uhri-themes", "label": "Death penalty", "in_vocabulary": True} in twin["terms"]
