@@ -374,8 +374,8 @@ def test_it_rejects_what_it_cannot_read_whole_with_place_and_reason(
 def test_it_names_the_vocabularies_with_their_sizes_and_versions() -> None:
     sizes = {code: (len(vocabulary.labels), vocabulary.version) for code, vocabulary in VOCABULARIES.items()}
     assert sizes == {
-        "uhri-themes": (88, "2013-2018"),
-        "uhri-groups": (25, "2013-2018"),
+        "uhri-themes": (91, "2013-2018"),
+        "uhri-groups": (27, "2013-2018"),
         "sdg-goals": (17, "2015"),
         "sdg-targets": (169, "2015"),
     }
@@ -408,3 +408,39 @@ def test_its_modules_are_small_and_their_examples_run(name: str) -> None:
 
 def test_the_vocabulary_examples_run() -> None:
     assert doctest.testmod(uhri).failed == 0
+
+
+def test_the_coded_themes_and_groups_of_slovenias_2014_list_are_in_the_2013_2018_version() -> None:
+    rows = [
+        "Theme: E33 Trade union rights",
+        (
+            "115.134 Enact and fully implement the necessary laws to ensure protection against interference "
+            "in the establishment, functioning, and administration of worker organizations, consistent with "
+            "the recommendations of ILO (United States of America);\n"
+            "Source of position: A/HRC/28/15/Add.1 - Para. 4",
+            "Supported",
+            "E33 Trade union rights\nA41 Constitutional and legislative framework\n"
+            "Affected persons:\n- general",
+            "",
+        ),
+        "Theme: F41 Persons with disabilities: definition, general principles",
+        (
+            "115.147 Review the current practice of participatory rights of persons with disabilities in "
+            "elections (Hungary);\nSource of position: A/HRC/28/15/Add.1 - Para. 3",
+            "Supported",
+            "F41 Persons with disabilities: definition, general principles\nF42 Persons with disabilities: "
+            "accessibility, mobility\nF44 Persons with disabilities: protecting the integrity of the person\n"
+            "Affected persons:\n- non-citizens\n- stateless persons",
+            "",
+        ),
+    ]
+    document = parse(build_docx("UPR of Slovenia (2nd Cycle – 20th session)", COLUMNS_2019, rows))
+    unions, disabilities = document.recommendations
+    assert unions.terms["uhri-themes"] == ["Trade union rights", "Constitutional and legislative framework"]
+    assert disabilities.terms["uhri-themes"] == [
+        "Persons with disabilities: definition, general principles",
+        "Persons with disabilities: accessibility, mobility",
+        "Persons with disabilities: protecting the integrity of the person",
+    ]
+    assert disabilities.terms["uhri-groups"] == ["non-citizens", "stateless persons"]
+    assert document.problems == []

@@ -5,11 +5,12 @@ never adds to it (DESIGN.md). A later version is kept beside the earlier one, an
 names the terms of the version before that it continues (``previous``: their codes, or labels when
 they have none). Where the terms come from:
 
-- ``uhri-themes`` 2013-2018 (88 terms): every coded theme of the Universal Human Rights Index (UHRI)
+- ``uhri-themes`` 2013-2018 (91 terms): every coded theme of the Universal Human Rights Index (UHRI)
   that appears in the two OHCHR thematic lists of China's reviews (2013, 2nd cycle, session 17; 2018,
   3rd cycle, session 31, in ``../shared/data/ohchr-matrices``), in their "Theme:" headings and
   "Full list of themes" cells, which are also exactly the themes of the reference parse
-  ``china_c2-c3_expected.csv``. Labels are the matrices' wording (trailing spaces dropped). Other UHRI
+  ``china_c2-c3_expected.csv`` (88), and the three more of the public list of Slovenia's 2014 review
+  (session 20): E33, F42, F44. Labels are the matrices' wording (trailing spaces dropped). Other UHRI
   codes (e.g. reservations) are deliberately absent: no public document found gives their wording
   with their code. The matrices' ``S01`` … ``S17`` "SDG n - ..." lines are SDGs, not themes: they are
   aliases of ``sdg-goals``; ``S`` ("Sustainable Development Goal implementation") is a theme.
@@ -17,8 +18,9 @@ they have none). Where the terms come from:
   thematic lists since 2019, read from the public lists of Slovenia's reviews of 2019 (session 34) and
   2025 (session 48), each line with the 2013-2018 codes it continues; every 2013-2018 theme no line
   continues is carried over with its own label.
-- ``uhri-groups`` 2013-2018 (25 terms): the "Affected persons" of the two China matrices, as written;
-  2019 (``data/vocabularies/uhri-groups_2019.txt``): those 25 carried over, and the wordings of the same
+- ``uhri-groups`` 2013-2018 (27 terms): the "Affected persons" of the two China matrices, as written,
+  and "non-citizens", "stateless persons" of Slovenia's 2014 list;
+  2019 (``data/vocabularies/uhri-groups_2019.txt``): those 27 carried over, and the wordings of the same
   Slovenia lists ("Women & girls", "Persons deprived of their liberty & detainees", ...).
 - ``sdg-goals`` (17 terms): the Sustainable Development Goals of A/RES/70/1 (2015), code = the
   goal's number, label = its official short title; the matrices' "S16 SDG 16 - ..." wording is an alias.
@@ -41,9 +43,9 @@ True
 >>> normalise_group("- Persons with disabilities")
 'persons with disabilities'
 >>> {code: len(vocabulary.terms) for code, vocabulary in VOCABULARIES.items()}
-{'uhri-themes': 88, 'uhri-groups': 25, 'sdg-goals': 17, 'sdg-targets': 169}
+{'uhri-themes': 91, 'uhri-groups': 27, 'sdg-goals': 17, 'sdg-targets': 169}
 >>> [(v.version, len(v.terms)) for v in VERSIONS[UHRI_THEMES]], len(VERSIONS[UHRI_GROUPS][1].terms)
-([('2013-2018', 88), ('2019', 111)], 40)
+([('2013-2018', 91), ('2019', 112)], 40)
 >>> normalise_theme("- Right to health", 2019), normalise_theme("E41 Right to health - General", 2019)
 (('', 'Right to health'), ('', 'Right to health'))
 >>> normalise_theme("- Right to health", 2018), normalise_group("- Women & girls", 2019)
@@ -66,10 +68,11 @@ SDG_TARGETS = "sdg-targets"
 
 _CHINA_MATRICES = (
     "OHCHR thematic lists of recommendations, UPR of China 2013 (2nd cycle, 17th session) and 2018 "
-    "(3rd cycle, 31st session); reference parse china_c2-c3_expected.csv"
+    "(3rd cycle, 31st session), reference parse china_c2-c3_expected.csv; UPR of Slovenia 2014 "
+    "(2nd cycle, 20th session)"
 )
 
-# UHRI themes as coded in the matrices: "CODE label", one a line.
+# UHRI themes as coded in the matrices: "CODE label", one a line (E33, F42, F44: Slovenia 2014).
 _THEMES = """
 A12 Acceptance of international norms
 A22 Cooperation with treaty bodies
@@ -133,6 +136,7 @@ E25 Human rights & poverty
 E26 Human Rights & drinking water and sanitation
 E31 Right to work
 E32 Right to just and favourable conditions of work
+E33 Trade union rights
 E41 Right to health - General
 E44 Health awareness raising, access to information
 E51 Right to education - General
@@ -149,6 +153,8 @@ F33 Children: protection against exploitation
 F34 Children: Juvenile justice
 F4 Persons with disabilities
 F41 Persons with disabilities: definition, general principles
+F42 Persons with disabilities: accessibility, mobility
+F44 Persons with disabilities: protecting the integrity of the person
 F45 Persons with disabilities: independence, inclusion
 G1 Members of minorities
 G2 Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)
@@ -161,7 +167,7 @@ H4 Persons living in rural areas
 S Sustainable Development Goal implementation
 """
 
-# "Affected persons" of the matrices, as written.
+# "Affected persons" of the matrices, as written ("non-citizens", "stateless persons": Slovenia 2014).
 _GROUPS = """
 children
 children in street situations
@@ -175,6 +181,7 @@ lesbian, gay, bisexual, transgender and intersex persons (LGBTI)
 media
 migrants
 minorities/ racial, ethnic, linguistic, religious or descent-based groups
+non-citizens
 older persons
 persons affected by armed conflict
 persons deprived of their liberty
@@ -185,6 +192,7 @@ persons with disabilities
 prison officials
 public officials
 refugees & asylum seekers
+stateless persons
 vulnerable persons/groups
 women
 youth
