@@ -187,3 +187,27 @@ def test_an_editor_maps_an_unmatched_label_in_the_admin(tmp_path: Path, admin_cl
     history = TermMapping.objects.get(term=unheard)
     assert (history.target, history.retagged, history.editor.username) == (detention, 1, "admin")
     assert RecommendationTerm.objects.filter(recommendation_id=pk, term=detention, origin="editor").exists()
+
+
+def test_an_unmatched_line_longer_than_a_label_is_kept_shortened_and_reported(tmp_path: Path) -> None:
+    line = "Protection of " + "very " * 60 + "long theme"
+    data = build_docx(
+        "UPR of Kazakhstan (3rd Cycle – 34th session)\tThematic list of recommendations",
+        COLUMNS_2019,
+        [
+            (
+                "9.1 Protect everyone (France);\nSource of Position: A/HRC/43/11 - Para 9",
+                "Noted",
+                f"- {line}",
+                "",
+            )
+        ],
+    )
+    path = tmp_path / "long.docx"
+    path.write_bytes(data)
+    (report,) = import_files([path])
+    ((label, unmatched),) = _tags("9.1", "uhri-themes")
+    assert unmatched and len(label) == 200 and label.endswith("…") and line.startswith(label[:-1])
+    assert any("label of 324 characters kept as its first 199" in problem for problem in report.problems), (
+        report.problems
+    )

@@ -455,6 +455,12 @@ def _fill_blanks(obj: Recommendation, record: RecommendationRecord) -> None:
         obj.action_category = record.action_category
 
 
+def _fit_label(label: str) -> str:
+    """``label``, or its beginning and "…" when it is longer than a term's label may be."""
+    limit = Term._meta.get_field("label").max_length or len(label)
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def _write_links(
     parsed: ParsedDocument,
     refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]],
@@ -482,7 +488,13 @@ def _write_links(
             state_rows.append((obj.id, code))
         for written_code, labels in record.terms.items():
             code = written_code.removesuffix(UNMATCHED)  # the parser has said why; kept all the same
-            for label in labels:
+            for written in labels:
+                label = _fit_label(written)
+                if label != written:
+                    stored.problems.append(
+                        f"{record.place.describe()}: {code} label of {len(written)} characters kept as its "
+                        f"first {len(label) - 1}: {label!r}"
+                    )
                 term, in_vocabulary = terms.term(
                     code, label, record.place, record.review.year if record.review else None
                 )
