@@ -28,9 +28,6 @@ setup: $(BIN)/rightstrack
 
 example: setup
 	$(BIN)/rightstrack migrate
-	@if [ -d $(SHARED)/data/taxonomies ]; then \
-		for f in $(SHARED)/data/taxonomies/upr_info_issues_*.txt; do $(BIN)/rightstrack vocab import "$$f"; done; \
-	else echo "note: $(SHARED)/data/taxonomies is absent: issues cannot be tagged"; fi
 	$(BIN)/rightstrack import examples/kazakhstan/*.txt $(wildcard $(KAZAKHSTAN_DATA))
 	$(BIN)/rightstrack analyse
 	$(BIN)/rightstrack iri --state KAZ --mechanism UPR --cycle 1

@@ -87,7 +87,10 @@ def _expected_refs(paths: dict[Path, str]) -> set[tuple[str, str]]:
     return refs
 
 
-def _run(order: tuple[Path, ...], reference: dict[tuple[str, str], tuple[str, set[str], set[str]]]) -> Outcome:
+Reference = dict[tuple[str, str], tuple[str, set[str], set[str]]]
+
+
+def _run(order: tuple[Path, ...], reference: Reference) -> Outcome:
     from django.core.management import call_command
 
     from rightstrack.documents.importing import import_files
@@ -101,7 +104,9 @@ def _run(order: tuple[Path, ...], reference: dict[tuple[str, str], tuple[str, se
     for value, part, rec_id in refs.values_list("value", "part", "recommendation_id"):
         holders[(value, part)].add(rec_id)
     reviews = set(refs.values_list("review_id", flat=True))
-    records = Recommendation.objects.filter(review_id__in=reviews).prefetch_related("recommendationterm_set__term")
+    records = Recommendation.objects.filter(review_id__in=reviews).prefetch_related(
+        "recommendationterm_set__term__vocabulary", "refs"
+    )
     by_id = {rec.pk: rec for rec in records}
     compared = positions = themes = groups = 0
     signature = set()
@@ -157,7 +162,8 @@ def main() -> None:
         reference = _reference(kinds)
         print(f"\n{folder.name}: " + ", ".join(f"{p.name} ({kind})" for p, kind in kinds.items()))
         print(f"  numbered (paragraph, clause) in the report and the list: {len(_expected_refs(kinds))}")
-        print(f"  {'order':<60} {'records':>7} {'dupl.':>5} {'miss.':>5}  positions        themes exact     groups exact")
+        header = f"  {'order':<60} {'records':>7} {'dupl.':>5} {'miss.':>5}  "
+        print(header + f"{'positions':<16} {'themes exact':<16} groups exact")
         signatures = set()
         for order in itertools.permutations(paths):
             outcome = _run(order, reference)
@@ -168,7 +174,9 @@ def main() -> None:
                 f"{_share(outcome.positions, outcome.compared):<16} {_share(outcome.themes, outcome.compared):<16} "
                 f"{_share(outcome.groups, outcome.compared)}"
             )
-        print(f"  every order gives the same records and positions: {'yes' if len(signatures) == 1 else 'NO'}")
+        print(
+            f"  every order gives the same records and positions: {'yes' if len(signatures) == 1 else 'NO'}"
+        )
 
 
 if __name__ == "__main__":

@@ -137,3 +137,182 @@ def matrix_2022() -> bytes:
             ),
         ],
     )
+
+
+#: Rows of real thematic lists (OHCHR, UPR of Slovenia: 34th session, 2019; 48th session, 2025), as
+#: written: (heading, paragraph and text, position, themes, groups, SDG lines).
+_SLOVENIA_2019 = (
+    (
+        "Acceptance of international norms",
+        "121.3 Ratify and implement the International Labour Organization’s 2014 Protocol to the Forced "
+        "Labour Convention, 1930 (No. 29) (United Kingdom of Great Britain and Northern Ireland);\n"
+        "Source of Position: A/HRC/43/15 - Para 121",
+        "Supported",
+        ("Acceptance of international norms",
+         "Right to work and to just & favorable conditions of work & labour rights",
+         "Prohibition of slavery, trafficking"),
+        (),
+        ("8 - DECENT WORK AND ECONOMIC GROWTH",),
+    ),
+    (
+        "Cooperation & Follow up with Treaty Bodies",
+        "122.12 Adopt an open, merit-based process when selecting national candidates for United Nations "
+        "treaty body elections (United Kingdom of Great Britain and Northern Ireland);\n"
+        "Source of Position: A/HRC/43/15/Add.1 - Para.3",
+        "Supported",
+        ("Cooperation & Follow up with Treaty Bodies",),
+        (),
+        (),
+    ),
+    (
+        "Equality & non-discrimination",
+        "121.6 Continue taking effective measures to protect the rights of vulnerable groups, including "
+        "women, children, older persons and persons with disabilities (China);\n"
+        "Source of Position: A/HRC/43/15 - Para 121",
+        "Supported",
+        ("Equality & non-discrimination", "Children: definition; general principles; protection",
+         "Discrimination against women", "Persons with disabilities: protecting the integrity of the person"),
+        ("Children", "older persons", "vulnerable persons/groups", "Women", "persons with disabilities"),
+        ("10 - REDUCED INEQUALITIES",),
+    ),
+    (
+        "Equality & non-discrimination",
+        "122.44 Continue efforts to combat hate speech, and strengthen the capacity of the criminal justice "
+        "system to response to cases of hate crimes (Indonesia);\n"
+        "Source of Position: A/HRC/43/15/Add.1 - Para.3",
+        "Supported",
+        ("Equality & non-discrimination", "Administration of justice & fair trial", "Racial discrimination",
+         "Right to effective remedy & reparations"),
+        ("refugees & asylum seekers", "Roma, Gypsies, Sinti & Travellers", "Migrants & domestic workers",
+         "lesbian, gay, bisexual and transgender and intersex persons (LGBTI)", "stateless persons", "Women",
+         "media", "minorities/ racial, ethnic, linguistic, religious or descent-based groups",
+         "persons with disabilities", "non-citizens"),
+        ("10 - REDUCED INEQUALITIES", "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"),
+    ),
+    (
+        "Administration of justice & fair trial",
+        "122.73 Continue to reduce the backlog of judicial cases, by further improving the staffing and "
+        "financial resources of the courts (Germany);\nSource of Position: A/HRC/43/15/Add.1 - Para.4",
+        "Supported",
+        ("Administration of justice & fair trial",),
+        ("judges, lawyers and prosecutors", "Persons deprived of their liberty & detainees"),
+        ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",),
+    ),
+    (
+        "Right to education",
+        "122.96 Continue measures to improve equal access to quality education for all, addressing the "
+        "problem of regional disparities in access to education (Nepal);\n"
+        "Source of Position: A/HRC/43/15/Add.1 - Para.4",
+        "Supported",
+        ("Right to education",),
+        ("Children in vulnerable situations (abused, living on the street, institutionalized, indigenous, "
+         "migrant children etc.)", "persons living in rural areas", "Educational staff & students"),
+        ("4 - QUALITY EDUCATION",),
+    ),
+    (
+        "Good governance & corruption",
+        "122.67 Provide specific funding to the Commission for the Prevention of Corruption to establish and "
+        "enforce a code of conduct (United States of America);\n"
+        "Source of Position: A/HRC/43/15/Add.1 - Para.5",
+        "Noted",
+        ("Good governance & corruption", "Legal, institutional & policy framework",
+         "Budget &resources (for human rights implementation)"),
+        ("public officials",),
+        ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",),
+    ),
+)  # fmt: skip
+
+_SLOVENIA_2025 = (
+    (
+        "Ratification of & accession to international instruments",
+        "140.11 Accede to the 1961 Convention on the Reduction of Statelessness, in line with the pledge "
+        "announced during the 2023 Global Refugee Forum (North Macedonia);\n"
+        "Source of Position: A/HRC/59/15/Add.1 - Para.4",
+        "Supported",
+        ("Ratification of & accession to international instruments", "Refugees & asylum seekers"),
+        ("Refugees & asylum seekers", "Public officials", "Stateless persons"),
+        ("10 - REDUCED INEQUALITIES",),
+    ),
+    (
+        "Legal & institutional reform",
+        "140.63 Strengthen legal and institutional protections for journalists to promote a safe and "
+        "independent media environment (Indonesia);\nSource of Position: A/HRC/59/15/Add.1 - Para.3",
+        "Supported",
+        ("Legal & institutional reform", "Violence against women",
+         "Freedom of opinion and expression & access to information"),
+        ("Public officials", "Women & girls", "Media"),
+        ("5 - GENDER EQUALITY", "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"),
+    ),
+    (
+        "Conditions of detention",
+        "140.53 Continue to address the issue of overcrowding in prisons and to give the attention needed "
+        "to juvenile justice (Lebanon);\nSource of Position: A/HRC/59/15/Add.1 - Para.3",
+        "Supported",
+        ("Conditions of detention", "Children: juvenile justice"),
+        ("Law enforcement / police & prison officials", "Children", "Youth & juveniles", "Public officials",
+         "Persons deprived of their liberty & detainees"),
+        ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",),
+    ),
+    (
+        "Human trafficking & contemporary forms of slavery",
+        "140.96 Intensify efforts to prevent and combat trafficking in persons, and to protect the life and "
+        "dignity of migrants (Bangladesh);\nSource of Position: A/HRC/59/15/Add.1 - Para.3",
+        "Supported",
+        ("Human trafficking & contemporary forms of slavery", "Right to physical & moral integrity",
+         "Migrants", "Right to life", "Liberty & security of the person"),
+        ("Public officials", "Migrants", "Vulnerable persons/groups"),
+        ("8 - DECENT WORK AND ECONOMIC GROWTH",),
+    ),
+    (
+        "Members of minorities",
+        "140.230 Further enhance the implementation of minority rights standards (Croatia);\n"
+        "Source of Position: A/HRC/59/15/Add.1 - Para.5",
+        "Noted",
+        ("Members of minorities", "Indigenous peoples"),
+        ("Indigenous peoples", "Public officials",
+         "Minorities/ racial, ethnic, linguistic, religious or descent-based groups"),
+        ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",),
+    ),
+    (
+        "Unilateral coercive measures",
+        "140.59 Refrain from the practice of applying unilateral coercive measures that have a widespread "
+        "negative impact on the enjoyment of human rights (Belarus);\n"
+        "Source of Position: A/HRC/59/15/Add.1 - Para.5",
+        "Noted",
+        ("Unilateral coercive measures",),
+        ("Public officials",),
+        ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",),
+    ),
+)  # fmt: skip
+
+#: What each paragraph of the two lists says: (themes, groups) as written, in order.
+SLOVENIA_TERMS = {row[1].split(" ", 1)[0]: (row[3], row[4]) for row in (*_SLOVENIA_2019, *_SLOVENIA_2025)}
+
+
+def slovenia_2019() -> bytes:
+    """Seven rows of Slovenia's 2019 list (34th session) as OHCHR wrote them: uncoded themes with "&"."""
+    rows: list[Row] = []
+    for heading, recommendation, position, themes, groups, sdgs in _SLOVENIA_2019:
+        cell = "\n".join(f"- {theme}" for theme in themes)
+        if sdgs:
+            cell += "\nSDGs: \n" + "\n".join(f"- {sdg}" for sdg in sdgs)
+        if groups:
+            cell += "\nAffected persons: \n" + "\n".join(f"- {group}" for group in groups)
+        rows += [f"Theme: {heading}", (recommendation, position, cell, "")]
+    return build_docx(
+        "UPR of Slovenia (3rd Cycle – 34th session)\t\t\tThematic list of recommendations", COLUMNS_2019, rows
+    )
+
+
+def slovenia_2025(without_heading: str = "") -> bytes:
+    """Six rows of Slovenia's 2025 list (48th session): SDGs in their own column. The row of paragraph
+    ``without_heading`` does not repeat its heading in its themes cell."""
+    rows: list[Row] = []
+    for heading, recommendation, position, themes, groups, sdgs in _SLOVENIA_2025:
+        listed = themes[1:] if recommendation.startswith(f"{without_heading} ") else themes
+        cell = "\n".join(f"- {theme}" for theme in listed)
+        cell += "\nGroups of Persons: \n" + "\n".join(f"- {group}" for group in groups)
+        rows += [f"Theme: {heading}", (recommendation, position, cell, "\n".join(f"- {s}" for s in sdgs))]
+    return build_docx(
+        "UPR of Slovenia (4th Cycle – 48th session)\t\tThematic list of recommendations", COLUMNS_2022, rows
+    )

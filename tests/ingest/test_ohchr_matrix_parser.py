@@ -20,9 +20,17 @@ import pytest
 from rightstrack.core import uhri
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, RecommendationRecord, ReviewKey
-from rightstrack.core.uhri import VOCABULARIES, normalise_sdg_goal, normalise_theme
+from rightstrack.core.uhri import VOCABULARIES, match_key, normalise_sdg_goal, normalise_theme
 from rightstrack.ingest.sources.ohchr_matrix.parser import KIND, detect, parse
-from tests.ingest.matrix_builder import COLUMNS_2019, build_docx, matrix_2019, matrix_2022
+from tests.ingest.matrix_builder import (
+    COLUMNS_2019,
+    SLOVENIA_TERMS,
+    build_docx,
+    matrix_2019,
+    matrix_2022,
+    slovenia_2019,
+    slovenia_2025,
+)
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ohchr-matrices"
 MATRICES = {
@@ -200,9 +208,9 @@ def test_it_reads_the_2019_layout() -> None:
         "paragraph 134.2, row 4 (Acceptance of international norms): split position 'Supported/Noted': "
         "part of the paragraph supported, part noted; recorded as partially accepted",
         "paragraph 134.2, row 4 (Acceptance of international norms): group of persons 'Roma and Sinti' "
-        "is not in uhri-groups 2013-2018; kept under uhri-groups-unmatched",
+        "is not in uhri-groups 2019; kept under uhri-groups-unmatched",
         "paragraph 135.7, row 6 (Death penalty): theme 'Unheard-of theme' is not in uhri-themes "
-        "2013-2018; kept under uhri-themes-unmatched",
+        "2019; kept under uhri-themes-unmatched",
     ]
 
 
@@ -214,8 +222,7 @@ def test_it_reads_the_2022_layout_once_per_recommendation_with_all_its_themes() 
     assert twice.theme_heading == "Equality & non-discrimination"
     assert twice.terms == {
         "uhri-themes": ["Equality & non-discrimination", "Racial discrimination", "Members of minorities"],
-        "uhri-groups": ["public officials", "media"],
-        "uhri-groups-unmatched": ["Women & girls"],
+        "uhri-groups": ["public officials", "Women & girls", "media"],
         "sdg-goals": ["Reduced inequalities", "Peace, justice and strong institutions"],
         "sdg-targets": ["10.3"],
     }
@@ -224,7 +231,43 @@ def test_it_reads_the_2022_layout_once_per_recommendation_with_all_its_themes() 
         ["Gambia", "China"],
         ["Reduced inequalities"],
     )
-    assert len(document.problems) == 1 and "'Women & girls'" in document.problems[0].message
+    assert document.problems == []
+
+
+@pytest.mark.parametrize("build", [slovenia_2019, slovenia_2025])
+def test_every_theme_and_group_a_real_list_of_2019_or_later_writes_is_a_term_of_its_version(
+    build: Callable[[], bytes],
+) -> None:
+    document = parse(build())
+    assert len(document.recommendations) == {slovenia_2019: 7, slovenia_2025: 6}[build]
+    for record in document.recommendations:
+        themes, groups = SLOVENIA_TERMS[record.ref]
+        assert [match_key(label) for label in record.terms["uhri-themes"]] == [match_key(t) for t in themes]
+        assert [match_key(label) for label in record.terms.get("uhri-groups", [])] == [
+            match_key(group) for group in groups
+        ]
+        assert not [code for code in record.terms if code.endswith("-unmatched")], record.ref
+    assert document.problems == []
+
+
+def test_in_the_2022_layout_the_heading_a_recommendation_sits_under_is_one_of_its_themes() -> None:
+    document = parse(slovenia_2025(without_heading="140.11"))
+    record = next(record for record in document.recommendations if record.ref == "140.11")
+    assert record.theme_heading == "Ratification of & accession to international instruments"
+    assert record.terms["uhri-themes"] == [
+        "Ratification of & accession to international instruments",
+        "Refugees & asylum seekers",
+    ]
+
+
+def test_a_theme_written_in_another_versions_words_is_read_as_the_term_of_the_documents_version() -> None:
+    assert normalise_theme("A41 Constitutional and legislative framework", 2019) == (
+        "",
+        "Constitutional & legislative framework",
+    )
+    assert normalise_theme("- Right to health", 2018) == ("E41", "Right to health - General")
+    # "Women & girls" continues two 2013-2018 groups: in a 2018 list it is not guessed at
+    assert uhri.normalise_group("- Women & girls", 2018) is None
 
 
 def test_it_reads_columns_by_their_header_not_their_place() -> None:
@@ -331,8 +374,8 @@ def test_it_rejects_what_it_cannot_read_whole_with_place_and_reason(
 def test_it_names_the_vocabularies_with_their_sizes_and_versions() -> None:
     sizes = {code: (len(vocabulary.labels), vocabulary.version) for code, vocabulary in VOCABULARIES.items()}
     assert sizes == {
-        "uhri-themes": (88, "2013-2018"),
-        "uhri-groups": (25, "2013-2018"),
+        "uhri-themes": (91, "2013-2018"),
+        "uhri-groups": (27, "2013-2018"),
         "sdg-goals": (17, "2015"),
         "sdg-targets": (169, "2015"),
     }
@@ -365,3 +408,39 @@ def test_its_modules_are_small_and_their_examples_run(name: str) -> None:
 
 def test_the_vocabulary_examples_run() -> None:
     assert doctest.testmod(uhri).failed == 0
+
+
+def test_the_coded_themes_and_groups_of_slovenias_2014_list_are_in_the_2013_2018_version() -> None:
+    rows = [
+        "Theme: E33 Trade union rights",
+        (
+            "115.134 Enact and fully implement the necessary laws to ensure protection against interference "
+            "in the establishment, functioning, and administration of worker organizations, consistent with "
+            "the recommendations of ILO (United States of America);\n"
+            "Source of position: A/HRC/28/15/Add.1 - Para. 4",
+            "Supported",
+            "E33 Trade union rights\nA41 Constitutional and legislative framework\n"
+            "Affected persons:\n- general",
+            "",
+        ),
+        "Theme: F41 Persons with disabilities: definition, general principles",
+        (
+            "115.147 Review the current practice of participatory rights of persons with disabilities in "
+            "elections (Hungary);\nSource of position: A/HRC/28/15/Add.1 - Para. 3",
+            "Supported",
+            "F41 Persons with disabilities: definition, general principles\nF42 Persons with disabilities: "
+            "accessibility, mobility\nF44 Persons with disabilities: protecting the integrity of the person\n"
+            "Affected persons:\n- non-citizens\n- stateless persons",
+            "",
+        ),
+    ]
+    document = parse(build_docx("UPR of Slovenia (2nd Cycle – 20th session)", COLUMNS_2019, rows))
+    unions, disabilities = document.recommendations
+    assert unions.terms["uhri-themes"] == ["Trade union rights", "Constitutional and legislative framework"]
+    assert disabilities.terms["uhri-themes"] == [
+        "Persons with disabilities: definition, general principles",
+        "Persons with disabilities: accessibility, mobility",
+        "Persons with disabilities: protecting the integrity of the person",
+    ]
+    assert disabilities.terms["uhri-groups"] == ["non-citizens", "stateless persons"]
+    assert document.problems == []

@@ -23,7 +23,8 @@ _OUTCOME_COUNTS = {
 }
 _TERMS = {
     "type": "object",
-    "description": "Term labels grouped by vocabulary code.",
+    "description": "Term labels grouped by vocabulary code; labels a document used that the vocabulary "
+    'does not hold are kept under "<code>-unmatched" (e.g. "uhri-themes-unmatched").',
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
 }
 _REFS = {
@@ -196,7 +197,7 @@ class RecommendationDetailSerializer(RecommendationSerializer):
     def get_terms(self, recommendation: Recommendation) -> dict[str, list[str]]:
         terms: dict[str, list[str]] = {}
         for tag in recommendation.recommendationterm_set.all():
-            terms.setdefault(tag.term.vocabulary.code, []).append(tag.term.label)
+            terms.setdefault(tag.term.exported_under, []).append(tag.term.label)
         return terms
 
     @extend_schema_field(AssessmentSerializer(many=True))

@@ -36,7 +36,7 @@ def _recommendation_json(row: RecommendationPicture) -> dict[str, Any]:
     recommendation = row.recommendation
     terms: dict[str, list[str]] = {}
     for tag in recommendation.recommendationterm_set.all():
-        terms.setdefault(tag.term.vocabulary.code, []).append(tag.term.label)
+        terms.setdefault(tag.term.exported_under, []).append(tag.term.label)
     return {
         "refs": {ref.scheme: ref.value for ref in recommendation.refs.all()},
         "text": recommendation.text,

@@ -1,21 +1,34 @@
 """Vocabularies of OHCHR's UPR matrices: UHRI themes, groups of persons, SDGs and SDG targets.
 
-Each vocabulary is a fixed, versioned list of terms (code, label, aliases); an import never adds to
-it (DESIGN.md). Where the terms come from:
+Each vocabulary is a fixed list of terms (code, label, aliases) in one or more versions; an import
+never adds to it (DESIGN.md). A later version is kept beside the earlier one, and each of its terms
+names the terms of the version before that it continues (``previous``: their codes, or labels when
+they have none). Where the terms come from:
 
-- ``uhri-themes`` (88 terms): every coded theme of the Universal Human Rights Index (UHRI) that
-  appears in the two OHCHR thematic lists of China's reviews (2013, 2nd cycle, session 17; 2018,
+- ``uhri-themes`` 2013-2018 (91 terms): every coded theme of the Universal Human Rights Index (UHRI)
+  that appears in the two OHCHR thematic lists of China's reviews (2013, 2nd cycle, session 17; 2018,
   3rd cycle, session 31, in ``../shared/data/ohchr-matrices``), in their "Theme:" headings and
   "Full list of themes" cells, which are also exactly the themes of the reference parse
-  ``china_c2-c3_expected.csv``. Labels are the matrices' wording (trailing spaces dropped). Other UHRI
-  codes (e.g. reservations, indigenous peoples) are deliberately absent: no document here shows
-  their wording. The matrices' ``S01`` … ``S17`` "SDG n - ..." lines are SDGs, not themes: they are
+  ``china_c2-c3_expected.csv`` (88), and the three more of the public list of Slovenia's 2014 review
+  (session 20): E33, F42, F44. Labels are the matrices' wording (trailing spaces dropped). Other UHRI
+  codes (e.g. reservations) are deliberately absent: no public document found gives their wording
+  with their code. The matrices' ``S01`` … ``S17`` "SDG n - ..." lines are SDGs, not themes: they are
   aliases of ``sdg-goals``; ``S`` ("Sustainable Development Goal implementation") is a theme.
-- ``uhri-groups`` (25 terms): the "Affected persons" of the same two matrices, as written.
+- ``uhri-themes`` 2019 (uncoded, ``data/vocabularies/uhri-themes_2019.txt``): the wording of the
+  thematic lists since 2019, read from the public lists of Slovenia's reviews of 2019 (session 34) and
+  2025 (session 48), each line with the 2013-2018 codes it continues; every 2013-2018 theme no line
+  continues is carried over with its own label.
+- ``uhri-groups`` 2013-2018 (27 terms): the "Affected persons" of the two China matrices, as written,
+  and "non-citizens", "stateless persons" of Slovenia's 2014 list;
+  2019 (``data/vocabularies/uhri-groups_2019.txt``): those 27 carried over, and the wordings of the same
+  Slovenia lists ("Women & girls", "Persons deprived of their liberty & detainees", ...).
 - ``sdg-goals`` (17 terms): the Sustainable Development Goals of A/RES/70/1 (2015), code = the
   goal's number, label = its official short title; the matrices' "S16 SDG 16 - ..." wording is an alias.
 - ``sdg-targets`` (169 terms): the targets of A/RES/70/1, code = label = "1.1" … "17.19" (with the
   means-of-implementation targets "1.a" …); their texts are not reproduced.
+
+A document's terms are read in the version of its year (:func:`vocabulary_for`); a term written as
+another version words it is read as the one term of the document's version that corresponds to it.
 
 >>> normalise_theme("Theme: A12 Acceptance of international norms")
 ('A12', 'Acceptance of international norms')
@@ -30,7 +43,13 @@ True
 >>> normalise_group("- Persons with disabilities")
 'persons with disabilities'
 >>> {code: len(vocabulary.terms) for code, vocabulary in VOCABULARIES.items()}
-{'uhri-themes': 88, 'uhri-groups': 25, 'sdg-goals': 17, 'sdg-targets': 169}
+{'uhri-themes': 91, 'uhri-groups': 27, 'sdg-goals': 17, 'sdg-targets': 169}
+>>> [(v.version, len(v.terms)) for v in VERSIONS[UHRI_THEMES]], len(VERSIONS[UHRI_GROUPS][1].terms)
+([('2013-2018', 91), ('2019', 112)], 40)
+>>> normalise_theme("- Right to health", 2019), normalise_theme("E41 Right to health - General", 2019)
+(('', 'Right to health'), ('', 'Right to health'))
+>>> normalise_theme("- Right to health", 2018), normalise_group("- Women & girls", 2019)
+(('E41', 'Right to health - General'), 'Women & girls')
 """
 
 from __future__ import annotations
@@ -39,6 +58,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from types import MappingProxyType
 
 UHRI_THEMES = "uhri-themes"
@@ -48,10 +68,11 @@ SDG_TARGETS = "sdg-targets"
 
 _CHINA_MATRICES = (
     "OHCHR thematic lists of recommendations, UPR of China 2013 (2nd cycle, 17th session) and 2018 "
-    "(3rd cycle, 31st session); reference parse china_c2-c3_expected.csv"
+    "(3rd cycle, 31st session), reference parse china_c2-c3_expected.csv; UPR of Slovenia 2014 "
+    "(2nd cycle, 20th session)"
 )
 
-# UHRI themes as coded in the matrices: "CODE label", one a line.
+# UHRI themes as coded in the matrices: "CODE label", one a line (E33, F42, F44: Slovenia 2014).
 _THEMES = """
 A12 Acceptance of international norms
 A22 Cooperation with treaty bodies
@@ -115,6 +136,7 @@ E25 Human rights & poverty
 E26 Human Rights & drinking water and sanitation
 E31 Right to work
 E32 Right to just and favourable conditions of work
+E33 Trade union rights
 E41 Right to health - General
 E44 Health awareness raising, access to information
 E51 Right to education - General
@@ -131,6 +153,8 @@ F33 Children: protection against exploitation
 F34 Children: Juvenile justice
 F4 Persons with disabilities
 F41 Persons with disabilities: definition, general principles
+F42 Persons with disabilities: accessibility, mobility
+F44 Persons with disabilities: protecting the integrity of the person
 F45 Persons with disabilities: independence, inclusion
 G1 Members of minorities
 G2 Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)
@@ -143,7 +167,7 @@ H4 Persons living in rural areas
 S Sustainable Development Goal implementation
 """
 
-# "Affected persons" of the matrices, as written.
+# "Affected persons" of the matrices, as written ("non-citizens", "stateless persons": Slovenia 2014).
 _GROUPS = """
 children
 children in street situations
@@ -157,6 +181,7 @@ lesbian, gay, bisexual, transgender and intersex persons (LGBTI)
 media
 migrants
 minorities/ racial, ethnic, linguistic, religious or descent-based groups
+non-citizens
 older persons
 persons affected by armed conflict
 persons deprived of their liberty
@@ -167,6 +192,7 @@ persons with disabilities
 prison officials
 public officials
 refugees & asylum seekers
+stateless persons
 vulnerable persons/groups
 women
 youth
@@ -216,6 +242,11 @@ class Term:
     code: str
     label: str
     aliases: tuple[str, ...] = ()
+    previous: tuple[str, ...] = ()  # keys (code, or label) of the earlier version's terms it continues
+
+    @property
+    def key(self) -> str:
+        return self.code or self.label
 
 
 @dataclass(frozen=True)
@@ -231,8 +262,10 @@ class VocabularyDef:
 
     def __post_init__(self) -> None:
         index: dict[str, Term] = {}
+        for term in self.terms:  # labels first: an alias never hides another term's label
+            index.setdefault(match_key(term.label), term)
         for term in self.terms:
-            for text in (term.label, *term.aliases):
+            for text in term.aliases:
                 index.setdefault(match_key(text), term)
         object.__setattr__(self, "_index", MappingProxyType(index))
 
@@ -240,12 +273,20 @@ class VocabularyDef:
     def labels(self) -> tuple[str, ...]:
         return tuple(term.label for term in self.terms)
 
+    @property
+    def first_year(self) -> int:
+        return int(self.version[:4])
+
     def by_label(self, text: str) -> Term | None:
         """The term labelled ``text`` (or aliased), ignoring case, spacing, "&"/"and", end punctuation."""
         return self._index.get(match_key(text))
 
     def by_code(self, code: str) -> Term | None:
         return next((term for term in self.terms if term.code == code), None)
+
+    def continuing(self, earlier: Term) -> list[Term]:
+        """The terms of this version that continue ``earlier`` (a term of the version before)."""
+        return [term for term in self.terms if earlier.key in term.previous]
 
 
 def match_key(text: str) -> str:
@@ -262,6 +303,39 @@ def clean(text: str) -> str:
     """A cell line without bullet, "Theme:" prefix, non-breaking or repeated spaces."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
     return _BULLET.sub("", text).strip()
+
+
+def _data_lines(name: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``label|previous;previous`` lines of a package vocabulary file (``#`` lines are notes)."""
+    text = files("rightstrack.core").joinpath(f"data/vocabularies/{name}").read_text(encoding="utf-8")
+    lines = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, _, previous = line.partition("|")
+            lines.append((label.strip(), tuple(key.strip() for key in previous.split(";") if key.strip())))
+    return lines
+
+
+def _later(name: str, earlier: tuple[Term, ...], carry_all: bool) -> tuple[Term, ...]:
+    """A later version: the file's terms, then the earlier terms carried over with their own label
+    (all of them, or those no line of the file continues); an earlier label that one term alone
+    continues is an alias of that term."""
+    terms = [Term("", label, (), previous) for label, previous in _data_lines(name)]
+    continued = {key for term in terms for key in term.previous}
+    keys = {match_key(term.label) for term in terms}
+    for term in earlier:
+        if (carry_all or term.key not in continued) and match_key(term.label) not in keys:
+            terms.append(Term("", term.label, (), (term.key,)))
+    # an earlier label continued by one term only is an alias of it ("Right to health - General")
+    aliases: dict[int, list[str]] = {}
+    for old in earlier:
+        heirs = [index for index, term in enumerate(terms) if old.key in term.previous]
+        if len(heirs) == 1 and match_key(old.label) != match_key(terms[heirs[0]].label):
+            aliases.setdefault(heirs[0], []).append(old.label)
+    return tuple(
+        Term(term.code, term.label, tuple(aliases.get(index, ())), term.previous)
+        for index, term in enumerate(terms)
+    )
 
 
 def _themes() -> tuple[Term, ...]:
@@ -289,46 +363,110 @@ def _targets() -> tuple[Term, ...]:
     return tuple(Term(code, code) for code in codes)
 
 
-VOCABULARIES: Mapping[str, VocabularyDef] = MappingProxyType(
+_SLOVENIA_LISTS = (
+    "OHCHR thematic lists of recommendations, UPR of Slovenia 2019 (3rd cycle, 34th session) and 2025 "
+    "(4th cycle, 48th session); earlier terms no new wording continues carried over"
+)
+_THEMES_2013 = VocabularyDef(UHRI_THEMES, "UHRI themes", "2013-2018", _CHINA_MATRICES, _themes())
+_GROUPS_2013 = VocabularyDef(
+    UHRI_GROUPS,
+    "UHRI groups of persons",
+    "2013-2018",
+    _CHINA_MATRICES,
+    tuple(Term("", label) for label in _GROUPS.strip().splitlines()),
+)
+
+#: Every version of every vocabulary, oldest first.
+VERSIONS: Mapping[str, tuple[VocabularyDef, ...]] = MappingProxyType(
     {
-        UHRI_THEMES: VocabularyDef(UHRI_THEMES, "UHRI themes", "2013-2018", _CHINA_MATRICES, _themes()),
-        UHRI_GROUPS: VocabularyDef(
-            UHRI_GROUPS,
-            "UHRI groups of persons",
-            "2013-2018",
-            _CHINA_MATRICES,
-            tuple(Term("", label) for label in _GROUPS.strip().splitlines()),
+        UHRI_THEMES: (
+            _THEMES_2013,
+            VocabularyDef(
+                UHRI_THEMES,
+                "UHRI themes",
+                "2019",
+                _SLOVENIA_LISTS,
+                _later("uhri-themes_2019.txt", _THEMES_2013.terms, carry_all=False),
+            ),
         ),
-        SDG_GOALS: VocabularyDef(
-            SDG_GOALS, "Sustainable Development Goals", "2015", "A/RES/70/1 (2015)", _goals()
+        UHRI_GROUPS: (
+            _GROUPS_2013,
+            VocabularyDef(
+                UHRI_GROUPS,
+                "UHRI groups of persons",
+                "2019",
+                _SLOVENIA_LISTS,
+                _later("uhri-groups_2019.txt", _GROUPS_2013.terms, carry_all=True),
+            ),
         ),
-        SDG_TARGETS: VocabularyDef(
-            SDG_TARGETS, "SDG targets", "2015", "A/RES/70/1 (2015), target numbers only", _targets()
+        SDG_GOALS: (
+            VocabularyDef(SDG_GOALS, "Sustainable Development Goals", "2015", "A/RES/70/1 (2015)", _goals()),
+        ),
+        SDG_TARGETS: (
+            VocabularyDef(
+                SDG_TARGETS, "SDG targets", "2015", "A/RES/70/1 (2015), target numbers only", _targets()
+            ),
         ),
     }
 )
 
+#: The first version of each vocabulary.
+VOCABULARIES: Mapping[str, VocabularyDef] = MappingProxyType(
+    {code: versions[0] for code, versions in VERSIONS.items()}
+)
 
-def normalise_theme(text: str) -> tuple[str, str] | None:
-    """``(code, label)`` of a UHRI theme written with its code ("A12 ...", "A12") or by its label alone.
 
-    A known code with another label is not guessed at: ``None``.
+def vocabulary_for(code: str, year: int | None = None) -> VocabularyDef:
+    """The version of ``code`` a document of ``year`` uses: the latest begun by then (the first when
+    ``year`` is ``None`` or earlier than every version)."""
+    versions = VERSIONS[code]
+    begun = [version for version in versions if year is not None and version.first_year <= year]
+    return begun[-1] if begun else versions[0]
+
+
+def find_term(code: str, text: str, year: int | None = None) -> Term | None:
+    """The term of the version of ``year`` labelled ``text``, or the one term of it that continues (or
+    is continued by) the term another version labels so."""
+    own = vocabulary_for(code, year)
+    found = own.by_label(text)
+    if found is not None:
+        return found
+    versions = VERSIONS[code]
+    for other in versions:
+        written = other.by_label(text) if other is not own else None
+        if written is None:
+            continue
+        if versions.index(other) < versions.index(own):
+            matches = own.continuing(written)
+        else:
+            matches = [term for term in own.terms if term.key in written.previous]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def normalise_theme(text: str, year: int | None = None) -> tuple[str, str] | None:
+    """``(code, label)`` of a UHRI theme written with its code ("A12 ...", "A12") or by its label alone,
+    in the version of ``year``. A known code with another label is not guessed at: ``None``.
     """
-    themes = VOCABULARIES[UHRI_THEMES]
     text = clean(text)
     coded = _CODE.match(text)
     if coded is None:
-        term = themes.by_label(text)
+        term = find_term(UHRI_THEMES, text, year)
     else:
+        themes = VOCABULARIES[UHRI_THEMES]
         term = themes.by_code(coded["code"])
         if term and coded["label"] and themes.by_label(coded["label"]) is not term:
             term = None
+        if term is not None:
+            term = find_term(UHRI_THEMES, term.label, year)
     return (term.code, term.label) if term else None
 
 
-def normalise_group(text: str) -> str | None:
-    """The label of a group of persons ("- women", "Persons with disabilities"), or ``None``."""
-    term = VOCABULARIES[UHRI_GROUPS].by_label(clean(text))
+def normalise_group(text: str, year: int | None = None) -> str | None:
+    """The label of a group of persons ("- women", "Persons with disabilities") in the version of
+    ``year``, or ``None``."""
+    term = find_term(UHRI_GROUPS, clean(text), year)
     return term.label if term else None
 
 

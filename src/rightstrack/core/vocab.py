@@ -1,5 +1,9 @@
 """Controlled vocabularies: fixed lists of labels with a version, read from plain files.
 
+The UPR Info issue lists (2008-2014: 54 labels; 2019: 56) ship in ``core/data/vocabularies`` as
+copies of UPR Info's lists (``../shared/data/taxonomies/upr_info_issues_*.txt``, blank cells dropped)
+and are loaded on ``rightstrack migrate``.
+
 >>> parse_label_list("Death penalty\\nnan\\n\\nTrafficking\\n", "issues.txt").labels
 ('Death penalty', 'Trafficking')
 >>> version_from_filename("upr_info_issues_2008-2014.txt")
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 
 from rightstrack.core.records import Place, Problem
 
@@ -54,6 +59,21 @@ def parse_label_list(text: str, name: str) -> LabelList:
             continue
         labels.append(label)
     return LabelList(tuple(labels), tuple(problems))
+
+
+def shipped_upr_info_issue_files() -> list[str]:
+    """The UPR Info issue lists the package ships (``core/data/vocabularies/upr-info-issues_<version>.txt``).
+
+    >>> shipped_upr_info_issue_files()
+    ['upr-info-issues_2008-2014.txt', 'upr-info-issues_2019.txt']
+    """
+    folder = files("rightstrack.core").joinpath("data/vocabularies")
+    return sorted(item.name for item in folder.iterdir() if item.name.startswith(f"{UPR_INFO_ISSUES}_"))
+
+
+def read_shipped(name: str) -> str:
+    """The text of a vocabulary file the package ships."""
+    return files("rightstrack.core").joinpath(f"data/vocabularies/{name}").read_text(encoding="utf-8")
 
 
 def version_from_filename(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -217,9 +218,30 @@ class Vocabulary(models.Model):
 
 
 class Term(models.Model):
+    """A label of a vocabulary version; or, ``unmatched``, a label a document used that no version of
+    the vocabulary holds, kept on the records that use it until an editor maps it or adds it."""
+
     vocabulary = models.ForeignKey(Vocabulary, on_delete=models.CASCADE, related_name="terms")
     label = models.CharField(max_length=200)
     code = models.CharField(max_length=32, blank=True)
+    unmatched = models.BooleanField(
+        default=False, help_text="A document's label that is not in the vocabulary (kept as written)."
+    )
+    previous = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="continued_by",
+        help_text="The terms of an earlier version of the vocabulary that this term continues.",
+    )
+    mapped_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mapped_from",
+        help_text="For an unmatched label: the term an editor mapped it to.",
+    )
 
     class Meta:
         ordering = ["label"]
@@ -228,7 +250,37 @@ class Term(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.label
+        return f"{self.label} (not in the vocabulary)" if self.unmatched else self.label
+
+    @property
+    def exported_under(self) -> str:
+        """The key exports file the term under: its vocabulary's code, ``<code>-unmatched`` when it is
+        a label the vocabulary does not hold (the same key the parsers use)."""
+        return f"{self.vocabulary.code}-unmatched" if self.unmatched else self.vocabulary.code
+
+
+class TermMapping(models.Model):
+    """History: what an editor did with an unmatched label (mapped it to a term, or added it to a new
+    version of its vocabulary), and how many recommendations were re-tagged."""
+
+    class Action(models.TextChoices):
+        MAPPED = "mapped", "Mapped to a known term"
+        ADDED = "added", "Added to a new vocabulary version"
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="mappings")
+    target = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    retagged = models.PositiveIntegerField(default=0)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.term.label} → {self.target} ({self.action})"
 
 
 class TermAlias(models.Model):

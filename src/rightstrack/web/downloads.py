@@ -43,7 +43,7 @@ def rows(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any]]:
     for rec in prefetched.iterator(chunk_size=2000):
         terms: dict[str, list[str]] = {}
         for tag in rec.recommendationterm_set.all():
-            terms.setdefault(tag.term.vocabulary.code, []).append(tag.term.label)
+            terms.setdefault(tag.term.exported_under, []).append(tag.term.label)
         yield {
             "state": rec.review.state_id,
             "mechanism": rec.review.mechanism.code,

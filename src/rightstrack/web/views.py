@@ -226,7 +226,11 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "position": serializers.position_json(recommendation, statements),
         "action_category": recommendation.action_category,
         "terms": [
-            {"vocabulary": tag.term.vocabulary.code, "label": tag.term.label}
+            {
+                "vocabulary": tag.term.vocabulary.code,
+                "label": tag.term.label,
+                "in_vocabulary": not tag.term.unmatched,
+            }
             for tag in recommendation.recommendationterm_set.all()
         ],
         "answered_with": [r.pk for r in group],

@@ -41,7 +41,10 @@ from rightstrack.recommendations.models import (
     State,
     Term,
 )
-from rightstrack.recommendations.vocabularies import terms_by_label
+from rightstrack.recommendations.vocabularies import terms_by_label, vocabulary_version
+
+#: What parsers add to a vocabulary's code for the labels it does not hold (``uhri-themes-unmatched``).
+UNMATCHED = "-unmatched"
 
 FUZZY_CUTOFF = 90.0
 #: Numberings that cite recommendations rather than number them: a fact sheet quotes the same UPR
@@ -73,7 +76,7 @@ def sort_key(ref: str) -> str:
 
 def known_labels() -> list[str]:
     """Every label and alias of the loaded UPR Info issue vocabularies (what parsers split cells with)."""
-    terms = Term.objects.filter(vocabulary__code=UPR_INFO_ISSUES)
+    terms = Term.objects.filter(vocabulary__code=UPR_INFO_ISSUES, unmatched=False)
     labels = set(terms.values_list("label", flat=True))
     labels.update(terms.values_list("aliases__alias", flat=True).exclude(aliases__alias=None))
     return sorted(labels)
@@ -350,17 +353,19 @@ class Index:
 
 
 class Terms:
-    """Labels (and aliases) → terms of the vocabulary version a document belongs to."""
+    """Labels (and aliases) → terms of the vocabulary version a document belongs to; labels no version
+    holds become unmatched terms of that version (kept on the record, listed for an editor)."""
 
     def __init__(self, parsed: ParsedDocument) -> None:
-        self.year = parsed.published_on.year if parsed.published_on else 9999
+        review_year = parsed.review.year if parsed.review else None
+        self.year = parsed.published_on.year if parsed.published_on else (review_year or 9999)
         self.maps: dict[tuple[str, int], dict[str, Term]] = {}
 
     def lookup(self, code: str, place: Place, year: int | None = None) -> dict[str, Term]:
         """Labels of the latest version of ``code`` begun by ``year`` (default: the document's)."""
         year = year or self.year
         if (code, year) not in self.maps:
-            mapping = terms_by_label(code, year)
+            mapping = terms_by_label(code, year, unmatched=True)
             if mapping is None:
                 raise DocumentRejected(
                     f"the vocabulary {code!r} is not loaded; "
@@ -369,6 +374,18 @@ class Terms:
                 )
             self.maps[(code, year)] = mapping
         return self.maps[(code, year)]
+
+    def term(self, code: str, label: str, place: Place, year: int | None = None) -> tuple[Term, bool]:
+        """The term ``label`` names in ``code``, and whether it is known; an unmatched one is created
+        (``unmatched=True``, label as written) in the version the document uses."""
+        mapping = self.lookup(code, place, year)
+        term = mapping.get(label.casefold())
+        if term is not None:
+            return term, not term.unmatched
+        vocabulary = vocabulary_version(code, year or self.year)
+        term, _ = Term.objects.get_or_create(vocabulary=vocabulary, label=label, defaults={"unmatched": True})
+        mapping[label.casefold()] = term
+        return term, not term.unmatched
 
 
 @dataclass
@@ -519,6 +536,12 @@ def _fill_blanks(obj: Recommendation, record: RecommendationRecord) -> None:
         obj.action_category = record.action_category
 
 
+def _fit_label(label: str) -> str:
+    """``label``, or its beginning and "…" when it is longer than a term's label may be."""
+    limit = Term._meta.get_field("label").max_length or len(label)
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def _write_links(
     parsed: ParsedDocument,
     refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]],
@@ -544,17 +567,23 @@ def _write_links(
             ref_rows.append((review.id, obj.id, record.ref_scheme, record.ref, record.ref_part, state_id))
         for code in added:
             state_rows.append((obj.id, code))
-        for code, labels in record.terms.items():
-            if code.endswith("-unmatched"):
-                continue
-            mapping = terms.lookup(code, record.place, record.review.year if record.review else None)
-            for label in labels:
-                term = mapping.get(label.casefold())
-                if term is None:
+        for written_code, labels in record.terms.items():
+            code = written_code.removesuffix(UNMATCHED)  # the parser has said why; kept all the same
+            for written in labels:
+                label = _fit_label(written)
+                if label != written:
                     stored.problems.append(
-                        f"{record.place.describe()}: {label!r} is not a label of {code}; not tagged"
+                        f"{record.place.describe()}: {code} label of {len(written)} characters kept as its "
+                        f"first {len(label) - 1}: {label!r}"
                     )
-                    continue
+                term, in_vocabulary = terms.term(
+                    code, label, record.place, record.review.year if record.review else None
+                )
+                if not in_vocabulary and code == written_code:
+                    stored.problems.append(
+                        f"{record.place.describe()}: {label!r} is not a label of {code}; kept on the record, "
+                        "marked as not in the vocabulary"
+                    )
                 term_rows.append((obj.id, term.id, RecommendationTerm.Origin.DOCUMENT, True))
         if record.published_level is not None:
             level = PublishedLevel(

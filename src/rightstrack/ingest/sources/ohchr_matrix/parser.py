@@ -56,7 +56,7 @@ def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     records = Records(problems=problems)
     for table, columns in tables:
         prefix = f"table {table.number}: " if len(tables) > 1 else ""
-        read_table(table, columns, prefix, records)
+        read_table(table, columns, prefix, records, review.year)
     if not records.by_ref:
         first = tables[0][0]
         raise DocumentRejected("the matrix lists no recommendation", Place(section=f"table {first.number}"))

@@ -66,8 +66,14 @@ class Records:
         return [listing.record for listing in self.by_ref.values()]
 
 
-def read_table(table: Table, columns: Columns, section_prefix: str, records: Records) -> None:
-    """Adds the table's recommendations to ``records``; rejects a row it cannot read."""
+def read_table(
+    table: Table, columns: Columns, section_prefix: str, records: Records, year: int | None = None
+) -> None:
+    """Adds the table's recommendations to ``records``; rejects a row it cannot read.
+
+    Terms are read in the vocabulary versions of ``year`` (the review's). In the 2022 layout (SDGs in
+    their own column) the theme heading a row is filed under is one of its themes.
+    """
     heading = ""
     header = table.rows[columns.header].cells
     for row in table.rows[columns.header + 1 :]:
@@ -78,10 +84,10 @@ def read_table(table: Table, columns: Columns, section_prefix: str, records: Rec
             heading = _heading(recommendation or next(text for text in row.cells if text.strip()))
             continue
         place = Place(row=row.number, section=f"{section_prefix}{heading or 'table'}")
-        records.add(_listing(row, columns, heading, place))
+        records.add(_listing(row, columns, heading, place, year))
 
 
-def _listing(row: Row, columns: Columns, heading: str, place: Place) -> Listing:
+def _listing(row: Row, columns: Columns, heading: str, place: Place, year: int | None) -> Listing:
     recommendation = _cell(row, columns.recommendation)
     cell = read_recommendation(recommendation)
     if cell is None:
@@ -101,7 +107,10 @@ def _listing(row: Row, columns: Columns, heading: str, place: Place) -> Listing:
     problems += [f"recommending State {name!r} is not in the State register" for name in cell.tails.unknown]
     problems += [f"recommending State written {was!r}, read as {read!r}" for was, read in cell.tails.repaired]
     terms = read_terms(
-        [_cell(row, index) for index in columns.themes], [_cell(row, index) for index in columns.sdgs]
+        [_cell(row, index) for index in columns.themes],
+        [_cell(row, index) for index in columns.sdgs],
+        year,
+        heading if columns.sdgs else "",
     )
     problems += terms.messages
     record = RecommendationRecord(

@@ -14,6 +14,10 @@ lines ("16 - PEACE, ...", "SDG 5 - gender equality") are goals; "5.2" and "Targe
 institutions', 'Gender equality'], 'uhri-groups': ['general'], 'sdg-targets': ['5.2']}
 >>> read_terms(["- Unheard-of theme"], []).messages
 ["theme 'Unheard-of theme' is not in uhri-themes 2013-2018; kept under uhri-themes-unmatched"]
+>>> read_terms(["- Right to health\\nGroups of Persons:\\n- Women & girls"], [], 2025).terms
+{'uhri-themes': ['Right to health'], 'uhri-groups': ['Women & girls']}
+
+Terms are read in the vocabulary versions of the review's ``year`` (``uhri.vocabulary_for``).
 """
 
 from __future__ import annotations
@@ -27,12 +31,12 @@ from rightstrack.core.uhri import (
     SDG_TARGETS,
     UHRI_GROUPS,
     UHRI_THEMES,
-    VOCABULARIES,
     clean,
     normalise_group,
     normalise_sdg_goal,
     normalise_sdg_target,
     normalise_theme,
+    vocabulary_for,
 )
 
 _SWITCH = re.compile(
@@ -59,9 +63,16 @@ class RowTerms:
                 self.add(code, label)
 
 
-def read_terms(theme_cells: Sequence[str], sdg_cells: Sequence[str]) -> RowTerms:
-    """The row's terms by vocabulary; lines no vocabulary knows go under ``<code>-unmatched``."""
+def read_terms(
+    theme_cells: Sequence[str], sdg_cells: Sequence[str], year: int | None = None, heading: str = ""
+) -> RowTerms:
+    """The row's terms by vocabulary; lines no vocabulary knows go under ``<code>-unmatched``.
+
+    A ``heading`` (the theme a row is filed under, 2022 layout on) is read first, as a theme.
+    """
     found = RowTerms()
+    if heading:
+        _read_line(clean(heading), UHRI_THEMES, found, year)
     for cells, start in ((theme_cells, UHRI_THEMES), (sdg_cells, SDG_GOALS)):
         for cell in cells:
             mode = start
@@ -72,11 +83,11 @@ def read_terms(theme_cells: Sequence[str], sdg_cells: Sequence[str]) -> RowTerms
                     mode = SDG_GOALS if "sdg" in switch["name"].lower() else UHRI_GROUPS
                     line = clean(switch["rest"])
                 if line:
-                    _read_line(line, mode, found)
+                    _read_line(line, mode, found, year)
     return found
 
 
-def _read_line(line: str, mode: str, found: RowTerms) -> None:
+def _read_line(line: str, mode: str, found: RowTerms, year: int | None) -> None:
     target = normalise_sdg_target(line)
     if target:
         found.add(SDG_TARGETS, target)
@@ -87,15 +98,15 @@ def _read_line(line: str, mode: str, found: RowTerms) -> None:
         return
     label: str | None = None
     if mode == UHRI_THEMES:
-        theme = normalise_theme(line)
+        theme = normalise_theme(line, year)
         label = theme[1] if theme else None
     elif mode == UHRI_GROUPS:
-        label = normalise_group(line)
+        label = normalise_group(line, year)
     if label:
         found.add(mode, label)
         return
     unmatched = f"{mode}-unmatched"
     if line not in found.terms.get(unmatched, []):
-        version = VOCABULARIES[mode].version
+        version = vocabulary_for(mode, year).version
         found.messages.append(f"{_WHAT[mode]} {line!r} is not in {mode} {version}; kept under {unmatched}")
     found.add(unmatched, line)
