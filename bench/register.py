@@ -171,8 +171,8 @@ def main() -> None:
             names = " → ".join(p.stem[:18] for p in order)
             print(
                 f"  {names:<60} {outcome.records:>7} {outcome.duplicates:>5} {outcome.missing:>5}  "
-                f"{_share(outcome.positions, outcome.compared):<16} {_share(outcome.themes, outcome.compared):<16} "
-                f"{_share(outcome.groups, outcome.compared)}"
+                f"{_share(outcome.positions, outcome.compared):<16} "
+                f"{_share(outcome.themes, outcome.compared):<16} {_share(outcome.groups, outcome.compared)}"
             )
         print(
             f"  every order gives the same records and positions: {'yes' if len(signatures) == 1 else 'NO'}"
