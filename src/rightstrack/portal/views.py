@@ -24,6 +24,7 @@ from rightstrack.assessments.models import (
     Status,
 )
 from rightstrack.assessments.picture import display_ref
+from rightstrack.assessments.workflow import Move, NotAllowed, ReasonMissing, Refused, perform
 from rightstrack.assist.models import Decision, LabelSuggestion
 from rightstrack.portal import permissions
 from rightstrack.portal.forms import (
@@ -37,7 +38,7 @@ from rightstrack.portal.forms import (
 )
 from rightstrack.portal.models import CampaignInvitation, Invitation, Membership, Role
 from rightstrack.portal.roles import grant_role
-from rightstrack.portal.services import apply_changes, set_status
+from rightstrack.portal.services import apply_changes
 from rightstrack.recommendations.models import Recommendation, Review
 
 
@@ -163,7 +164,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "portal/edit.html",
-        {"form": form, "assessment": assessment, "editor": editor, "conflict": conflict},
+        {
+            "form": form,
+            "assessment": assessment,
+            "editor": editor,
+            "own": permissions.is_own_work(request.user, assessment),
+            "conflict": conflict,
+        },
         status=409 if conflict else 200,
     )
 
@@ -173,13 +180,30 @@ def _org_id(request: HttpRequest) -> int | None:
     return organisation.pk if organisation else None
 
 
+def _move(request: HttpRequest, pk: int, move: Move, reason: str = "") -> HttpResponse | None:
+    """Make ``move`` through the one workflow; None when done, else the page saying why not."""
+    assessment = _visible_or_404(request, pk)
+    try:
+        perform(request.user, move, assessment, reason)
+    except NotAllowed as refused:
+        raise PermissionDenied(refused.reason) from None
+    except Refused as refused:
+        status = 400 if isinstance(refused, ReasonMissing) else 409
+        return render(
+            request,
+            "portal/refused.html",
+            {"assessment": assessment, "reason": refused.reason},
+            status=status,
+        )
+    return None
+
+
 @login_required
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = _visible_or_404(request, pk)
-    if not permissions.can_edit(request.user, assessment) or assessment.status != Status.DRAFT:
-        raise PermissionDenied(_("Only a draft of your organisation can be submitted."))
-    set_status(assessment, Status.SUBMITTED, request.user)
+    refused = _move(request, pk, Move.SUBMIT)
+    if refused is not None:
+        return refused
     messages.success(request, _("Submitted: an editor will review it before it is published."))
     return redirect("portal:home")
 
@@ -187,9 +211,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    permissions.require_editor(request.user)
-    assessment = _visible_or_404(request, pk)
-    set_status(assessment, Status.PUBLISHED, request.user)
+    refused = _move(request, pk, Move.PUBLISH)
+    if refused is not None:
+        return refused
     messages.success(request, _("Published."))
     return redirect("portal:moderation")
 
@@ -197,10 +221,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    permissions.require_editor(request.user)
-    assessment = _visible_or_404(request, pk)
-    set_status(assessment, Status.DRAFT, request.user)
-    messages.info(request, _("Returned to its organisation as a draft."))
+    refused = _move(request, pk, Move.RETURN, request.POST.get("reason", ""))
+    if refused is not None:
+        return refused
+    messages.info(request, _("Returned to its organisation as a draft, with your reason."))
     return redirect("portal:moderation")
 
 
