@@ -35,6 +35,8 @@ KIND = "stakeholder-sheet"
 FORMAT_VERSION = "rightstrack-sheet-1"
 MAIN = "Assessment"
 META = "_rightstrack"
+#: The hidden sheet's first row of recommendations (rows 1-9: format, review, stakeholder, count).
+META_FIRST_ROW = 10
 HEADERS = ("n°", "Recommendation", "Recommended by", "Response", "Implementation level", "Comment", "Source")
 #: What the level drop-down offers, and the IRI level each means (None: the stakeholder has no information).
 LEVELS: dict[str, str | None] = {
@@ -227,14 +229,14 @@ def _parse(workbook: Any) -> ParsedDocument:
     if tuple(header) != HEADERS:
         raise DocumentRejected(f"the header row was changed: {list(header)}", Place(section=MAIN, row=1))
     meta_rows = list(_rows(meta_sheet, META, budget))
-    meta = {cells[0]: cells[1] for _, cells in meta_rows[:9]}
+    meta = {cells[0]: cells[1] for _, cells in meta_rows[: META_FIRST_ROW - 1]}
     if meta.get("format") != FORMAT_VERSION:
         raise DocumentRejected(f"unknown sheet format {meta.get('format')!r}", Place(section=META))
     review = ReviewKey(meta.get("state", ""), meta.get("mechanism", ""), _int(meta.get("cycle")))
     stakeholder = StakeholderRecord(
         meta.get("stakeholder", ""), meta.get("acronym", ""), meta.get("kind", "")
     )
-    written = [cells[:5] for _, cells in meta_rows[9:] if any(cells[:5])]
+    written = [cells[:5] for _, cells in meta_rows[META_FIRST_ROW - 1 :] if any(cells[:5])]
     merged = _merged_cells(workbook, sheet)
     if merged:
         raise DocumentRejected(
@@ -253,7 +255,8 @@ def _parse(workbook: Any) -> ParsedDocument:
                 errors.append(
                     f"{MAIN}!{column}{number}: the reference cell was changed from {was!r} to {now!r}"
                 )
-        place = Place(row=number, section=MAIN, cell=f"A{number}")
+        # where the sheet recorded which recommendation this row is: the hidden sheet's row
+        place = Place(row=number + META_FIRST_ROW - 2, section=META, cell=f"A{number + META_FIRST_ROW - 2}")
         recommendations.append(
             RecommendationRecord(ref=reference[0], ref_scheme=scheme, text=reference[1], place=place)
         )
@@ -287,6 +290,7 @@ def _parse(workbook: Any) -> ParsedDocument:
         creates_recommendations=False,
         assessments_published=False,
         upsert_assessments=True,
+        review_place=Place(section=META, cell="B2:B4"),
     )
 
 
