@@ -143,3 +143,16 @@ def test_a_sheet_naming_a_review_that_does_not_exist_creates_none(
     assert database_snapshot() == before
     assert not Review.objects.filter(state_id="FRA").exists()
     assert "FRA" not in json.dumps(Client().get("/api/reviews/").json())
+
+
+def test_a_small_upload_unpacking_into_a_huge_sheet_is_refused_naming_the_limit(
+    review: Review, contributor: Client
+) -> None:
+    from tests.ingest.test_stakeholder_sheet_limits import _crafted
+
+    bomb = _crafted(rows=60_000, text="y" * 400)  # 2 MB that unpack to 189 MB (ratio 86: under 200)
+    before = database_snapshot()
+    page = " ".join(_upload(contributor, bomb).split())
+    assert "xl/worksheets/sheet1.xml would unpack to 189,331,748 bytes" in page
+    assert "the limit for a part of a stakeholder sheet is 8,388,608 bytes" in page
+    assert database_snapshot() == before
