@@ -208,10 +208,13 @@ def test_every_change_writes_a_history_row_with_its_actor(
     assert Recommendation.objects.get(pk=world.fresh.pk).level == "not implemented"
 
 
-def test_only_a_draft_is_submitted_and_only_once_published(world: World, editor: User) -> None:
-    client = token_client(editor)
-    assert client.post(f"/api/assessments/{world.published.pk}/submit/").status_code == 409
-    assert client.post(f"/api/assessments/{world.published.pk}/publish/").status_code == 409
+def test_only_a_draft_is_submitted_and_only_once_published(
+    world: World, editor: User, contributor_b: User
+) -> None:
+    assert (
+        token_client(contributor_b).post(f"/api/assessments/{world.published.pk}/submit/").status_code == 409
+    )
+    assert token_client(editor).post(f"/api/assessments/{world.published.pk}/publish/").status_code == 409
 
 
 def test_editors_see_every_assessment_and_viewers_published_ones(

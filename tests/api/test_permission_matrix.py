@@ -21,7 +21,7 @@ from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-from rightstrack.assessments.models import Assessment
+from rightstrack.assessments.models import Assessment, Status
 from tests.api.conftest import PERSONAS, World
 
 LOGIN = "login"  # 302 to /accounts/login/
@@ -50,6 +50,9 @@ CONTRIBUTORS_ONLY = (LOGIN, 403, 200, 200, 403, 403)
 EDITORS_ONLY = (LOGIN, 403, 403, 403, 200, 200)
 DRAFT_OF_A = (LOGIN, 404, 200, 404, 200, 200)  # another organisation's draft does not exist
 API_DRAFT_OF_A = (404, 404, 200, 404, 200, 200)
+
+REASON = {"reason": "Please cite the law you mention."}
+PUBLISH_IN_ADMIN = {"action": "publish_submitted", "_selected_action": "{submitted_a}"}
 
 TABLE: list[Row] = [
     # --- public site: the same for everybody; published work only -----------------------------
@@ -136,10 +139,18 @@ TABLE: list[Row] = [
         {"original_text": "Too late.", "version": 99},
     ),
     Row("POST", "/portal/assessments/{published}/", (LOGIN, 403, 403, 403, 302, 302), {"version": 1}),
-    Row("POST", "/portal/assessments/{draft_a}/submit/", (LOGIN, 404, 302, 404, 302, 302)),
-    Row("POST", "/portal/assessments/{published}/submit/", (LOGIN, 403, 403, 403, 403, 403)),
-    Row("POST", "/portal/assessments/{draft_a}/publish/", (LOGIN, 403, 403, 403, 302, 302)),
-    Row("POST", "/portal/assessments/{published}/return/", (LOGIN, 403, 403, 403, 302, 302)),
+    # the workflow, every move from every status (draft → submitted → published, or returned to draft):
+    # only the organisation submits its draft; only editors publish or return, and only what was submitted
+    Row("POST", "/portal/assessments/{draft_a}/submit/", (LOGIN, 404, 302, 404, 403, 403)),
+    Row("POST", "/portal/assessments/{submitted_a}/submit/", (LOGIN, 404, 409, 404, 403, 403)),
+    Row("POST", "/portal/assessments/{published}/submit/", (LOGIN, 403, 403, 409, 403, 403)),
+    Row("POST", "/portal/assessments/{draft_a}/publish/", (LOGIN, 404, 403, 404, 409, 409)),
+    Row("POST", "/portal/assessments/{submitted_a}/publish/", (LOGIN, 404, 403, 404, 302, 302)),
+    Row("POST", "/portal/assessments/{published}/publish/", (LOGIN, 403, 403, 403, 409, 409)),
+    Row("POST", "/portal/assessments/{draft_a}/return/", (LOGIN, 404, 403, 404, 409, 409), REASON),
+    Row("POST", "/portal/assessments/{submitted_a}/return/", (LOGIN, 404, 403, 404, 302, 302), REASON),
+    Row("POST", "/portal/assessments/{submitted_a}/return/", (LOGIN, 404, 403, 404, 400, 400)),
+    Row("POST", "/portal/assessments/{published}/return/", (LOGIN, 403, 403, 403, 409, 409), REASON),
     Row("POST", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),  # no file: the form again
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
@@ -187,6 +198,7 @@ TABLE: list[Row] = [
     Row("GET", "/api/assessments/{published}/", every(200)),
     Row("GET", "/api/assessments/{draft_a}/submit/", every(405)),
     Row("GET", "/api/assessments/{draft_a}/publish/", every(405)),
+    Row("GET", "/api/assessments/{draft_a}/return/", every(405)),
     # --- API: writing ------------------------------------------------------------------------------
     Row("POST", "/api/states/", every(405)),
     Row("POST", "/api/schema/", every(405)),
@@ -221,10 +233,17 @@ TABLE: list[Row] = [
     ),
     Row("PUT", "/api/assessments/{draft_a}/", every(405), {"version": 1, "text": "T"}),
     Row("DELETE", "/api/assessments/{draft_a}/", every(405)),
-    Row("POST", "/api/assessments/{draft_a}/submit/", (401, 404, 200, 404, 200, 200)),
-    Row("POST", "/api/assessments/{published}/submit/", (401, 403, 403, 403, 409, 409)),
-    Row("POST", "/api/assessments/{draft_a}/publish/", (401, 404, 403, 404, 200, 200)),
+    # the workflow, as on the portal (refused: 403 who, 409 from which status, 400 no reason)
+    Row("POST", "/api/assessments/{draft_a}/submit/", (401, 404, 200, 404, 403, 403)),
+    Row("POST", "/api/assessments/{submitted_a}/submit/", (401, 404, 409, 404, 403, 403)),
+    Row("POST", "/api/assessments/{published}/submit/", (401, 403, 403, 409, 403, 403)),
+    Row("POST", "/api/assessments/{draft_a}/publish/", (401, 404, 403, 404, 409, 409)),
+    Row("POST", "/api/assessments/{submitted_a}/publish/", (401, 404, 403, 404, 200, 200)),
     Row("POST", "/api/assessments/{published}/publish/", (401, 403, 403, 403, 409, 409)),
+    Row("POST", "/api/assessments/{draft_a}/return/", (401, 404, 403, 404, 409, 409), REASON),
+    Row("POST", "/api/assessments/{submitted_a}/return/", (401, 404, 403, 404, 200, 200), REASON),
+    Row("POST", "/api/assessments/{submitted_a}/return/", (401, 404, 403, 404, 400, 400)),
+    Row("POST", "/api/assessments/{published}/return/", (401, 403, 403, 403, 409, 409), REASON),
     # --- admin: staff only ---------------------------------------------------------------------------
     Row("GET", "/admin/", ADMIN_ONLY),
     Row("GET", "/admin/login/", (200, 200, 200, 200, 200, 302)),
@@ -243,6 +262,8 @@ TABLE: list[Row] = [
     Row("GET", "/admin/assessments/assessment/{draft_a}/history/", ADMIN_ONLY),
     Row("GET", "/admin/assessments/assessment/{draft_a}/delete/", ADMIN_ONLY),
     Row("GET", "/admin/assessments/assessment/{draft_a}/", (*ADMIN_ONLY[:5], 302)),
+    # the admin's one status move is the workflow's publish (what it refuses is a message on the list)
+    Row("POST", "/admin/assessments/assessment/", (*ADMIN_ONLY[:5], 302), PUBLISH_IN_ADMIN),
     Row("GET", "/admin/auth/user/{admin_id}/password/", ADMIN_ONLY),
 ]
 
@@ -288,8 +309,22 @@ def every_pattern() -> set[str]:
     return {_key(route) for route in _walk(get_resolver())}
 
 
-def _placeholders(world: World, administrator: User | None = None) -> dict[str, Any]:
+@pytest.fixture
+def submitted_a(world: World) -> Assessment:
+    """Organisation A's assessment of ``other``, submitted and waiting for an editor."""
+    return Assessment.private_objects.create(
+        recommendation=world.other,
+        stakeholder=world.organisation_a,
+        original_text="SUBMITTED BY A: half done",
+        status=Status.SUBMITTED,
+    )
+
+
+def _placeholders(
+    world: World, administrator: User | None = None, submitted: Assessment | None = None
+) -> dict[str, Any]:
     return {
+        "submitted_a": submitted.pk if submitted else world.draft_a.pk,
         "review": world.review.pk,
         "recommendation": world.recommendation.pk,
         "other": world.other.pk,
@@ -344,10 +379,10 @@ def _outcome(response: HttpResponseBase) -> Expect:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_the_expected_answer_on_every_url(
-    persona: str, personas: dict[str, User | None], world: World
+    persona: str, personas: dict[str, User | None], world: World, submitted_a: Assessment
 ) -> None:
     user = personas[persona]
-    ids = _placeholders(world, personas["admin"])
+    ids = _placeholders(world, personas["admin"], submitted_a)
     column = PERSONAS.index(persona)
     wrong = []
     for row in TABLE:

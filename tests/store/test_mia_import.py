@@ -87,13 +87,13 @@ def test_every_record_knows_its_place_in_the_source(kazakhstan_mia: Path) -> Non
     for model in (Recommendation, Assessment):
         content_type = ContentType.objects.get_for_model(model)
         placed = set(
-            Provenance.objects.filter(content_type=content_type, document=document).values_list(
+            Provenance.private_objects.filter(content_type=content_type, document=document).values_list(
                 "object_id", flat=True
             )
         )
         assert placed == set(model._base_manager.values_list("pk", flat=True))
     ref = RecommendationRef.objects.get(scheme="upr-info-mia", value="1")
-    place = Provenance.objects.get(
+    place = Provenance.private_objects.get(
         content_type=ContentType.objects.get_for_model(Recommendation), object_id=ref.recommendation_id
     )
     assert (place.line, place.section) == (197, "feedback")

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -29,8 +29,9 @@ from rightstrack.api.serializers import (
 from rightstrack.api.views import JSON_ONLY
 from rightstrack.assessments.history import acting_as
 from rightstrack.assessments.models import Assessment, Grade, Status
+from rightstrack.assessments.workflow import Move, NotAllowed, ReasonMissing, Refused, perform
 from rightstrack.portal import permissions
-from rightstrack.portal.services import apply_changes, set_status
+from rightstrack.portal.services import apply_changes
 
 #: API field → model field.
 _MODEL_FIELDS = {"text": "original_text", "source": "source_note", "public_text": "public_text"}
@@ -42,6 +43,12 @@ _ERRORS = {
     404: OpenApiResponse(description="No such assessment, or not visible to you."),
 }
 _INVALID = {400: OpenApiResponse(description="Invalid data.")}
+
+
+class ReturnSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(
+        required=False, allow_blank=True, help_text="Why it goes back (required): the contributor reads it."
+    )
 
 
 def _iri_grade(code: str | None) -> Grade | None:
@@ -158,32 +165,52 @@ class AssessmentViewSet(
             return Response(body, status=status.HTTP_409_CONFLICT)
         return self._answer(assessment)
 
+    def _move(self, request: Request, move: Move, reason: str = "") -> Response:
+        assessment = self.get_object()
+        try:
+            perform(request.user, move, assessment, reason)
+        except NotAllowed as refused:
+            raise PermissionDenied(refused.reason) from None
+        except ReasonMissing as refused:
+            raise ValidationError({"reason": [refused.reason]}) from None
+        except Refused as refused:
+            return Response({"detail": refused.reason}, status=status.HTTP_409_CONFLICT)
+        return self._answer(assessment)
+
     @extend_schema(
-        summary="Submit a draft for moderation",
+        summary="Submit a draft for moderation (contributors of its organisation)",
         request=None,
         responses={200: AssessmentSerializer, 409: OpenApiResponse(description="Not a draft."), **_ERRORS},
     )
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str) -> Response:
-        assessment = self.get_object()
-        if assessment.status != Status.DRAFT:
-            return Response({"detail": "Only a draft can be submitted."}, status=status.HTTP_409_CONFLICT)
-        set_status(assessment, Status.SUBMITTED, request.user)
-        return self._answer(assessment)
+        return self._move(request, Move.SUBMIT)
 
     @extend_schema(
-        summary="Publish an assessment (editors)",
+        summary="Publish a submitted assessment (editors)",
         request=None,
         responses={
             200: AssessmentSerializer,
-            409: OpenApiResponse(description="Already published."),
+            409: OpenApiResponse(description="Not submitted: a draft or already published."),
             **_ERRORS,
         },
     )
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: str) -> Response:
-        assessment = self.get_object()
-        if assessment.status == Status.PUBLISHED:
-            return Response({"detail": "Already published."}, status=status.HTTP_409_CONFLICT)
-        set_status(assessment, Status.PUBLISHED, request.user)
-        return self._answer(assessment)
+        return self._move(request, Move.PUBLISH)
+
+    @extend_schema(
+        summary="Return a submitted assessment to its organisation as a draft, with a reason (editors)",
+        request=ReturnSerializer,
+        responses={
+            200: AssessmentSerializer,
+            409: OpenApiResponse(description="Not submitted."),
+            **_INVALID,
+            **_ERRORS,
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_to_draft(self, request: Request, pk: str) -> Response:
+        incoming = ReturnSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        return self._move(request, Move.RETURN, incoming.validated_data.get("reason", ""))

@@ -1,6 +1,8 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from rightstrack.assessments.models import (
     Assessment,
@@ -12,6 +14,7 @@ from rightstrack.assessments.models import (
     PublishedLevel,
     Stakeholder,
 )
+from rightstrack.assessments.workflow import Move, Refused, perform
 
 
 @admin.register(Stakeholder)
@@ -38,9 +41,33 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     list_display = ["recommendation", "stakeholder", "grade", "status"]
     list_filter = ["status", "stakeholder", "recommendation__review"]
     search_fields = ["original_text", "public_text", "stakeholder__name", "stakeholder__acronym"]
-    readonly_fields = ["original_text", "document", "created_at", "updated_at", "version"]
+    # The status moves only through rightstrack.assessments.workflow: here by the actions below.
+    readonly_fields = [
+        "status",
+        "return_reason",
+        "original_text",
+        "document",
+        "created_at",
+        "updated_at",
+        "version",
+    ]
     raw_id_fields = ["recommendation"]
     inlines = [HistoryInline]
+    actions = ["publish_submitted"]
+
+    @admin.action(description="Publish the selected submitted assessments")
+    def publish_submitted(self, request: HttpRequest, queryset: QuerySet[Assessment]) -> None:
+        done, refused = 0, []
+        for assessment in queryset:
+            try:
+                perform(request.user, Move.PUBLISH, assessment)
+            except Refused as refusal:
+                refused.append(f"{assessment}: {refusal.reason}")
+            else:
+                done += 1
+        self.message_user(request, f"{done} published.", messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
 
     def save_model(self, request: Any, obj: Assessment, form: Any, change: bool) -> None:
         if change:

@@ -25,6 +25,7 @@ TRACKED_FIELDS = (
     "source_note",
     "assessed_on",
     "status",
+    "return_reason",
     "document_id",
 )
 

@@ -85,7 +85,15 @@ class Assessment(models.Model):
     document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.PROTECT)
     sub_item = models.CharField(max_length=200, blank=True, help_text="The limb graded, e.g. (a).")
     source_note = models.CharField(max_length=500, blank=True, help_text="Evidence the stakeholder cites.")
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Changed only by rightstrack.assessments.workflow (submit, publish, return).",
+    )
+    return_reason = models.TextField(
+        blank=True, help_text="Why an editor returned it to its organisation (shown to its contributors)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(

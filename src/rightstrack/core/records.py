@@ -266,3 +266,5 @@ class ParsedDocument:
     assessments_published: bool = True
     #: True when a new version of the document replaces the author's earlier assessments (sheets).
     upsert_assessments: bool = False
+    #: Where the document names its review (a sheet's hidden cells), for a refusal to point at.
+    review_place: Place | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -21,6 +23,10 @@ class SourceDocument(models.Model):
     published_on = models.DateField(null=True, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
     problems = models.JSONField(default=list, blank=True, help_text="What the importer could not place.")
+    submission = models.BooleanField(
+        default=False,
+        help_text="Uploaded for moderation (a filled sheet): its places are never shown on public pages.",
+    )
 
     class Meta:
         ordering = ["imported_at"]
@@ -29,8 +35,34 @@ class SourceDocument(models.Model):
         return self.title or self.name
 
 
+class ProvenanceQuerySet(models.QuerySet["Provenance"]):
+    def public(self) -> ProvenanceQuerySet:
+        """Places a public page may show: none read in a submission waiting for an editor (a filled
+        sheet), none of an assessment that is not published."""
+        from django.apps import apps
+
+        assessment = apps.get_model("assessments", "Assessment")
+        unpublished = assessment._default_manager.exclude(status="published").values("pk")
+        return self.exclude(document__submission=True).exclude(
+            content_type__app_label="assessments",
+            content_type__model="assessment",
+            object_id__in=unpublished,
+        )
+
+
+class PublicProvenanceManager(models.Manager["Provenance"]):
+    """The one public pages use: :meth:`ProvenanceQuerySet.public` always applied."""
+
+    def get_queryset(self) -> ProvenanceQuerySet:
+        return ProvenanceQuerySet(self.model, using=self._db).public()
+
+
 class Provenance(models.Model):
-    """Where one record (or one datum of it, ``field``) was read in a source document."""
+    """Where one record (or one datum of it, ``field``) was read in a source document.
+
+    No plain ``objects``: public code takes ``public_objects``, the store and the admin
+    ``private_objects``, so that the place of an unpublished submission cannot leak by a forgotten filter.
+    """
 
     document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="places")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -44,7 +76,12 @@ class Provenance(models.Model):
     row = models.PositiveIntegerField(null=True, blank=True)
     cell = models.CharField(max_length=16, blank=True)
 
+    private_objects: ClassVar[models.Manager[Provenance]] = ProvenanceQuerySet.as_manager()
+    public_objects: ClassVar[PublicProvenanceManager] = PublicProvenanceManager()
+
     class Meta:
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
             models.UniqueConstraint(

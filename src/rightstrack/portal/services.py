@@ -1,4 +1,4 @@
-"""Changing assessments from the portal: optimistic concurrency, moderation, publication."""
+"""Changing assessments from the portal: optimistic concurrency (statuses: ``assessments.workflow``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from rightstrack.assessments.history import acting_as
-from rightstrack.assessments.models import Assessment, Status
+from rightstrack.assessments.models import Assessment
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,3 @@ def apply_changes(
             current.save()
     assessment.refresh_from_db()
     return None
-
-
-def set_status(assessment: Assessment, status: Status, actor: Any) -> None:
-    with transaction.atomic():
-        current = Assessment.private_objects.select_for_update().get(pk=assessment.pk)
-        current.status = status
-        current.version += 1
-        with acting_as(actor.get_username(), user_id=actor.pk):
-            current.save()

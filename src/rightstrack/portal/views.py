@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +27,7 @@ from rightstrack.assessments.models import (
     Status,
 )
 from rightstrack.assessments.picture import display_ref
+from rightstrack.assessments.workflow import Move, NotAllowed, ReasonMissing, Refused, perform
 from rightstrack.assist.models import Decision, LabelSuggestion
 from rightstrack.portal import permissions
 from rightstrack.portal.forms import (
@@ -37,7 +41,7 @@ from rightstrack.portal.forms import (
 )
 from rightstrack.portal.models import CampaignInvitation, Invitation, Membership, Role
 from rightstrack.portal.roles import grant_role
-from rightstrack.portal.services import apply_changes, set_status
+from rightstrack.portal.services import apply_changes
 from rightstrack.recommendations.models import Recommendation, Review
 
 
@@ -163,7 +167,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "portal/edit.html",
-        {"form": form, "assessment": assessment, "editor": editor, "conflict": conflict},
+        {
+            "form": form,
+            "assessment": assessment,
+            "editor": editor,
+            "own": permissions.is_own_work(request.user, assessment),
+            "conflict": conflict,
+        },
         status=409 if conflict else 200,
     )
 
@@ -173,13 +183,30 @@ def _org_id(request: HttpRequest) -> int | None:
     return organisation.pk if organisation else None
 
 
+def _move(request: HttpRequest, pk: int, move: Move, reason: str = "") -> HttpResponse | None:
+    """Make ``move`` through the one workflow; None when done, else the page saying why not."""
+    assessment = _visible_or_404(request, pk)
+    try:
+        perform(request.user, move, assessment, reason)
+    except NotAllowed as refused:
+        raise PermissionDenied(refused.reason) from None
+    except Refused as refused:
+        status = 400 if isinstance(refused, ReasonMissing) else 409
+        return render(
+            request,
+            "portal/refused.html",
+            {"assessment": assessment, "reason": refused.reason},
+            status=status,
+        )
+    return None
+
+
 @login_required
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = _visible_or_404(request, pk)
-    if not permissions.can_edit(request.user, assessment) or assessment.status != Status.DRAFT:
-        raise PermissionDenied(_("Only a draft of your organisation can be submitted."))
-    set_status(assessment, Status.SUBMITTED, request.user)
+    refused = _move(request, pk, Move.SUBMIT)
+    if refused is not None:
+        return refused
     messages.success(request, _("Submitted: an editor will review it before it is published."))
     return redirect("portal:home")
 
@@ -187,9 +214,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    permissions.require_editor(request.user)
-    assessment = _visible_or_404(request, pk)
-    set_status(assessment, Status.PUBLISHED, request.user)
+    refused = _move(request, pk, Move.PUBLISH)
+    if refused is not None:
+        return refused
     messages.success(request, _("Published."))
     return redirect("portal:moderation")
 
@@ -197,10 +224,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    permissions.require_editor(request.user)
-    assessment = _visible_or_404(request, pk)
-    set_status(assessment, Status.DRAFT, request.user)
-    messages.info(request, _("Returned to its organisation as a draft."))
+    refused = _move(request, pk, Move.RETURN, request.POST.get("reason", ""))
+    if refused is not None:
+        return refused
+    messages.info(request, _("Returned to its organisation as a draft, with your reason."))
     return redirect("portal:moderation")
 
 
@@ -406,28 +433,55 @@ def invite(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/invite.html", {"form": form, "pending": pending})
 
 
+class _NotClaimed(Exception):
+    """The invitation was used (or expired) between the page and the form: nothing is created."""
+
+
+class _NameTaken(Exception):
+    """The chosen user name exists: the claim of the invitation is rolled back with the rest."""
+
+
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.objects.filter(token=token).first()
     if invitation is None or not invitation.usable:
-        return render(request, "portal/invitation_invalid.html", status=410)
+        used = invitation is not None and invitation.accepted_at is not None
+        return render(request, "portal/invitation_invalid.html", {"used": used}, status=410)
     if request.user.is_authenticated:  # never switch a signed-in person to a new account silently
         return render(request, "portal/invitation_signed_in.html", {"invitation": invitation}, status=409)
     form = AcceptForm(request.POST or None)
-    user_model = get_user_model()
     if request.method == "POST" and form.is_valid():
-        if user_model.objects.filter(username=form.cleaned_data["username"]).exists():
+        try:
+            user = _create_account(invitation, form.cleaned_data["username"], form.cleaned_data["password"])
+        except _NotClaimed:
+            return render(request, "portal/invitation_invalid.html", {"used": True}, status=410)
+        except _NameTaken:
             form.add_error("username", _("This name is taken."))
         else:
-            with transaction.atomic():
-                user = user_model.objects.create_user(
-                    form.cleaned_data["username"], invitation.email, form.cleaned_data["password"]
-                )
-                Membership.objects.create(
-                    user=user, role=invitation.role, organisation=invitation.organisation
-                )
-                grant_role(user, Role(invitation.role))
-                invitation.accepted_at = timezone.now()
-                invitation.save(update_fields=["accepted_at"])
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("portal:home")
     return render(request, "portal/accept.html", {"form": form, "invitation": invitation})
+
+
+def _create_account(invitation: Invitation, username: str, password: str) -> Any:
+    """One account per invitation: the link is claimed by a conditional update inside the transaction
+    that creates the account, so of several people posting it at once exactly one gets it."""
+    user_model = get_user_model()
+    hashed = make_password(password)  # the slow part, before the write lock is taken
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            claimed = Invitation.objects.filter(
+                pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=now
+            ).update(accepted_at=now)
+            if claimed != 1:
+                raise _NotClaimed
+            if user_model.objects.filter(username=username).exists():
+                raise _NameTaken
+            user = user_model.objects.create_user(username, invitation.email)
+            user.password = hashed
+            user.save(update_fields=["password"])
+            Membership.objects.create(user=user, role=invitation.role, organisation=invitation.organisation)
+            grant_role(user, Role(invitation.role))
+    except IntegrityError:  # the same name created by somebody else at this very moment
+        raise _NameTaken from None
+    return user

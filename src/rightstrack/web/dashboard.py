@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from rightstrack.assessments.models import Assessment, CampaignContact, Status
+from rightstrack.assessments.models import Assessment, CampaignContact
 from rightstrack.core import charts
 from rightstrack.portal.models import CampaignInvitation
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, State
@@ -122,10 +122,11 @@ def _response_rate(state: State, recs: QuerySet[Recommendation]) -> Chart:
         responded = min(contact.responded or 0, contacted)
         totals[GROUP_NAMES.get(contact.group, contact.group)][0] += contacted
         totals[GROUP_NAMES.get(contact.group, contact.group)][1] += responded
+    # A public figure counts published work only: a submission waiting for an editor is no answer yet.
     answered = set(
-        Assessment.private_objects.filter(recommendation__review_id__in=review_ids)
-        .exclude(status=Status.DRAFT)
-        .values_list("stakeholder_id", flat=True)
+        Assessment.public_objects.filter(recommendation__review_id__in=review_ids).values_list(
+            "stakeholder_id", flat=True
+        )
     )
     for invitation in CampaignInvitation.objects.filter(campaign__review_id__in=review_ids).select_related(
         "stakeholder"

@@ -198,7 +198,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
             .exclude(pk=recommendation.pk)
             .prefetch_related("refs")
         )
-    places = Provenance.objects.filter(
+    places = Provenance.public_objects.filter(
         content_type=ContentType.objects.get_for_model(Recommendation), object_id=recommendation.pk
     ).select_related("document")
     refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}

@@ -21,6 +21,7 @@ from rightstrack.documents.store.recommendations import (
     Stored,
     store_recommendations,
 )
+from rightstrack.documents.store.submissions import existing_review, match_existing
 from rightstrack.ingest.reading import LoadedFile
 
 
@@ -74,14 +75,23 @@ def _store_document(
         title=parsed.title[:500],
         symbol=parsed.symbol[:100],
         published_on=parsed.published_on,
+        submission=not parsed.assessments_published,
     )
-    reviews = Reviews()
-    review = reviews.get(parsed.review)
+    reviews = Reviews(create=parsed.creates_recommendations)
+    if parsed.creates_recommendations:
+        review = reviews.get(parsed.review)
+    else:  # a submission about existing recommendations: it creates no review, reference or place
+        review = existing_review(parsed)
+        reviews.cache[(parsed.review.state, parsed.review.mechanism, parsed.review.cycle)] = review
     places = Places(document)
     stakeholders = Stakeholders()
     for record in parsed.stakeholders:
         stakeholders.get(record)
-    stored = store_recommendations(parsed, reviews, index, places, progress)
+    stored = (
+        store_recommendations(parsed, reviews, index, places, progress)
+        if parsed.creates_recommendations
+        else match_existing(parsed, review)
+    )
     outcome.created["recommendations"] = stored.created
     outcome.merged = stored.merged
     outcome.problems += stored.problems

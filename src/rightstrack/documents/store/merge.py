@@ -54,14 +54,14 @@ def merge_into(keep: Recommendation, others: list[Recommendation]) -> None:
         for model, field in pointers:
             _move(model, field, other.pk, keep.pk)
         for pk in list(
-            Provenance.objects.filter(content_type=content_type, object_id=other.pk).values_list(
+            Provenance.private_objects.filter(content_type=content_type, object_id=other.pk).values_list(
                 "pk", flat=True
             )
         ):
             try:
                 with transaction.atomic():
-                    Provenance.objects.filter(pk=pk).update(object_id=keep.pk)
+                    Provenance.private_objects.filter(pk=pk).update(object_id=keep.pk)
             except IntegrityError:
-                Provenance.objects.filter(pk=pk).delete()
+                Provenance.private_objects.filter(pk=pk).delete()
         Recommendation.objects.filter(pk=other.pk).delete()
     RecommendationLink.objects.filter(source=keep, target=keep).delete()

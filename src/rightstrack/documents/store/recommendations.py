@@ -85,10 +85,12 @@ def known_labels() -> list[str]:
 class Reviews:
     """ReviewKey → Review, created on first use; UPR session and year filled from the calendar."""
 
-    def __init__(self) -> None:
+    def __init__(self, create: bool = True) -> None:
         self.cache: dict[tuple[str, str, int | None], Review] = {}
         self.mechanisms = {m.code: m for m in Mechanism.objects.all()}
         self.states = set(State.objects.values_list("code", flat=True))
+        #: False for a document that speaks of existing recommendations only: it names no new review.
+        self.create = create
 
     def get(self, key: ReviewKey, place: Place | None = None) -> Review:
         cache_key = (key.state, key.mechanism, key.cycle)
@@ -98,6 +100,16 @@ class Reviews:
             raise DocumentRejected(f"unknown State {key.state!r}", place)
         if key.mechanism not in self.mechanisms:
             raise DocumentRejected(f"unknown mechanism {key.mechanism!r}", place)
+        if not self.create:
+            found = Review.objects.filter(
+                state_id=key.state, mechanism=self.mechanisms[key.mechanism], cycle=key.cycle
+            ).first()
+            if found is None:
+                raise DocumentRejected(
+                    f"{key.state} {key.mechanism} cycle {key.cycle} is not a review", place
+                )
+            self.cache[cache_key] = found
+            return found
         key = self._dated(key)
         review, _ = Review.objects.get_or_create(
             state_id=key.state, mechanism=self.mechanisms[key.mechanism], cycle=key.cycle

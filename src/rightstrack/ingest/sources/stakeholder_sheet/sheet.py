@@ -10,9 +10,11 @@ sheet, a sheet for another review or an unknown level is reported cell by cell.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -33,6 +35,8 @@ KIND = "stakeholder-sheet"
 FORMAT_VERSION = "rightstrack-sheet-1"
 MAIN = "Assessment"
 META = "_rightstrack"
+#: The hidden sheet's first row of recommendations (rows 1-9: format, review, stakeholder, count).
+META_FIRST_ROW = 10
 HEADERS = ("n°", "Recommendation", "Recommended by", "Response", "Implementation level", "Comment", "Source")
 #: What the level drop-down offers, and the IRI level each means (None: the stakeholder has no information).
 LEVELS: dict[str, str | None] = {
@@ -136,49 +140,125 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
-    """A filled sheet → the stakeholder's assessments (nothing if any cell is wrong)."""
+#: Limits sized for a real sheet: a review has at most a few hundred recommendations, and the sheet
+#: of 300 recommendations of 1,000 characters with comments of 2,900 unpacks to 1.3 MB (its largest part).
+#: openpyxl reads a whole part once when it lacks its stated size (``<dimension>``), so the part limit
+#: bounds the time too: a part at the limit is refused in about 3 s.
+MAX_ROWS = 5_000
+MAX_TEXT = 10_000_000  # characters read from the two sheets together
+MAX_PART = 8 * 1024 * 1024  # unpacked bytes of any one part of the workbook (a sheet, the strings)
+_MERGED = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([^"]+)"')
+
+
+class _Budget:
+    """Counts what is read; refuses the sheet as soon as it is past the limits."""
+
+    def __init__(self) -> None:
+        self.text = 0
+
+    def row(self, section: str, number: int, values: tuple[object, ...]) -> tuple[str, ...]:
+        if number > MAX_ROWS + 1:
+            raise DocumentRejected(
+                f"more than {MAX_ROWS:,} rows (the reader stopped at row {number:,}): "
+                "a review's sheet has a row per recommendation",
+                Place(section=section, row=number),
+            )
+        cells = tuple(_text(value) for value in values)
+        self.text += sum(len(cell) for cell in cells)
+        if self.text > MAX_TEXT:
+            raise DocumentRejected(
+                f"more than {MAX_TEXT:,} characters of text (the reader stopped at row {number:,})",
+                Place(section=section, row=number),
+            )
+        return cells
+
+
+def _check_parts(data: bytes) -> None:
     try:
-        workbook = load_workbook(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise DocumentRejected(f"not a readable Excel workbook: {error}") from None
+    for member in members:
+        if member.file_size > MAX_PART:
+            raise DocumentRejected(
+                f"{member.filename} would unpack to {member.file_size:,} bytes; the limit for a part of a "
+                f"stakeholder sheet is {MAX_PART:,} bytes"
+            )
+
+
+def _merged_cells(workbook: Any, sheet: Any) -> list[str]:
+    """The merged ranges of a sheet opened read-only (openpyxl does not read them in that mode)."""
+    path = getattr(sheet, "_worksheet_path", None)
+    if path is None:
+        return []
+    with workbook._archive.open(path) as part:
+        return [ref.decode() for ref in _MERGED.findall(part.read())]
+
+
+def _rows(sheet: Any, section: str, budget: _Budget, first: int = 1) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The rows of a read-only sheet from ``first``, streamed, each within the budget."""
+    sheet.reset_dimensions()  # never trust the stated size: read what is there, up to the limits
+    for number, values in enumerate(
+        sheet.iter_rows(min_row=first, max_col=len(HEADERS), values_only=True), start=first
+    ):
+        yield number, budget.row(section, number, values)
+
+
+def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
+    """A filled sheet → the stakeholder's assessments (nothing if any cell is wrong).
+
+    Read in openpyxl's read-only (streaming) mode within :data:`MAX_PART`, :data:`MAX_ROWS` and
+    :data:`MAX_TEXT`; the header is checked before the body is read."""
+    _check_parts(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise DocumentRejected(f"not a readable Excel workbook: {error}") from None
+    try:
+        return _parse(workbook)
+    finally:
+        workbook.close()
+
+
+def _parse(workbook: Any) -> ParsedDocument:
     if MAIN not in workbook.sheetnames or META not in workbook.sheetnames:
         raise DocumentRejected(f"not a RightsTrack sheet: it lacks the sheet {MAIN!r} or its hidden twin")
     sheet, meta_sheet = workbook[MAIN], workbook[META]
-    meta = {_text(row[0]): row[1] for row in meta_sheet.iter_rows(max_row=9, max_col=2, values_only=True)}
-    if _text(meta.get("format")) != FORMAT_VERSION:
-        raise DocumentRejected(f"unknown sheet format {meta.get('format')!r}", Place(section=META))
-    review = ReviewKey(_text(meta["state"]), _text(meta["mechanism"]), _int(meta.get("cycle")))
-    stakeholder = StakeholderRecord(_text(meta["stakeholder"]), _text(meta["acronym"]), _text(meta["kind"]))
-    written = [
-        tuple(_text(value) for value in row)
-        for row in meta_sheet.iter_rows(min_row=10, max_col=5, values_only=True)
-        if any(value is not None for value in row)
-    ]
-    if sheet.merged_cells.ranges:
-        merged = ", ".join(str(r) for r in sheet.merged_cells.ranges)
-        raise DocumentRejected(
-            f"merged cells {merged}: unmerge them, one value per cell", Place(section=MAIN)
-        )
-    header = [_text(cell.value) for cell in sheet[1]][: len(HEADERS)]
+    budget = _Budget()
+    body = _rows(sheet, MAIN, budget)
+    header = next((cells for _, cells in body), ())[: len(HEADERS)]
     if tuple(header) != HEADERS:
-        raise DocumentRejected(f"the header row was changed: {header}", Place(section=MAIN, row=1))
+        raise DocumentRejected(f"the header row was changed: {list(header)}", Place(section=MAIN, row=1))
+    meta_rows = list(_rows(meta_sheet, META, budget))
+    meta = {cells[0]: cells[1] for _, cells in meta_rows[: META_FIRST_ROW - 1]}
+    if meta.get("format") != FORMAT_VERSION:
+        raise DocumentRejected(f"unknown sheet format {meta.get('format')!r}", Place(section=META))
+    review = ReviewKey(meta.get("state", ""), meta.get("mechanism", ""), _int(meta.get("cycle")))
+    stakeholder = StakeholderRecord(
+        meta.get("stakeholder", ""), meta.get("acronym", ""), meta.get("kind", "")
+    )
+    written = [cells[:5] for _, cells in meta_rows[META_FIRST_ROW - 1 :] if any(cells[:5])]
+    merged = _merged_cells(workbook, sheet)
+    if merged:
+        raise DocumentRejected(
+            f"merged cells {', '.join(merged)}: unmerge them, one value per cell", Place(section=MAIN)
+        )
     errors: list[str] = []
     recommendations: list[RecommendationRecord] = []
     assessments: list[AssessmentRecord] = []
-    rows = list(sheet.iter_rows(min_row=2, max_col=len(HEADERS), values_only=True))
-    rows = [row for row in rows if any(value not in (None, "") for value in row)]
+    rows = [cells for _, cells in body if any(cells)]
     if len(rows) != len(written):
         errors.append(f"{MAIN}: {len(rows)} rows where the sheet was written with {len(written)}")
-    for number, (row, original) in enumerate(zip(rows, written, strict=False), start=2):
+    for number, (cells, original) in enumerate(zip(rows, written, strict=False), start=2):
         scheme, *reference = original
-        cells = [_text(value) for value in row]
         for column, was, now in zip(REFERENCE_COLUMNS, reference, cells, strict=False):
             if was != now:
                 errors.append(
                     f"{MAIN}!{column}{number}: the reference cell was changed from {was!r} to {now!r}"
                 )
-        place = Place(row=number, section=MAIN, cell=f"A{number}")
+        # where the sheet recorded which recommendation this row is: the hidden sheet's row
+        place = Place(row=number + META_FIRST_ROW - 2, section=META, cell=f"A{number + META_FIRST_ROW - 2}")
         recommendations.append(
             RecommendationRecord(ref=reference[0], ref_scheme=scheme, text=reference[1], place=place)
         )
@@ -204,7 +284,7 @@ def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         raise DocumentRejected(f"{len(errors)} problem(s): {shown}", Place(section=MAIN))
     return ParsedDocument(
         kind=KIND,
-        title=f"{stakeholder.name}: assessment sheet for {_text(meta.get('review'))}",
+        title=f"{stakeholder.name}: assessment sheet for {meta.get('review', '')}",
         review=review,
         recommendations=recommendations,
         assessments=assessments,
@@ -212,6 +292,7 @@ def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         creates_recommendations=False,
         assessments_published=False,
         upsert_assessments=True,
+        review_place=Place(section=META, cell="B2:B4"),
     )
 
 

@@ -16,8 +16,8 @@ and ``rejected`` (where the text says "rejected"/"rejects").
 'will examine'
 >>> overrides("Yemen considers that recommendations Nos. 2, 7 and 31 above are already implemented.", 91)
 {'91.2': 'already implemented', '91.7': 'already implemented', '91.31': 'already implemented'}
->>> iran = overrides("Iran considers that recommendations 90.102 to 90.104 are in the process of implementation",
-...                  90)
+>>> iran = overrides("Iran considers that recommendations 90.102 to 90.104 are in the process of "
+...                  "implementation", 90)
 >>> iran == dict.fromkeys(["90.102", "90.103", "90.104"], "in process of implementation")
 True
 >>> decision("The following recommendations enjoy the support of Kazakhstan, which considers that they are "
