@@ -8,6 +8,8 @@
 ('186.23', 'Ratify the CPED; Ratify OP-CAT', 'A/HRC/25/5/Add.1 - Para. 186.23.')
 >>> cell.states
 ('Argentina', 'France', 'Germany')
+>>> cell.tails.clauses
+[('Ratify the CPED', ['Argentina']), ('Ratify OP-CAT', ['France', 'Germany'])]
 >>> read_recommendation("28.4 Accede to the ICCPR (Iran (Islamic Republic of)) (Mali).").states
 ('Iran (Islamic Republic of)', 'Mali')
 >>> read_position("Supported"), read_position("Supported/Noted")[0], read_position("")
@@ -50,6 +52,9 @@ class Tails:
     states: list[str] = field(default_factory=list)  # as written, in order, once each
     unknown: list[str] = field(default_factory=list)  # names the State register does not know
     repaired: list[tuple[str, str]] = field(default_factory=list)  # (as written, as read): "Le one"
+    #: The paragraph's clauses, each with the States of its own tail ("X (Slovenia); Y (Korea)"): more
+    #: than one when several recommendations share the paragraph, as the Working Group report prints them.
+    clauses: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def add(self, written: str, found: str | None) -> None:
         name = found or written
@@ -127,6 +132,11 @@ def split_tails(text: str) -> Tails:
         kept_to = run[-1][1]
         for written, found in (name for names in taken for name in names):
             tails.add(written, found)
+        clause = _SPACES.sub(" ", pieces[-1]).strip(_TRAILING + " ")
+        if clause:
+            tails.clauses.append((clause, [found or written for names in taken for written, found in names]))
+    if text[kept_to:].strip(_TRAILING) or len(tails.clauses) < 2:
+        tails.clauses = []  # text after the last tail, or one clause: the paragraph is one recommendation
     pieces.append(text[kept_to:])
     clean = "".join(pieces).strip()
     if kept_to and not text[kept_to:].strip(_TRAILING):  # the last tail went: so does its ";"

@@ -6,7 +6,8 @@ of its themes) becomes one record: the first heading, and the themes of every li
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from string import ascii_lowercase
 
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place, Problem, RecommendationRecord
@@ -25,6 +26,7 @@ class Listing:
     record: RecommendationRecord
     terms: RowTerms
     messages: list[str]  # what is odd about it, said once per paragraph
+    clauses: list[tuple[str, list[str]]] = field(default_factory=list)  # several recommendations in one
 
 
 @dataclass
@@ -63,7 +65,25 @@ class Records:
             )
 
     def records(self) -> list[RecommendationRecord]:
-        return [listing.record for listing in self.by_ref.values()]
+        """One record per recommendation: a paragraph of several clauses, each with its own States,
+        gives one per clause (``ref_part`` a, b, ...), as the Working Group report's parser does."""
+        found: list[RecommendationRecord] = []
+        for listing in self.by_ref.values():
+            record = listing.record
+            if len(listing.clauses) < 2:
+                found.append(record)
+                continue
+            for index, (text, states) in enumerate(listing.clauses):
+                found.append(
+                    replace(
+                        record,
+                        text=text,
+                        recommending_states=list(states),
+                        ref_part=ascii_lowercase[index],
+                        terms={code: list(labels) for code, labels in record.terms.items()},
+                    )
+                )
+        return found
 
 
 def read_table(
@@ -124,7 +144,7 @@ def _listing(row: Row, columns: Columns, heading: str, place: Place, year: int |
         theme_heading=heading,
         position_source=source,
     )
-    return Listing(record, terms, problems)
+    return Listing(record, terms, problems, list(cell.tails.clauses))
 
 
 def _cell(row: Row, index: int) -> str:
