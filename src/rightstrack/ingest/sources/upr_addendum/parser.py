@@ -1,0 +1,133 @@
+"""Parser of a UPR addendum: "Views on conclusions and/or recommendations, voluntary commitments and
+replies presented by the State under review" (UN symbol ``A/HRC/NN/NN/Add.1``).
+
+Before the Human Rights Council adopts a review's outcome, the State under review gives in this
+addendum its **final position** on the recommendations of the Working Group report: supported or
+noted, sometimes with the qualifier "already implemented or in the process of implementation", and
+its replies on some of them. ``README.md`` in this folder describes the layouts since 2008.
+
+``parse`` returns the review (State, cycle from the Council session of the symbol), the addendum's
+symbol, one record per reference with its final position (``response_kind="final"``), each reply as the
+State's own assessment (``level=None``), the State's totals (``stated_counts``) and every oddity as a
+non-fatal :class:`~rightstrack.core.records.Problem` with its place. The records do not carry the
+recommendations' texts (an addendum seldom quotes them): ``creates_recommendations`` is False, so the
+store lays them on the recommendations the Working Group report created and refuses an addendum
+whose review it does not hold.
+
+>>> title = "Report of the Working Group on the Universal Periodic Review*"
+>>> detect(f"A/HRC/43/10/Add.1\\n{title}\\nChad\\nAddendum\\nViews on conclusions and/or recommendations")
+True
+>>> detect(f"United Nations A/HRC/28/10\\n{title}\\nKazakhstan")
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rightstrack.core.errors import DocumentRejected
+from rightstrack.core.records import ParsedDocument, Place, Problem, ReviewInfoRecord, ReviewKey
+
+from .build import build
+from .front import looks_like_addendum, read_cover
+from .furniture import clean
+from .readings import read_units
+from .totals import disagreements, read_totals
+from .units import cut
+from .wording import NOTED, SPLIT, SUPPORTED
+
+KIND = "upr-addendum"
+MECHANISM = "UPR"
+#: The lines after the title that still belong to the cover (State, "Addendum", the subtitle).
+_SUBTITLE_END = ("presented by the state under review", "replies presented by the state")
+
+
+def detect(text: str) -> bool:
+    """Whether ``text`` is an addendum: the report's title, "Addendum" and "Views on conclusions..."."""
+    return looks_like_addendum(text)
+
+
+def _body_start(lines: list[str], title_line: int) -> int:
+    """The 0-based line where the body starts: after the subtitle (or after "Addendum")."""
+    end = min(len(lines), title_line + 15)
+    for index in range(title_line, end):
+        if any(key in " ".join(lines[index].casefold().split()) for key in _SUBTITLE_END):
+            return index + 1
+    for index in range(title_line, end):
+        if lines[index].strip().casefold().startswith("addendum"):
+            return index + 1
+    return title_line + 1
+
+
+def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
+    """Everything the addendum says of its review's recommendations; ``issue_labels`` is not used.
+
+    Raises :class:`DocumentRejected` (place and reason) for a text that is no addendum, names no
+    known State or symbol, or gives no position at all.
+    """
+    if not text.strip():
+        raise DocumentRejected("the document is empty", Place(line=1))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not detect(text):
+        raise DocumentRejected(
+            "not a UPR addendum: no 'Report of the Working Group on the Universal Periodic Review', "
+            "'Addendum' and 'Views on conclusions and/or recommendations' on the cover",
+            Place(line=1, section="cover"),
+        )
+    raw = text.split("\n")
+    cover = read_cover(raw, text)
+    start = _body_start(raw, cover.title_line)
+    lines = ["" if index < start else line for index, line in enumerate(clean(raw))]
+    units = cut(lines)
+    read = read_units(units)
+    built = build(read, cover.symbol, cover.state_name)
+    if not any(record.response for record in built.records):
+        raise DocumentRejected(
+            "no position on any recommendation could be read: no list such as 'The Government accepts the "
+            "following recommendations: 122.1, …', no reply '122.11 …', no table row",
+            Place(line=start + 1, section="addendum"),
+        )
+    stated = read_totals(" ".join(read.opening))
+    problems = list(built.problems)
+    opening_place = Place(line=start + 1, section="opening")
+    problems += [
+        Problem(opening_place, message)
+        for message in disagreements(
+            stated,
+            {name: built.counts[name] for name in (SUPPORTED, NOTED, SPLIT)},
+        )
+    ]
+    if built.counts[""]:
+        problems.append(
+            Problem(opening_place, f"{built.counts['']} of {len(built.records)} references have no position")
+        )
+    review = ReviewKey(cover.state, MECHANISM, cover.cycle, cover.upr_session, None)
+    info = ReviewInfoRecord(
+        review,
+        Place(line=cover.title_line + 1, section="cover"),
+        symbols=(cover.report_symbol, cover.symbol),
+        total=stated.get("total"),
+        accepted=_stated_supported(stated),
+        noted=stated.get("noted", stated.get("now noted")),
+    )
+    return ParsedDocument(
+        kind=KIND,
+        title=cover.title,
+        review=review,
+        recommendations=built.records,
+        assessments=built.assessments,
+        stated_counts=stated,
+        published_on=cover.issued_on,
+        problems=sorted(problems, key=lambda problem: problem.place.line or 0),
+        symbol=cover.symbol,
+        review_infos=[info],
+        creates_recommendations=False,
+    )
+
+
+def _stated_supported(stated: dict[str, int]) -> int | None:
+    if "supported" in stated:
+        return stated["supported"]
+    if "now supported" in stated:
+        return stated.get("immediately supported", 0) + stated["now supported"]
+    return None

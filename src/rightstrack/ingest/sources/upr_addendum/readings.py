@@ -1,0 +1,267 @@
+"""What each unit of an addendum says of the references it names: positions, replies, stray sentences.
+
+A reference's position is read from the sentence that names it: the position phrase before it
+("The Government accepts the following recommendations: 122.1, …"), else the one after it
+("Recommendations 89.3 and 89.4 are accepted"), else the section's heading ("Noted recommendations"),
+else the paragraph's earlier phrase. A reply (reference line, entry, table row, or a short paragraph
+about a few references with an explanation) is kept as the State's words on each reference it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .refs import find_refs
+from .units import Unit
+from .wording import SUPPORTED, cell_position, qualifier, verbs
+
+#: A paragraph naming at most this many references and saying more than their position is a reply.
+REPLY_REFS = 5
+#: A reply's first sentence gives a position only when it is this short ("Supported.", "Not accepted.").
+SHORT_SENTENCE = 12
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
+_ONLY_STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    ref: str
+    position: str  # "" when none could be read
+    qualifier: str
+    line: int
+    paragraph: str  # the addendum's paragraph number, "" when it has none
+    section: str
+    how: str  # "list", "reply", "entry", "row"
+    row: int | None = None
+    quoted: str = ""  # the recommendation's text when the addendum quotes it
+
+
+@dataclass(frozen=True)
+class Reply:
+    refs: tuple[str, ...]
+    text: str
+    line: int
+    paragraph: str
+    section: str
+    row: int | None = None
+
+
+@dataclass
+class Section:
+    title: str = ""
+    line: int = 0
+    position: str = ""
+    qualifier: str = ""
+
+
+@dataclass
+class Read:
+    readings: list[Reading] = field(default_factory=list)
+    replies: list[Reply] = field(default_factory=list)
+    unplaced: list[tuple[int, str, str]] = field(default_factory=list)  # line, section, text
+    range_problems: list[tuple[int, str]] = field(default_factory=list)
+    opening: list[str] = field(default_factory=list)  # texts of the opening paragraphs
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE.split(text) if part.strip()]
+
+
+def section_of(unit: Unit) -> Section:
+    title = " ".join(unit.text.split())
+    found = verbs(title)
+    position = found[0].position if found else ""
+    return Section(title, unit.line, position, qualifier(title) if position == SUPPORTED else "")
+
+
+def _line_of(unit: Unit, needle: str, from_line: int = 0) -> int:
+    """The first line of ``unit`` at or after ``from_line`` that holds the start of ``needle``."""
+    head = " ".join(needle.split()[:3])
+    for line, raw in unit.lines:
+        if line >= from_line and head and head in " ".join(raw.split()):
+            return line
+    first = needle.split()[0] if needle.split() else ""
+    for line, raw in unit.lines:
+        if line >= from_line and first and first in raw:
+            return line
+    return max(from_line, unit.line)
+
+
+def _paragraph(unit: Unit, section: Section, read: Read) -> bool:
+    """Positions of the references a paragraph names; whether it named any."""
+    text = unit.text
+    parts = sentences(text)
+    earlier = ""
+    named: list[str] = []
+    explaining = False
+    for sentence in parts:
+        found = find_refs(sentence)
+        phrases = verbs(sentence)
+        if not found:
+            explaining = True
+            if phrases:
+                earlier = phrases[-1].position
+            continue
+        line = _line_of(unit, sentence)
+        sentence_qualifier = qualifier(sentence)
+        for refs in found:
+            if refs.problem:
+                read.range_problems.append((line, refs.problem))
+            before = [verb for verb in phrases if verb.end <= refs.start]
+            after = [verb for verb in phrases if verb.start >= refs.end]
+            position = (
+                before[-1].position if before else after[0].position if after else section.position or earlier
+            )
+            how_qualified = sentence_qualifier or (section.qualifier if not phrases else "")
+            at = _line_of(unit, refs.written, line)
+            for ref in refs.refs:
+                named.append(ref)
+                read.readings.append(
+                    Reading(
+                        ref,
+                        position,
+                        how_qualified if position == SUPPORTED else "",
+                        at,
+                        unit.number,
+                        section.title,
+                        "list",
+                    )
+                )
+        if phrases:
+            earlier = phrases[-1].position
+    if named and explaining and len(set(named)) <= REPLY_REFS:
+        read.replies.append(Reply(tuple(dict.fromkeys(named)), text, unit.line, unit.number, section.title))
+    return bool(named)
+
+
+def _first_position(text: str, short_only: bool) -> tuple[str, str]:
+    parts = sentences(text)
+    if not parts:
+        return "", ""
+    first = parts[0]
+    if short_only and len(first.split()) > SHORT_SENTENCE:
+        return "", ""
+    position = cell_position(first)
+    return position, qualifier(first) if position == SUPPORTED else ""
+
+
+def _entry(unit: Unit, section: Section, read: Read) -> None:
+    text = unit.text
+    rest = text
+    for found in find_refs(text)[: len(unit.refs)]:
+        rest = text[found.end :]
+    rest = _ONLY_STATES.sub("", rest).lstrip(" :–—-.")
+    position, qualified = _first_position(rest, short_only=False)
+    if not position:
+        position, qualified = section.position, section.qualifier
+    for ref in unit.refs:
+        reading = Reading(ref, position, qualified, unit.line, unit.number, section.title, "entry")
+        read.readings.append(reading)
+    tail = sentences(rest)[1:]
+    if tail:
+        read.replies.append(Reply(unit.refs, text, unit.line, unit.number, section.title))
+
+
+def _reply(unit: Unit, section: Section, read: Read) -> None:
+    text = unit.text
+    position, qualified = _first_position(text, short_only=True)
+    if not position:
+        position, qualified = section.position, section.qualifier
+    for ref in unit.refs:
+        reading = Reading(ref, position, qualified, unit.line, unit.number, section.title, "reply")
+        read.readings.append(reading)
+    if text:
+        read.replies.append(Reply(unit.refs, text, unit.line, unit.number, section.title))
+
+
+def _row(unit: Unit, section: Section, read: Read, row: int) -> None:
+    cells = unit.cells
+    at = next(
+        (i for i, cell in enumerate(cells[1:], 1) if cell and len(cell.split()) <= 8 and cell_position(cell)),
+        None,
+    )
+    first = cells[0]
+    for found in find_refs(first)[:1]:
+        first = first[found.end :]
+    quoted_parts = [_ONLY_STATES.sub("", first).strip(" :–—-.,")]
+    if at is None:
+        position, qualified, comment = "", "", " ".join(cells[1:]).strip()
+    else:
+        position = cell_position(cells[at])
+        qualified = qualifier(cells[at]) if position == SUPPORTED else ""
+        quoted_parts += list(cells[1:at])
+        comment = " ".join(cell for cell in cells[at + 1 :] if cell).strip()
+    quoted = " ".join(part for part in quoted_parts if part).strip()
+    for ref in unit.refs:
+        read.readings.append(
+            Reading(ref, position, qualified, unit.line, unit.number, section.title, "row", row, quoted)
+        )
+    if comment:
+        read.replies.append(Reply(unit.refs, comment, unit.line, unit.number, section.title, row))
+
+
+def read_units(units: Sequence[Unit]) -> Read:
+    """Every reading, reply and stray sentence of the units, in order."""
+    read = Read()
+    section = Section()
+    opening = True
+    previous: Unit | None = None
+    rows = 0
+    for unit in units:
+        read.range_problems += unit.problems
+        if unit.kind == "heading":
+            section = section_of(unit)
+            if section.position:
+                opening = False
+            previous = unit
+            continue
+        if unit.kind == "row":
+            rows += 1
+            _row(unit, section, read, rows)
+            opening = False
+        elif unit.kind == "entry":
+            _entry(unit, section, read)
+            opening = False
+        elif unit.kind == "reply":
+            _reply(unit, section, read)
+            opening = False
+        elif find_refs(unit.text):
+            _paragraph(unit, section, read)
+            opening = False
+        elif opening:
+            read.opening.append(unit.text)
+        elif previous is not None and previous.kind == "heading" and "following" in unit.text.casefold():
+            pass  # it announces what the section holds
+        elif previous is not None and previous.kind == "reply" and not previous.lines:
+            previous.lines.extend(unit.lines)  # the explanation goes on after a numbered break
+            _extend_reply(read, previous, unit)
+            continue
+        else:
+            read.unplaced.append((unit.line, section.title, unit.text))
+        previous = unit
+    replied = {(reply.line, reply.refs) for reply in read.replies}
+    read.unplaced += [
+        (unit.line, "", f"a reply to {', '.join(unit.refs)} without any words")
+        for unit in units
+        if unit.kind == "reply" and (unit.line, unit.refs) not in replied
+    ]
+    return read
+
+
+def _extend_reply(read: Read, owner: Unit, extra: Unit) -> None:
+    """The last reply of ``owner`` now runs over ``extra`` too (or ``owner`` gets its first one)."""
+    for index in range(len(read.replies) - 1, -1, -1):
+        reply = read.replies[index]
+        if reply.line == owner.line and reply.refs == owner.refs:
+            read.replies[index] = Reply(
+                reply.refs,
+                f"{reply.text} {extra.text}".strip(),
+                reply.line,
+                reply.paragraph,
+                reply.section,
+                reply.row,
+            )
+            return
+    read.replies.append(Reply(owner.refs, extra.text, owner.line, owner.number, ""))
