@@ -99,6 +99,7 @@ def build(read: Read, symbol: str, state_name: str) -> Built:
                 ref=ref,
                 ref_scheme=REF_SCHEME,
                 text=next((reading.quoted for reading in readings if reading.quoted), ""),
+                recommending_states=list(next((r.states for r in readings if r.states), ())),
                 place=_place(at.line, at.section, at.paragraph, at.row),
                 response=position,
                 response_kind=FINAL if position else "",

@@ -1,6 +1,6 @@
 """Page furniture of a UN document read from PDF: blanked, so that line numbers stay those of the file.
 
->>> clean(["GE.19-10225(E)", "A/HRC/43/10/Add.1", "3", "*1910225*", "Please recycle", "122.11", "2. Text"])
+>>> clean(["GE.19-10225(E)", "A/HRC/43/10/Add.1", "3", "*1910225*", "page 2", "122.11", "2. Text"])
 ['', '', '', '', '', '122.11', '2. Text']
 """
 
@@ -15,6 +15,8 @@ _FURNITURE = re.compile(
     r"|\d{1,3}\s+GE\.\d{2}-\d{4,6}.*"  # page number then job number
     r"|A\s*/\s*HRC\s*/\s*\d{1,2}\s*/\s*\d{1,3}\s*/\s*Add\s*\.\s*\d(?:\s+\d{1,3})?"  # running header
     r"|\d{1,3}(?:\s+A/HRC/\d{1,2}/\d{1,3}/Add\.\d)?"  # page number alone (or before the header)
+    r"|_{5,}"  # the rule above the footnotes
+    r"|page\s+\d{1,3}"  # "page 2" under the header (until about 2010)
     r"|\*\s?\d{7}\s?\*"  # bar code
     r"|Please\s+recycle\s*♲?"
     r"|[\ue000-\uf8ff\s]+"  # private-use glyphs of the bar code

@@ -23,6 +23,7 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rightstrack.core.errors import DocumentRejected
@@ -37,6 +38,7 @@ from .units import cut
 from .wording import NOTED, SPLIT, SUPPORTED
 
 KIND = "upr-addendum"
+_FOOTNOTE = re.compile(r"^\s*[*∗]+\s*(?:The\s+present|Reissued|Late\s+submission|The\s+annex)", re.I)
 MECHANISM = "UPR"
 #: The lines after the title that still belong to the cover (State, "Addendum", the subtitle).
 _SUBTITLE_END = ("presented by the state under review", "replies presented by the state")
@@ -78,6 +80,7 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     cover = read_cover(raw, text)
     start = _body_start(raw, cover.title_line)
     lines = ["" if index < start else line for index, line in enumerate(clean(raw))]
+    _blank_footnotes(lines)
     units = cut(lines)
     read = read_units(units)
     built = build(read, cover.symbol, cover.state_name)
@@ -87,9 +90,9 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
             "following recommendations: 122.1, …', no reply '122.11 …', no table row",
             Place(line=start + 1, section="addendum"),
         )
-    stated = read_totals(" ".join(read.opening))
+    stated = read_totals(" ".join(text for _, text in read.opening))
     problems = list(built.problems)
-    opening_place = Place(line=start + 1, section="opening")
+    opening_place = Place(line=read.opening[0][0] if read.opening else start + 1, section="opening")
     problems += [
         Problem(opening_place, message)
         for message in disagreements(
@@ -123,6 +126,19 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         review_infos=[info],
         creates_recommendations=False,
     )
+
+
+def _blank_footnotes(lines: list[str]) -> None:
+    """Blank the cover's footnotes ("* The present document was not edited ...") up to the blank line
+    after each."""
+    inside = False
+    for index, line in enumerate(lines):
+        if _FOOTNOTE.match(line):
+            inside = True
+        elif not line.strip():
+            inside = False
+        if inside:
+            lines[index] = ""
 
 
 def _stated_supported(stated: dict[str, int]) -> int | None:

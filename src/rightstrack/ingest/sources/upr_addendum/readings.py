@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rightstrack.core.states import resolve_state
+
 from .refs import find_refs
 from .units import Unit
 from .wording import SUPPORTED, cell_position, qualifier, verbs
@@ -22,6 +24,7 @@ REPLY_REFS = 5
 #: A reply's first sentence gives a position only when it is this short ("Supported.", "Not accepted.").
 SHORT_SENTENCE = 12
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
+_TAIL = re.compile(r"\(([^()]*)\)[\s.;]*$")
 _ONLY_STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*")
 
 
@@ -36,6 +39,7 @@ class Reading:
     how: str  # "list", "reply", "entry", "row"
     row: int | None = None
     quoted: str = ""  # the recommendation's text when the addendum quotes it
+    states: tuple[str, ...] = ()  # the recommending States after a quoted text, as written
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Read:
     replies: list[Reply] = field(default_factory=list)
     unplaced: list[tuple[int, str, str]] = field(default_factory=list)  # line, section, text
     range_problems: list[tuple[int, str]] = field(default_factory=list)
-    opening: list[str] = field(default_factory=list)  # texts of the opening paragraphs
+    opening: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of the opening paragraphs
 
 
 def sentences(text: str) -> list[str]:
@@ -193,13 +197,28 @@ def _row(unit: Unit, section: Section, read: Read, row: int) -> None:
         qualified = qualifier(cells[at]) if position == SUPPORTED else ""
         quoted_parts += list(cells[1:at])
         comment = " ".join(cell for cell in cells[at + 1 :] if cell).strip()
-    quoted = " ".join(part for part in quoted_parts if part).strip()
+    more = " ".join(text for _, text in unit.lines[1:])  # a cell's text on several lines
+    comment = f"{comment} {more}".strip()
+    quoted, states = _tail_states(" ".join(part for part in quoted_parts if part).strip())
     for ref in unit.refs:
         read.readings.append(
-            Reading(ref, position, qualified, unit.line, unit.number, section.title, "row", row, quoted)
+            Reading(
+                ref, position, qualified, unit.line, unit.number, section.title, "row", row, quoted, states
+            )
         )
     if comment:
         read.replies.append(Reply(unit.refs, comment, unit.line, unit.number, section.title, row))
+
+
+def _tail_states(text: str) -> tuple[str, tuple[str, ...]]:
+    """A quoted text without its final "(France, Peru)" when every name there is a State."""
+    found = _TAIL.search(text)
+    if found is None:
+        return text, ()
+    names = tuple(name.strip() for name in re.split(r"[,;]", found[1]) if name.strip())
+    if not names or any(resolve_state(name) is None for name in names):
+        return text, ()
+    return text[: found.start()].rstrip(" ,;"), names
 
 
 def read_units(units: Sequence[Unit]) -> Read:
@@ -231,7 +250,7 @@ def read_units(units: Sequence[Unit]) -> Read:
             _paragraph(unit, section, read)
             opening = False
         elif opening:
-            read.opening.append(unit.text)
+            read.opening.append((unit.line, unit.text))
         elif previous is not None and previous.kind == "heading" and "following" in unit.text.casefold():
             pass  # it announces what the section holds
         elif previous is not None and previous.kind == "reply" and not previous.lines:

@@ -54,7 +54,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("noted", re.compile(rf"(?:notes|noted|takes\s+note\s+of)\s+{_N}\b|{_N}{_RECS}{_BE}\s+noted", re.I)),
+    (
+        "noted",
+        re.compile(
+            rf"(?:notes|noted|takes\s+note\s+of|rejects|(?:does\s+not|cannot)\s+(?:accept|support))\s+{_N}\b"
+            rf"|{_N}{_RECS}{_BE}\s+(?:noted|rejected|not\s+accepted)",
+            re.I,
+        ),
+    ),
 )
 
 

@@ -35,7 +35,7 @@ _PLAIN_HEADING = re.compile(
     re.I,
 )
 _LEAD = re.compile(r"^\s*(?:Recommendations?|Rec\.|Paragraphs?)\s*(?:No[s]?\.?\s*|n°\s*)?", re.I)
-_JOINER = re.compile(r"^\s*(?:,|;|and\b|&)\s*", re.I)
+_JOINER = re.compile(r"\s*(?:,|;|and\b|&)\s*", re.I)
 _STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*$")
 _SEPARATOR = re.compile(r"^\s*[:–—\-.]\s*(?=\S)")
 _OPEN_LIST = re.compile(r"(?:[,;:–\-]|\band|\bor|\d)\s*$")
@@ -168,7 +168,14 @@ def cut(lines: Sequence[str]) -> list[Unit]:
             current = Unit("paragraph", index, number, lines=[(index, body)])
             units.append(current)
             continue
-        if current is None or current.kind == "heading" or (after_blank and current.kind == "paragraph"):
+        new_paragraph = (
+            after_blank
+            and current is not None
+            and current.kind == "paragraph"
+            and text[:1].isupper()
+            and current.lines[-1][1].rstrip().endswith((".", ":"))
+        )
+        if current is None or current.kind == "heading" or new_paragraph:
             current = Unit("paragraph", index, lines=[(index, text)])
             units.append(current)
             continue
