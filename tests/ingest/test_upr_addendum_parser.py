@@ -225,6 +225,54 @@ def test_the_table_layout_in_word_gives_positions_quoted_texts_and_comments_by_r
     assert document.problems == []
 
 
+MONGOLIA = """United Nations A/HRC/46/9/Add.1
+Distr.: General 18 February 2021
+Report of the Working Group on the Universal Periodic Review*
+Mongolia
+Addendum
+Views on conclusions and/or recommendations, voluntary commitments and replies presented by the State
+under review
+1. Mongolia received 14 recommendations, of which it supports 7 and notes 9.
+Supported recommendations
+2. Mongolia supports the following recommendations: 114.1, 114.2, 114.3 and 114.4. Mongolia notes the
+following recommendations: 114.5, 114.6 and
+114.7, 114.8
+114.9.
+3. Recommendation 114.10 enjoys the support of Mongolia.
+4. Recommendations 114.11 and 114.12 are supported in part: Mongolia supports the part on ratification and
+notes the part on the death penalty.
+Recommendation 114.13
+(Germany)
+5. Mongolia does not support this recommendation, as the matter is regulated by the Constitution.
+6. Mongolia is not in a position to accept recommendation 114.14.
+"""
+
+
+def test_one_paragraph_may_support_some_references_note_others_and_split_its_answer() -> None:
+    document = parse(MONGOLIA)
+    records = by_ref(document)
+    assert {ref: record.response for ref, record in records.items()} == {
+        **{f"114.{n}": "supported" for n in (1, 2, 3, 4, 10)},
+        **{f"114.{n}": "noted" for n in (5, 6, 7, 8, 9, 13, 14)},
+        "114.11": "supported/noted",
+        "114.12": "supported/noted",
+    }
+    assert records["114.9"].place.line == 13  # the list goes on over three lines
+    assert document.stated_counts == {"total": 14, "supported": 7, "noted": 9}
+    assert document.problems == []  # a split answer counts on both sides of the State's totals
+
+
+def test_a_reply_under_its_reference_line_may_be_numbered_and_give_its_own_position() -> None:
+    document = parse(MONGOLIA)
+    replies = {assessment.recommendation_ref: assessment for assessment in document.assessments}
+    assert list(replies) == ["114.13"]
+    assert replies["114.13"].text == (
+        "Mongolia does not support this recommendation, as the matter is regulated by the Constitution."
+    )
+    assert by_ref(document)["114.13"].response == "noted"  # its own words, not the section's heading
+    assert by_ref(document)["114.13"].position_source == "A/HRC/46/9/Add.1, line 17"
+
+
 def test_disagreements_unknown_references_and_stray_passages_are_problems_with_their_place() -> None:
     text = CHAD.read_text(encoding="utf-8")
     text = text.replace("122.197, 122.210, 122.213.", "122.197, 122.210, 122.1.")  # 122.1 also supported

@@ -24,6 +24,7 @@ REPLY_REFS = 5
 #: A reply's first sentence gives a position only when it is this short ("Supported.", "Not accepted.").
 SHORT_SENTENCE = 12
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
+_OBJECT = re.compile(r"\s+(?:(?:this|these|the|both|that|those)\s+)?(?:recommendations?\b|it\b|them\b)", re.I)
 _TAIL = re.compile(r"\(([^()]*)\)[\s.;]*$")
 _ONLY_STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*")
 
@@ -141,13 +142,17 @@ def _paragraph(unit: Unit, section: Section, read: Read) -> bool:
 
 
 def _first_position(text: str, short_only: bool) -> tuple[str, str]:
+    """The position the first sentence gives; in a reply, only a short one ("Supported.") or one
+    whose phrase governs the recommendation itself ("does not support this recommendation")."""
     parts = sentences(text)
     if not parts:
         return "", ""
     first = parts[0]
     if short_only and len(first.split()) > SHORT_SENTENCE:
-        return "", ""
-    position = cell_position(first)
+        governing = [verb for verb in verbs(first) if _OBJECT.match(first, verb.end)]
+        position = governing[0].position if governing else ""
+    else:
+        position = cell_position(first)
     return position, qualifier(first) if position == SUPPORTED else ""
 
 
@@ -253,10 +258,6 @@ def read_units(units: Sequence[Unit]) -> Read:
             read.opening.append((unit.line, unit.text))
         elif previous is not None and previous.kind == "heading" and "following" in unit.text.casefold():
             pass  # it announces what the section holds
-        elif previous is not None and previous.kind == "reply" and not previous.lines:
-            previous.lines.extend(unit.lines)  # the explanation goes on after a numbered break
-            _extend_reply(read, previous, unit)
-            continue
         else:
             read.unplaced.append((unit.line, section.title, unit.text))
         previous = unit
@@ -267,20 +268,3 @@ def read_units(units: Sequence[Unit]) -> Read:
         if unit.kind == "reply" and (unit.line, unit.refs) not in replied
     ]
     return read
-
-
-def _extend_reply(read: Read, owner: Unit, extra: Unit) -> None:
-    """The last reply of ``owner`` now runs over ``extra`` too (or ``owner`` gets its first one)."""
-    for index in range(len(read.replies) - 1, -1, -1):
-        reply = read.replies[index]
-        if reply.line == owner.line and reply.refs == owner.refs:
-            read.replies[index] = Reply(
-                reply.refs,
-                f"{reply.text} {extra.text}".strip(),
-                reply.line,
-                reply.paragraph,
-                reply.section,
-                reply.row,
-            )
-            return
-    read.replies.append(Reply(owner.refs, extra.text, owner.line, owner.number, ""))

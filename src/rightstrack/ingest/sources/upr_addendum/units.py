@@ -130,6 +130,8 @@ def cut(lines: Sequence[str]) -> list[Unit]:
         if heading_goes_on and current is not None and text[:1].islower():
             current.lines.append((index, text))
             continue
+        if current is not None and current.kind == "reply" and not current.lines and _STATES.match(text):
+            continue  # the recommending States under the reference: "(Germany)"
         if _heading(text):
             current = Unit("heading", index, lines=[(index, text)])
             units.append(current)
@@ -164,6 +166,9 @@ def cut(lines: Sequence[str]) -> list[Unit]:
                 current.problems += [(index, problem) for problem in problems]
                 units.append(current)
                 continue
+        if number and current is not None and current.kind == "reply" and not current.lines:
+            current.lines.append((index, body))  # the explanation under a reference line, numbered
+            continue
         if number:
             current = Unit("paragraph", index, number, lines=[(index, body)])
             units.append(current)

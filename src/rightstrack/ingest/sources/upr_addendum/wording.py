@@ -10,6 +10,8 @@ implementation`` and ``already implemented or in process``.
 ['noted', 'noted']
 >>> [v.position for v in verbs("Recommendation 89.3: partially accepted.")]
 ['supported/noted']
+>>> [v.position for v in verbs("Recommendations 89.3 and 89.4 are supported in part.")]
+['supported/noted']
 >>> qualifier("accepts and considers already implemented or in the process of implementation")
 'already implemented or in process'
 >>> cell_position("Not accepted"), cell_position("Accepted – already implemented"), cell_position("Pending")
@@ -28,14 +30,14 @@ IMPLEMENTED = "already implemented"
 IN_PROCESS = "in process of implementation"
 IMPLEMENTED_OR_IN_PROCESS = "already implemented or in process"
 
-_NEGATION = r"(?:not|cannot|can\s*not|unable\s+to|n[’']t|neither|nor)\s+(?:\w+\s+){0,3}?"
+_NEGATION = r"(?:not|cannot|can\s*not|unable\s+to|n[’']t|neither|nor)\s+(?:\w+\s+){0,5}?"
 _SUPPORT_WORD = r"(?:accept|support|agree|endorse)\w*|enjoys?\s+(?:the\s+)?support"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SPLIT,
         re.compile(
-            r"\b(?:partially|partly|in\s+part|supported\s*/\s*noted|accepted\s*/\s*noted)\b"
-            r"(?:\s+(?:accept|support|note)\w*)?",
+            r"\b(?:(?:accept|support)\w*\s+)?(?:partially|partly|in\s+part|supported\s*/\s*noted|"
+            r"accepted\s*/\s*noted)\b(?:\s+(?:accept|support|note)\w*)?",
             re.I,
         ),
     ),
