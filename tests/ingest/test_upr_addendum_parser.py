@@ -29,6 +29,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "upr_addendum"
 CHAD = FIXTURES / "chad-2019-addendum.txt"
 KAZAKHSTAN = FIXTURES / "kazakhstan-2014-addendum.txt"
 BELIZE = FIXTURES / "belize-2009-addendum.txt"
+URUGUAY = FIXTURES / "uruguay-2024-addendum.txt"
 MODULES = ("build", "front", "furniture", "parser", "readings", "refs", "totals", "units", "wording")
 COVER = [
     "United Nations A/HRC/19/8/Add.1",
@@ -86,7 +87,7 @@ def test_the_examples_in_each_modules_documentation_hold(module: str) -> None:
 
 
 def test_an_addendum_is_recognised_before_the_working_group_report_whose_title_it_carries() -> None:
-    for path in (CHAD, KAZAKHSTAN, BELIZE):
+    for path in (CHAD, KAZAKHSTAN, BELIZE, URUGUAY):
         assert source_for(load(path)).kind == KIND
     report = shared_path("data", "wg-reports", "texts", "kazakhstan2014.txt")
     assert not detect(load(report).text)
@@ -171,6 +172,32 @@ def test_each_reply_is_kept_as_the_states_own_words_with_its_place() -> None:
     # the reply runs over the page break, without the page furniture
     assert replies["122.40"].text.endswith("its conclusions will be submitted to Parliament.")
     assert "GE.20" not in replies["122.40"].text and "A/HRC" not in replies["122.40"].text
+
+
+def test_the_2025_layout_reads_lists_with_stray_full_stops_and_reply_lines_naming_bare_numbers() -> None:
+    document = parsed(URUGUAY)
+    assert (document.review.state, document.review.cycle, document.symbol) == ("URY", 4, "A/HRC/58/12/Add.1")
+    records = by_ref(document)
+    assert len(records) == 30
+    assert Counter(record.response for record in document.recommendations) == {"supported": 24, "noted": 6}
+    assert (
+        records["140.6"].response == records["140.10"].response == "supported"
+    )  # "140.5. 140.6", "140.9. 140.10"
+    qualified = {ref for ref, record in records.items() if record.position_qualifier}
+    assert qualified == {f"140.{n}" for n in (11, 12, 13, 14, 15, 16, 21, 22, 23, 24)}
+    replies = {assessment.recommendation_ref: assessment.text for assessment in document.assessments}
+    # "140.14, 16" and "140.21-22, 24" name 140.16 and 140.24; a reply line before a page break keeps
+    # its words
+    assert replies["140.16"] == replies["140.14"]
+    assert replies["140.24"].startswith("Free primary health care is provided to every child.")
+    assert "140.23" not in replies
+    assert (
+        replies["140.15"]
+        == "The national plan on gender-based violence 2022–2026 is being implemented in all departments."
+    )
+    assert replies["140.27"] == "The question is before Parliament."
+    assert document.stated_counts == {"total": 30, "supported": 24, "noted": 6}
+    assert document.problems == []
 
 
 def test_the_prose_layout_of_2009_gives_positions_and_replies_per_recommendation() -> None:

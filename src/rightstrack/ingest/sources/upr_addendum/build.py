@@ -92,7 +92,7 @@ def build(read: Read, symbol: str, state_name: str) -> Built:
             )
         at = chosen or first
         position = chosen.position if chosen else ""
-        qualified = next((r.qualifier for r in [chosen, *positioned] if r is not None and r.qualifier), "")
+        qualified = chosen.qualifier if chosen else ""  # the list's, not a reply's filed elsewhere
         built.counts[position] += 1
         built.records.append(
             RecommendationRecord(

@@ -119,7 +119,7 @@ def _paragraph(unit: Unit, section: Section, read: Read) -> bool:
             position = (
                 before[-1].position if before else after[0].position if after else section.position or earlier
             )
-            how_qualified = sentence_qualifier or (section.qualifier if not phrases else "")
+            how_qualified = sentence_qualifier or (section.qualifier if position == section.position else "")
             at = _line_of(unit, refs.written, line)
             for ref in refs.refs:
                 named.append(ref)

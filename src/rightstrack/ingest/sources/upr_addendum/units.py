@@ -10,6 +10,8 @@
 - a **row** is a table row (cells separated by tabs, as Word tables are read) whose first cell names
   references.
 
+>>> leading_refs("140.82-85, 87")[0], leading_refs("140.120, 209")[0], leading_refs("122.1 and 122.3: yes")[0]
+(('140.82', '140.83', '140.84', '140.85', '140.87'), ('140.120', '140.209'), ('122.1', '122.3'))
 >>> [(u.kind, u.line, u.number, u.refs) for u in cut(["1. Intro.", "I. Noted recommendations",
 ...     "2. The Government notes 122.3, 122.4,", "122.7.", "122.3", "It cannot.", "", "More.",
 ...     "89.3 – Accepted", "89.4\\tNoted\\tNo."])]
@@ -35,6 +37,9 @@ _PLAIN_HEADING = re.compile(
     re.I,
 )
 _LEAD = re.compile(r"^\s*(?:Recommendations?|Rec\.|Paragraphs?)\s*(?:No[s]?\.?\s*|n°\s*)?", re.I)
+_BARE = re.compile(
+    r"\s*(?:,|and|&)\s*(?P<num>\d{1,3})(?:\s*[-–—]\s*(?P<num2>\d{1,3}))?(?![\d.])\s*(?=,|and\b|&|$)"
+)
 _JOINER = re.compile(r"\s*(?:,|;|and\b|&)\s*", re.I)
 _STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*$")
 _SEPARATOR = re.compile(r"^\s*[:–—\-.]\s*(?=\S)")
@@ -86,6 +91,14 @@ def leading_refs(text: str) -> tuple[tuple[str, ...], str, list[str]] | None:
         if found.problem:
             problems.append(found.problem)
         position = found.end
+        para = found.refs[0].split(".")[0]
+        while True:  # "140.82-85, 87", "140.120, 209": numbers of the same paragraph
+            bare = _BARE.match(text, position)
+            if bare is None:
+                break
+            first, last = int(bare["num"]), int(bare["num2"] or bare["num"])
+            refs.extend(f"{para}.{n}" for n in range(first, max(first, last) + 1))
+            position = bare.end()
         joiner = _JOINER.match(text, position)
         if joiner and find_refs(text[joiner.end() :])[:1] and text[joiner.end() :].lstrip()[:1].isdigit():
             position = joiner.end()
