@@ -30,6 +30,7 @@ CHAD = FIXTURES / "chad-2019-addendum.txt"
 KAZAKHSTAN = FIXTURES / "kazakhstan-2014-addendum.txt"
 BELIZE = FIXTURES / "belize-2009-addendum.txt"
 URUGUAY = FIXTURES / "uruguay-2024-addendum.txt"
+MALTA = FIXTURES / "malta-2014-addendum.txt"
 MODULES = ("build", "front", "furniture", "parser", "readings", "refs", "totals", "units", "wording")
 COVER = [
     "United Nations A/HRC/19/8/Add.1",
@@ -87,7 +88,7 @@ def test_the_examples_in_each_modules_documentation_hold(module: str) -> None:
 
 
 def test_an_addendum_is_recognised_before_the_working_group_report_whose_title_it_carries() -> None:
-    for path in (CHAD, KAZAKHSTAN, BELIZE, URUGUAY):
+    for path in (CHAD, KAZAKHSTAN, BELIZE, URUGUAY, MALTA):
         assert source_for(load(path)).kind == KIND
     report = shared_path("data", "wg-reports", "texts", "kazakhstan2014.txt")
     assert not detect(load(report).text)
@@ -200,6 +201,36 @@ def test_the_2025_layout_reads_lists_with_stray_full_stops_and_reply_lines_namin
     assert document.problems == []
 
 
+def test_serial_numbers_are_read_as_the_report_paragraph_the_addendum_says_they_follow() -> None:
+    document = parsed(MALTA)  # "The serial numbers of recommendations follow the list in paragraph 104"
+    records = by_ref(document)
+    assert sorted(records, key=lambda ref: int(ref.split(".")[1])) == [f"104.{n}" for n in range(1, 21)]
+    assert {ref for ref, record in records.items() if record.response == "noted"} == {
+        "104.6",
+        "104.8",
+        "104.14",
+    }
+    assert {ref for ref, record in records.items() if record.position_qualifier} == {
+        "104.5",
+        "104.13",
+        "104.19",
+    }
+    replies = {assessment.recommendation_ref: assessment.text for assessment in document.assessments}
+    assert sorted(replies) == ["104.13", "104.14", "104.5", "104.6", "104.8"]
+    assert replies["104.13"] == "Rec. 13 See recommendation 5."  # the State's words, its own numbering kept
+    assert replies["104.14"] == "Rec. 14 Abortion is not permitted under the Criminal Code."  # not the notes
+    assert document.stated_counts == {"total": 20, "supported": 17, "noted": 3}
+    assert document.problems == []
+
+
+def test_serial_numbers_without_the_report_paragraph_are_refused_with_the_reason() -> None:
+    text = MALTA.read_text(encoding="utf-8")
+    text = text[: text.index("Notes")]
+    with pytest.raises(DocumentRejected, match="numbers the recommendations serially") as refused:
+        parse(text)
+    assert refused.value.place is not None and refused.value.place.section == "addendum"
+
+
 def test_the_prose_layout_of_2009_gives_positions_and_replies_per_recommendation() -> None:
     document = parsed(BELIZE)
     assert document.symbol == "A/HRC/12/4/Add.1"
@@ -292,7 +323,8 @@ def test_one_paragraph_may_support_some_references_note_others_and_split_its_ans
 def test_a_reply_under_its_reference_line_may_be_numbered_and_give_its_own_position() -> None:
     document = parse(MONGOLIA)
     replies = {assessment.recommendation_ref: assessment for assessment in document.assessments}
-    assert list(replies) == ["114.13"]
+    assert list(replies) == ["114.11", "114.12", "114.13"]  # the split answer is explained, too
+    assert replies["114.11"].text.endswith("and notes the part on the death penalty.")
     assert replies["114.13"].text == (
         "Mongolia does not support this recommendation, as the matter is regulated by the Constitution."
     )

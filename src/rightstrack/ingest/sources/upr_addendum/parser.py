@@ -33,6 +33,7 @@ from .build import build
 from .front import looks_like_addendum, read_cover
 from .furniture import clean
 from .readings import read_units
+from .serial import bare_lists, serial_paragraph
 from .totals import disagreements, read_totals
 from .units import cut
 from .wording import NOTED, SPLIT, SUPPORTED
@@ -81,9 +82,17 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     start = _body_start(raw, cover.title_line)
     lines = ["" if index < start else line for index, line in enumerate(clean(raw))]
     _blank_footnotes(lines)
-    units = cut(lines)
-    read = read_units(units)
+    serial = serial_paragraph(text)
+    units = cut(lines, serial)
+    read = read_units(units, serial)
     built = build(read, cover.symbol, cover.state_name)
+    if not built.records and serial is None and bare_lists(" ".join(lines)):
+        raise DocumentRejected(
+            "the addendum numbers the recommendations serially ('recommendations 1–5, 14') without saying "
+            "which paragraph of the Working Group report they follow: they cannot be tied to the report's "
+            "numbers (give the addendum the note 'the serial numbers follow the list in paragraph NNN')",
+            Place(line=start + 1, section="addendum"),
+        )
     if not any(record.response for record in built.records):
         raise DocumentRejected(
             "no position on any recommendation could be read: no list such as 'The Government accepts the "

@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from rightstrack.core.states import resolve_state
 
 from .refs import find_refs
+from .serial import serial_lists
 from .units import Unit
 from .wording import SUPPORTED, cell_position, qualifier, verbs
 
 #: A paragraph naming at most this many references and saying more than their position is a reply.
 REPLY_REFS = 5
+#: An entry saying no more than this many words with a position ("89.3 – Accepted.") holds no reply.
+POSITION_WORDS = 5
 #: A reply's first sentence gives a position only when it is this short ("Supported.", "Not accepted.").
 SHORT_SENTENCE = 12
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
@@ -94,13 +97,14 @@ def _line_of(unit: Unit, needle: str, from_line: int = 0) -> int:
     return max(from_line, unit.line)
 
 
-def _paragraph(unit: Unit, section: Section, read: Read) -> bool:
+def _paragraph(unit: Unit, section: Section, read: Read, serial: int | None) -> bool:
     """Positions of the references a paragraph names; whether it named any."""
-    text = unit.text
+    text = serial_lists(unit.text, serial) if serial else unit.text
     parts = sentences(text)
     earlier = ""
     named: list[str] = []
     explaining = False
+    listing = False  # a phrase before the references gives their position: a list, not a reply
     for sentence in parts:
         found = find_refs(sentence)
         phrases = verbs(sentence)
@@ -115,6 +119,7 @@ def _paragraph(unit: Unit, section: Section, read: Read) -> bool:
             if refs.problem:
                 read.range_problems.append((line, refs.problem))
             before = [verb for verb in phrases if verb.end <= refs.start]
+            listing = listing or bool(before)
             after = [verb for verb in phrases if verb.start >= refs.end]
             position = (
                 before[-1].position if before else after[0].position if after else section.position or earlier
@@ -136,7 +141,7 @@ def _paragraph(unit: Unit, section: Section, read: Read) -> bool:
                 )
         if phrases:
             earlier = phrases[-1].position
-    if named and explaining and len(set(named)) <= REPLY_REFS:
+    if named and explaining and not listing and len(set(named)) <= REPLY_REFS:
         read.replies.append(Reply(tuple(dict.fromkeys(named)), text, unit.line, unit.number, section.title))
     return bool(named)
 
@@ -168,8 +173,9 @@ def _entry(unit: Unit, section: Section, read: Read) -> None:
     for ref in unit.refs:
         reading = Reading(ref, position, qualified, unit.line, unit.number, section.title, "entry")
         read.readings.append(reading)
-    tail = sentences(rest)[1:]
-    if tail:
+    parts = sentences(rest)
+    only_position = len(parts) == 1 and len(parts[0].split()) <= POSITION_WORDS and cell_position(parts[0])
+    if parts and not only_position:  # more than "Accepted." / "Not accepted, already implemented."
         read.replies.append(Reply(unit.refs, text, unit.line, unit.number, section.title))
 
 
@@ -226,8 +232,8 @@ def _tail_states(text: str) -> tuple[str, tuple[str, ...]]:
     return text[: found.start()].rstrip(" ,;"), names
 
 
-def read_units(units: Sequence[Unit]) -> Read:
-    """Every reading, reply and stray sentence of the units, in order."""
+def read_units(units: Sequence[Unit], serial: int | None = None) -> Read:
+    """Every reading, reply and stray sentence of the units, in order (``serial``: see :func:`cut`)."""
     read = Read()
     section = Section()
     opening = True
@@ -251,8 +257,8 @@ def read_units(units: Sequence[Unit]) -> Read:
         elif unit.kind == "reply":
             _reply(unit, section, read)
             opening = False
-        elif find_refs(unit.text):
-            _paragraph(unit, section, read)
+        elif find_refs(serial_lists(unit.text, serial) if serial else unit.text):
+            _paragraph(unit, section, read, serial)
             opening = False
         elif opening:
             read.opening.append((unit.line, unit.text))

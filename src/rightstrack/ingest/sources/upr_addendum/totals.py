@@ -21,7 +21,10 @@ _N = r"(\d{1,4})"
 _RECS = r"(?:\s+(?:of\s+(?:these|them|the)\s+)?(?:recommendations?|of\s+them))?"
 _BE = r"(?:\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been|enjoy(?:ed)?|be))?"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("total", re.compile(rf"(?:received|receives|made|total\s+of|the)\s+{_N}\s+recommendations", re.I)),
+    (
+        "total",
+        re.compile(rf"(?:received|receives|made|contains|total\s+of|the)\s+{_N}\s+recommendations", re.I),
+    ),
     (
         "immediately supported",
         re.compile(

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .refs import find_refs
+from .serial import serial_line
 from .wording import cell_position
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s?\.\s+(?=\S)")
@@ -36,9 +37,11 @@ _PLAIN_HEADING = re.compile(
     r"\b.{0,100})$",
     re.I,
 )
-_LEAD = re.compile(r"^\s*(?:Recommendations?|Rec\.|Paragraphs?)\s*(?:No[s]?\.?\s*|n°\s*)?", re.I)
+_LEAD = re.compile(r"^\s*(?:Recommendations?|Recs?\.|Paragraphs?)\s*(?:No[s]?\.?\s*|n°\s*)?", re.I)
+_LEAD_WORD = re.compile(r"^\s*(?:Recommendations?|Recs?\.)\s")  # capitalised: it opens a reply
+_NOTES = re.compile(r"^\s*(?:End)?notes\s*$", re.I)
 _BARE = re.compile(
-    r"\s*(?:,|and|&)\s*(?P<num>\d{1,3})(?:\s*[-–—]\s*(?P<num2>\d{1,3}))?(?![\d.])\s*(?=,|and\b|&|$)"
+    r"\s*(?:,|and|&)\s*(?P<num>\d{1,3})(?:\s*[-–—]\s*(?P<num2>\d{1,3}))?(?![\d.])(?=\s*(?:,|and\b|&|$)|\s{2,}|\s+[A-Z])"
 )
 _JOINER = re.compile(r"\s*(?:,|;|and\b|&)\s*", re.I)
 _STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*$")
@@ -64,7 +67,7 @@ class Unit:
 def join(lines: Sequence[str]) -> str:
     """Lines of a PDF's text as one: a word broken by a hyphen is mended, other breaks become a space."""
     out = ""
-    for line in (line.strip() for line in lines):
+    for line in (" ".join(line.split()) for line in lines):  # columns' runs of spaces are layout
         if not line:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
@@ -116,8 +119,9 @@ def _heading(text: str) -> bool:
     return bool(_HEADING.match(stripped) or _PLAIN_HEADING.match(stripped))
 
 
-def cut(lines: Sequence[str]) -> list[Unit]:
-    """The units of ``lines`` (cleaned body lines, ``lines[0]`` is line 1)."""
+def cut(lines: Sequence[str], serial: int | None = None) -> list[Unit]:
+    """The units of ``lines`` (cleaned body lines, ``lines[0]`` is line 1); ``serial``: the report's
+    paragraph the addendum's serial numbers follow ("Rec. 18" is then 115.18)."""
     units: list[Unit] = []
     current: Unit | None = None
     blank = False
@@ -126,6 +130,8 @@ def cut(lines: Sequence[str]) -> list[Unit]:
         if not text:
             blank = True
             continue
+        if _NOTES.match(text):
+            break  # the footnotes under "Notes" end the document
         after_blank, blank = blank, False
         if "\t" in raw:
             cells = tuple(cell.strip() for cell in raw.split("\t"))
@@ -154,7 +160,7 @@ def cut(lines: Sequence[str]) -> list[Unit]:
         body = text
         if numbered:
             number, body = numbered[1], text[numbered.end() :]
-        starts = leading_refs(body)
+        starts = leading_refs(serial_line(body, serial) if serial else body)
         if (
             starts is not None
             and not number
@@ -170,7 +176,9 @@ def cut(lines: Sequence[str]) -> list[Unit]:
             refs, rest, problems = starts
             if not rest.strip() or _STATES.match(rest):
                 current = Unit("reply", index, number, refs)
-            elif _SEPARATOR.match(rest) or cell_position(" ".join(rest.split()[:4])):
+            elif (
+                _SEPARATOR.match(rest) or _LEAD_WORD.match(body) or cell_position(" ".join(rest.split()[:4]))
+            ):
                 current = Unit("entry", index, number, refs, lines=[(index, body)])
             else:
                 starts = None
