@@ -426,3 +426,15 @@ def test_an_addendum_imported_after_its_working_group_report_lands_on_its_recomm
         "Activity and Religious Associations; the Government does not consider a review of that law "
         "necessary at present."
     ]
+
+
+def test_the_cycle_follows_the_working_group_session_the_text_names_and_a_disagreement_is_reported() -> None:
+    document = parsed(KAZAKHSTAN)  # "held during the twentieth session of the Working Group", A/HRC/28/...
+    assert (document.review.cycle, document.review.session) == (2, 20)
+    text = KAZAKHSTAN.read_text(encoding="utf-8").replace("twentieth session", "thirty-fourth session")
+    document = parse(text)
+    assert (document.review.cycle, document.review.session) == (3, 34)
+    assert [problem.message for problem in document.problems if problem.place.section == "cover"] == [
+        "the Council's session 28 (from the symbol) falls in cycle 2, the Working Group's session 34 in "
+        "cycle 3: cycle 3 kept"
+    ]

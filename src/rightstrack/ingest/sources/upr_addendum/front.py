@@ -12,6 +12,8 @@ True
 False
 >>> cycle_of_hrc_session(14), cycle_of_hrc_session(28), cycle_of_hrc_session(43), cycle_of_hrc_session(58)
 (1, 2, 3, 4)
+>>> cycle_of_upr_session(7), cycle_of_upr_session(20), cycle_of_upr_session(34), cycle_of_upr_session(48)
+(1, 2, 3, 4)
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ COVER_LINES = 80
 #: cycle 1's reviews (UPR sessions 1–12) were adopted at HRC 8–19, cycle 2's (13–26) at 21–34,
 #: cycle 3's (27–40) at 36–49, cycle 4's (41–) from 52.
 HRC_CYCLE_STARTS = ((52, 4), (36, 3), (21, 2), (1, 1))
+#: The first Working Group session of each cycle, as the Working Group report parser counts them.
+UPR_CYCLE_STARTS = ((41, 4), (27, 3), (13, 2), (1, 1))
 
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _TITLE_KEY = "reportoftheworkinggroupontheuniversalperiodicreview"
@@ -113,6 +117,10 @@ def looks_like_addendum(text: str) -> bool:
 
 def cycle_of_hrc_session(session: int) -> int:
     return next(cycle for first, cycle in HRC_CYCLE_STARTS if session >= first)
+
+
+def cycle_of_upr_session(session: int) -> int:
+    return next(cycle for first, cycle in UPR_CYCLE_STARTS if session >= first)
 
 
 def ordinal(word: str) -> int | None:
@@ -197,6 +205,6 @@ def read_cover(lines: Sequence[str], body_text: str) -> Cover:
         report_symbol=f"A/HRC/{symbol[1]}/{symbol[2]}",
         hrc_session=hrc,
         upr_session=session,
-        cycle=cycle_of_hrc_session(hrc),
+        cycle=cycle_of_upr_session(session) if session else cycle_of_hrc_session(hrc),
         issued_on=issued_on,
     )

@@ -30,7 +30,7 @@ from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, Place, Problem, ReviewInfoRecord, ReviewKey
 
 from .build import build
-from .front import looks_like_addendum, read_cover
+from .front import cycle_of_hrc_session, looks_like_addendum, read_cover
 from .furniture import clean
 from .readings import read_units
 from .serial import bare_lists, serial_paragraph
@@ -112,6 +112,15 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     if built.counts[""]:
         problems.append(
             Problem(opening_place, f"{built.counts['']} of {len(built.records)} references have no position")
+        )
+    if cover.upr_session and cycle_of_hrc_session(cover.hrc_session) != cover.cycle:
+        problems.append(
+            Problem(
+                Place(line=1, section="cover"),
+                f"the Council's session {cover.hrc_session} (from the symbol) falls in cycle "
+                f"{cycle_of_hrc_session(cover.hrc_session)}, the Working Group's session {cover.upr_session} "
+                f"in cycle {cover.cycle}: cycle {cover.cycle} kept",
+            )
         )
     review = ReviewKey(cover.state, MECHANISM, cover.cycle, cover.upr_session, None)
     info = ReviewInfoRecord(
