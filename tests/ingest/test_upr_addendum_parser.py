@@ -1,10 +1,11 @@
 """UPR addenda ("Views on conclusions and/or recommendations ... presented by the State under review").
 
 No real addendum is in ../shared/data: the fixtures in ``fixtures/upr_addendum/`` are made by hand in
-the layouts of 2009 (prose) and 2019 (lists and replies), with the artefacts of a PDF's text (page
-furniture, broken lines, ranges written ``122.34- 35``, ``122.14– 15``, ``122.46 to 122.47``); the table
-layout is built here as a Word file with python-docx. Their README says what is invented.
-The parser tests run without Django (``-p no:django``); the last test imports through the CLI.
+the layouts of 2009 (prose), 2014 (serial numbers), 2019 (lists and replies) and 2025, with the
+artefacts of a PDF's text (page furniture, broken lines, ranges written ``122.34- 35``, ``122.14– 15``,
+``122.46 to 122.47``); the table layout is built here as a Word file with python-docx. Their README
+says what is invented. The parser tests run without Django (``-p no:django``) but the import test
+(marked ``django_db``).
 """
 
 from __future__ import annotations
