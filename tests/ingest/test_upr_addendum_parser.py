@@ -13,6 +13,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import io
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -230,6 +231,25 @@ def test_serial_numbers_without_the_report_paragraph_are_refused_with_the_reason
     with pytest.raises(DocumentRejected, match="numbers the recommendations serially") as refused:
         parse(text)
     assert refused.value.place is not None and refused.value.place.section == "addendum"
+
+
+def test_a_reply_printed_beside_its_reference_reads_as_one_under_it() -> None:
+    lines = CHAD.read_text(encoding="utf-8").split("\n")
+    beside: list[str] = []
+    for line in lines:  # "122.31" then its text → "122.31      Chad has a de facto moratorium. …"
+        if beside and re.fullmatch(r"122\.\d+(?:– \d+)?", beside[-1]) and line.strip():
+            beside[-1] = f"{beside[-1]}      {line.strip()}"
+        else:
+            beside.append(line)
+    assert len(beside) == len(lines) - 5
+    expected, document = parsed(CHAD), parse("\n".join(beside))
+    assert [(r.ref, r.response, r.position_qualifier) for r in document.recommendations] == [
+        (r.ref, r.response, r.position_qualifier) for r in expected.recommendations
+    ]
+    assert [a.recommendation_ref for a in document.assessments] == [
+        a.recommendation_ref for a in expected.assessments
+    ]
+    assert document.problems == []
 
 
 def test_the_prose_layout_of_2009_gives_positions_and_replies_per_recommendation() -> None:

@@ -17,7 +17,7 @@ from rightstrack.core.states import resolve_state
 
 from .refs import find_refs
 from .serial import serial_lists
-from .units import Unit
+from .units import Unit, join
 from .wording import SUPPORTED, cell_position, qualifier, verbs
 
 #: A paragraph naming at most this many references and saying more than their position is a reply.
@@ -163,9 +163,7 @@ def _first_position(text: str, short_only: bool) -> tuple[str, str]:
 
 def _entry(unit: Unit, section: Section, read: Read) -> None:
     text = unit.text
-    rest = text
-    for found in find_refs(text)[: len(unit.refs)]:
-        rest = text[found.end :]
+    rest = join([unit.after, *(line for _, line in unit.lines[1:])])
     rest = _ONLY_STATES.sub("", rest).lstrip(" :–—-.")
     position, qualified = _first_position(rest, short_only=False)
     if not position:

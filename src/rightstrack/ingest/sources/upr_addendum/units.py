@@ -10,6 +10,8 @@
 - a **row** is a table row (cells separated by tabs, as Word tables are read) whose first cell names
   references.
 
+>>> [(u.kind, u.refs) for u in cut(["Replies", "122.11      It has started.", "122.12 See above."])]
+[('heading', ()), ('entry', ('122.11',)), ('entry', ('122.12',))]
 >>> leading_refs("140.82-85, 87")[0], leading_refs("140.120, 209")[0], leading_refs("122.1 and 122.3: yes")[0]
 (('140.82', '140.83', '140.84', '140.85', '140.87'), ('140.120', '140.209'), ('122.1', '122.3'))
 >>> [(u.kind, u.line, u.number, u.refs) for u in cut(["1. Intro.", "I. Noted recommendations",
@@ -39,6 +41,8 @@ _PLAIN_HEADING = re.compile(
 )
 _LEAD = re.compile(r"^\s*(?:Recommendations?|Recs?\.|Paragraphs?)\s*(?:No[s]?\.?\s*|n°\s*)?", re.I)
 _LEAD_WORD = re.compile(r"^\s*(?:Recommendations?|Recs?\.)\s")  # capitalised: it opens a reply
+_COLUMN_GAP = re.compile(r"\s{2,}[A-Z\u201c\"(]")
+_WORDS = re.compile(r"\s[A-Z][a-z]")
 _NOTES = re.compile(r"^\s*(?:End)?notes\s*$", re.I)
 _BARE = re.compile(
     r"\s*(?:,|and|&)\s*(?P<num>\d{1,3})(?:\s*[-–—]\s*(?P<num2>\d{1,3}))?(?![\d.])(?=\s*(?:,|and\b|&|$)|\s{2,}|\s+[A-Z])"
@@ -58,6 +62,7 @@ class Unit:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of its body
     cells: tuple[str, ...] = ()
     problems: list[tuple[int, str]] = field(default_factory=list)  # range problems (line, message)
+    after: str = ""  # an entry's words after its references, on its first line
 
     @property
     def text(self) -> str:
@@ -119,6 +124,13 @@ def _heading(text: str) -> bool:
     return bool(_HEADING.match(stripped) or _PLAIN_HEADING.match(stripped))
 
 
+def _closed(current: Unit | None) -> bool:
+    """Whether the unit before a line has ended its sentence (or there is none to go on)."""
+    if current is None or current.kind == "heading" or not current.lines:
+        return True
+    return current.lines[-1][1].rstrip().endswith((".", ":", ";"))
+
+
 def cut(lines: Sequence[str], serial: int | None = None) -> list[Unit]:
     """The units of ``lines`` (cleaned body lines, ``lines[0]`` is line 1); ``serial``: the report's
     paragraph the addendum's serial numbers follow ("Rec. 18" is then 115.18)."""
@@ -177,9 +189,13 @@ def cut(lines: Sequence[str], serial: int | None = None) -> list[Unit]:
             if not rest.strip() or _STATES.match(rest):
                 current = Unit("reply", index, number, refs)
             elif (
-                _SEPARATOR.match(rest) or _LEAD_WORD.match(body) or cell_position(" ".join(rest.split()[:4]))
+                _SEPARATOR.match(rest)
+                or _LEAD_WORD.match(body)
+                or cell_position(" ".join(rest.split()[:4]))
+                or _COLUMN_GAP.match(rest)  # "122.11      The activities …": the reply beside its number
+                or (_WORDS.match(rest) and _closed(current))
             ):
-                current = Unit("entry", index, number, refs, lines=[(index, body)])
+                current = Unit("entry", index, number, refs, lines=[(index, body)], after=rest)
             else:
                 starts = None
             if starts is not None:
