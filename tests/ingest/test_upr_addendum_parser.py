@@ -391,6 +391,10 @@ def test_a_document_that_is_no_addendum_or_gives_no_position_is_refused_with_its
     with pytest.raises(DocumentRejected, match="no position on any recommendation") as refused:
         parse(cover + "\n1. Belgium thanks all delegations.\n")
     assert refused.value.place is not None and refused.value.place.line == len(COVER) + 1
+    own_numbers = "\n1.   Belgium accepts the recommendation.\n2.   Belgium accepts the recommendation.\n"
+    with pytest.raises(DocumentRejected, match="under the addendum's own numbers") as refused:
+        parse(cover + own_numbers + "3., 4.   Belgium cannot accept these recommendations.\n")
+    assert refused.value.place is not None and refused.value.place.line == len(COVER) + 1
     with pytest.raises(DocumentRejected, match="symbol"):
         parse(cover.replace("A/HRC/19/8/Add.1", "") + "\n100.1 – Accepted.\n")
     with pytest.raises(DocumentRejected, match="not a known State"):

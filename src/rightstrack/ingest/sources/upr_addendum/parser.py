@@ -36,9 +36,11 @@ from .readings import read_units
 from .serial import bare_lists, serial_paragraph
 from .totals import disagreements, read_totals
 from .units import cut
-from .wording import NOTED, SPLIT, SUPPORTED
+from .wording import NOTED, SPLIT, SUPPORTED, verbs
 
 KIND = "upr-addendum"
+#: Paragraphs giving positions without any reference: an addendum numbering recommendations 1., 2., …
+ANSWERING_PARAGRAPHS = 3
 _FOOTNOTE = re.compile(r"^\s*[*∗]+\s*(?:The\s+present|Reissued|Late\s+submission|The\s+annex)", re.I)
 MECHANISM = "UPR"
 #: The lines after the title that still belong to the cover (State, "Addendum", the subtitle).
@@ -92,6 +94,14 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
             "which paragraph of the Working Group report they follow: they cannot be tied to the report's "
             "numbers (give the addendum the note 'the serial numbers follow the list in paragraph NNN')",
             Place(line=start + 1, section="addendum"),
+        )
+    answering = [line for line, paragraph in read.opening if verbs(paragraph)]
+    if not built.records and len(answering) >= ANSWERING_PARAGRAPHS:
+        raise DocumentRejected(
+            f"{len(answering)} paragraphs answer recommendations ('Slovenia accepts the recommendation') "
+            "under the addendum's own numbers (1., 2., …) without the report's paragraph numbers: they "
+            "cannot be tied to the report's recommendations",
+            Place(line=answering[0], section="addendum"),
         )
     if not any(record.response for record in built.records):
         raise DocumentRejected(

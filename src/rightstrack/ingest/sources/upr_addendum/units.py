@@ -31,7 +31,7 @@ from .refs import find_refs
 from .serial import serial_line
 from .wording import cell_position
 
-_NUMBERED = re.compile(r"^\s*(\d{1,3})\s?\.\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s?\.(?:,\s*\d{1,3}\.)*\s+(?=\S)")  # "5.", "5., 6., 7."
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|[A-H])\s?\.\s+(?P<text>[A-Z\u201c\"].{2,200})$")
 _PLAIN_HEADING = re.compile(
     r"^\s*(?:(?:Accepted|Supported|Noted|Rejected|Not\s+accepted|Pending)\s+recommendations\b.*"
