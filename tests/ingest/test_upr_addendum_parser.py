@@ -53,6 +53,7 @@ TABLE = [
     ("100.3, 100.4", "Not accepted", "The Constitution does not allow it."),
     ("100.5–100.7", "Partially accepted", "Belgium accepts the first part of these recommendations."),
     ("100.8", "Rejected", ""),
+    ("100.9 Accept the competence of the Committee (Peru)", "Noted", ""),
 ]
 
 
@@ -64,14 +65,14 @@ def by_ref(document: ParsedDocument) -> dict[str, Any]:
     return {record.ref: record for record in document.recommendations}
 
 
-def table_addendum(rows: list[tuple[str, str, str]] = TABLE) -> bytes:
+def table_addendum(rows: list[tuple[str, ...]] = TABLE) -> bytes:
     import docx
 
     document: Any = docx.Document()
     for text in COVER:
         document.add_paragraph(text)
-    document.add_paragraph("1. Belgium received 8 recommendations on which it has given its position below.")
-    table = document.add_table(rows=0, cols=3)
+    document.add_paragraph("1. Belgium received 9 recommendations on which it has given its position below.")
+    table = document.add_table(rows=0, cols=len(rows[0]))
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
@@ -291,6 +292,7 @@ def test_the_table_layout_in_word_gives_positions_quoted_texts_and_comments_by_r
         "100.6": "supported/noted",
         "100.7": "supported/noted",
         "100.8": "noted",
+        "100.9": "noted",  # the quoted text's "Accept" is not the position
     }
     assert records["100.2"].position_qualifier == "already implemented"
     assert records["100.1"].text == "Ratify the Optional Protocol to the Convention against Torture"
@@ -300,7 +302,11 @@ def test_the_table_layout_in_word_gives_positions_quoted_texts_and_comments_by_r
     assert sorted(comments) == ["100.2", "100.3", "100.4", "100.5", "100.6", "100.7"]
     assert comments["100.3"].text == "The Constitution does not allow it."
     assert comments["100.3"].place.row == 3
-    assert document.stated_counts == {"total": 8}
+    assert document.stated_counts == {"total": 9}
+    assert (records["100.9"].text, records["100.9"].recommending_states) == (
+        "Accept the competence of the Committee",
+        ["Peru"],
+    )
     assert document.problems == []
 
 
@@ -351,6 +357,20 @@ def test_a_reply_under_its_reference_line_may_be_numbered_and_give_its_own_posit
     )
     assert by_ref(document)["114.13"].response == "noted"  # its own words, not the section's heading
     assert by_ref(document)["114.13"].position_source == "A/HRC/46/9/Add.1, line 17"
+
+
+def test_a_table_quoting_the_recommendation_in_a_column_reads_the_position_from_its_own_column() -> None:
+    rows = [
+        ("No.", "Recommendation", "Position", "Comments"),
+        ("100.1", "Accept the competence of the Committee (Peru)", "Noted", "Under study."),
+        ("100.2", "Support the national institution (Chile, Peru)", "Accepted", ""),
+    ]
+    loaded = load_bytes(table_addendum(rows), "belgium-addendum.docx")
+    records = by_ref(source_for(loaded).parse(loaded, []))
+    assert [(r.response, r.text, r.recommending_states) for r in records.values()] == [
+        ("noted", "Accept the competence of the Committee", ["Peru"]),
+        ("supported", "Support the national institution", ["Chile", "Peru"]),
+    ]
 
 
 def test_disagreements_unknown_references_and_stray_passages_are_problems_with_their_place() -> None:

@@ -28,6 +28,13 @@ POSITION_WORDS = 5
 SHORT_SENTENCE = 12
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z\u201c\"(])")
 _OBJECT = re.compile(r"\s+(?:(?:this|these|the|both|that|those)\s+)?(?:recommendations?\b|it\b|them\b)", re.I)
+#: A table's position cell starts with the position ("Accepted – already implemented", "Not accepted"),
+#: unlike a quoted recommendation that starts with the verb ("Accept the competence of …").
+_POSITION_CELL = re.compile(
+    r"\s*(?:(?:partially|partly)\s+)?(?:not\s+|does\s+not\s+|do\s+not\s+)?"
+    r"(?:accepted|supported|noted|rejected|enjoys?\s+(?:the\s+)?support|support(?:ed)?\s+in\s+part)\b",
+    re.I,
+)
 _TAIL = re.compile(r"\(([^()]*)\)[\s.;]*$")
 _ONLY_STATES = re.compile(r"^\s*\((?:[^()]|\([^()]*\))*\)[\s.;:,]*")
 
@@ -192,7 +199,7 @@ def _reply(unit: Unit, section: Section, read: Read) -> None:
 def _row(unit: Unit, section: Section, read: Read, row: int) -> None:
     cells = unit.cells
     at = next(
-        (i for i, cell in enumerate(cells[1:], 1) if cell and len(cell.split()) <= 8 and cell_position(cell)),
+        (i for i, cell in enumerate(cells[1:], 1) if _POSITION_CELL.match(cell) and cell_position(cell)),
         None,
     )
     first = cells[0]
