@@ -168,7 +168,7 @@ def test_each_reply_is_kept_as_the_states_own_words_with_its_place() -> None:
         assert assessment.stakeholder.name == "Chad"
         assert assessment.stakeholder.kind == "state"
         assert assessment.level is None and assessment.level_basis == ""
-        assert assessment.source == "A/HRC/43/14/Add.1"
+        assert assessment.source == ""  # the State cites no evidence; the document is the provenance
     assert replies["122.55"].text == replies["122.56"].text
     assert replies["122.55"].text.startswith("The Penal Code adopted in 2017 criminalizes torture")
     lines = CHAD.read_text(encoding="utf-8").split("\n")

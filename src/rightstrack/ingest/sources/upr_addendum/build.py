@@ -119,7 +119,6 @@ def build(read: Read, symbol: str, state_name: str) -> Built:
                     level=None,
                     level_basis="",
                     scheme="iri",
-                    source=symbol,
                 )
             )
     for line, problem in read.range_problems:
