@@ -39,6 +39,9 @@ from .units import cut
 from .wording import NOTED, SPLIT, SUPPORTED, verbs
 
 KIND = "upr-addendum"
+#: The Working Group's session is looked for in the cover and the opening paragraphs (not in replies
+#: that may speak of an earlier review).
+OPENING_LINES = 100
 #: Paragraphs giving positions without any reference: an addendum numbering recommendations 1., 2., …
 ANSWERING_PARAGRAPHS = 3
 _FOOTNOTE = re.compile(r"^\s*[*∗]+\s*(?:The\s+present|Reissued|Late\s+submission|The\s+annex)", re.I)
@@ -80,7 +83,7 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
             Place(line=1, section="cover"),
         )
     raw = text.split("\n")
-    cover = read_cover(raw, text)
+    cover = read_cover(raw, "\n".join(raw[:OPENING_LINES]))
     start = _body_start(raw, cover.title_line)
     lines = ["" if index < start else line for index, line in enumerate(clean(raw))]
     _blank_footnotes(lines)
