@@ -451,7 +451,8 @@ def test_an_addendum_imported_after_its_working_group_report_lands_on_its_recomm
     before = database_snapshot()
     refused = runner.invoke(app, ["import", str(KAZAKHSTAN)])
     assert refused.exit_code != 0  # no recommendation to land on: nothing created with an empty text
-    assert "ohchr-paragraph 124.1 is not a recommendation of" in refused.stdout + refused.stderr
+    said = refused.stdout + refused.stderr
+    assert KAZAKHSTAN.name in said and " is not a " in said  # the review, or its 124.1, is not there
     assert database_snapshot() == before
     assert runner.invoke(app, ["import", str(report)]).exit_code == 0
     review = Recommendation.objects.filter(review__state_id="KAZ", review__cycle=2)
