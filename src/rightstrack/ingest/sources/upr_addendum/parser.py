@@ -10,9 +10,9 @@ its replies on some of them. ``README.md`` in this folder describes the layouts 
 symbol, one record per reference with its final position (``response_kind="final"``), each reply as the
 State's own assessment (``level=None``), the State's totals (``stated_counts``) and every oddity as a
 non-fatal :class:`~rightstrack.core.records.Problem` with its place. The records do not carry the
-recommendations' texts (an addendum seldom quotes them): ``creates_recommendations`` is False, so the
-store lays them on the recommendations the Working Group report created and refuses an addendum
-whose review it does not hold.
+recommendations' texts (an addendum seldom quotes them): the store lays them on the recommendations
+the Working Group report created (by reference), and never creates a recommendation from a record
+without text: an addendum whose recommendations are not there is refused, naming the first.
 
 >>> title = "Report of the Working Group on the Universal Periodic Review*"
 >>> detect(f"A/HRC/43/10/Add.1\\n{title}\\nChad\\nAddendum\\nViews on conclusions and/or recommendations")
@@ -155,7 +155,6 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         problems=sorted(problems, key=lambda problem: problem.place.line or 0),
         symbol=cover.symbol,
         review_infos=[info],
-        creates_recommendations=False,
     )
 
 
