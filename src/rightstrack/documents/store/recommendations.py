@@ -451,6 +451,12 @@ def store_recommendations(
             raise DocumentRejected(
                 f"{record.ref_scheme} {record.ref} is not a recommendation of {review}", record.place
             )
+        if known is None and not norm:  # e.g. an addendum: positions on numbers, no texts
+            raise DocumentRejected(
+                f"{record.ref_scheme} {record.ref} is not a recommendation of {review} and the document does "
+                "not give its text: import the document that does (the Working Group report) first",
+                record.place,
+            )
         if known is None:
             obj = _new_recommendation(
                 review,
