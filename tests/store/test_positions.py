@@ -144,3 +144,106 @@ def test_the_position_chart_counts_every_upr_recommendation_once(vocabularies: N
     assert per_cycle == {"1": 129, "2": 194}
     spec = json.dumps(chart.spec)
     assert "pending (will be examined)" in spec
+
+
+ADDENDUM = ROOT / "tests" / "ingest" / "fixtures" / "upr_addendum" / "kazakhstan-2014-addendum.txt"
+
+
+def _thematic_list(tmp_path: Path) -> Path:
+    """Kazakhstan's 2014 review as an OHCHR thematic list (2019 layout), built from A/HRC/28/10 itself:
+    every paragraph with its clauses and States, the position the addendum gives, two themes a row."""
+    from rightstrack.ingest.reading import load
+    from rightstrack.ingest.sources.upr_addendum.parser import parse as parse_addendum
+    from rightstrack.ingest.sources.wg_report.parser import parse as parse_report
+    from tests.ingest.matrix_builder import COLUMNS_2019, build_docx
+
+    report = parse_report(load(_report(2014)).text, [])
+    final = {r.ref: r.response for r in parse_addendum(load(ADDENDUM).text, []).recommendations}
+    clauses: dict[str, list[str]] = {}
+    for record in report.recommendations:
+        clauses.setdefault(record.ref, []).append(f"{record.text} ({', '.join(record.recommending_states)});")
+    position = {"supported": "Supported", "noted": "Noted", "supported/noted": "Supported/Noted"}
+    rows = ["Theme: Acceptance of international norms"] + [
+        (
+            f"{ref} {' '.join(texts)}\nSource of position: A/HRC/28/10/Add.1",
+            position[final[ref]],
+            "- Acceptance of international norms\n- Human rights & counter-terrorism\nAffected persons:\n- general",
+            "",
+        )
+        for ref, texts in clauses.items()
+    ]
+    path = tmp_path / "kazakhstan-2014-thematic-list.docx"
+    path.write_bytes(
+        build_docx(
+            "UPR of Kazakhstan (2nd Cycle – 20th session)\t\tThematic list of recommendations",
+            COLUMNS_2019,
+            rows,
+        )
+    )
+    return path
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_a_reviews_report_addendum_and_thematic_list_give_one_record_per_recommendation_in_any_order(
+    db: None, tmp_path: Path, order: tuple[int, int, int]
+) -> None:
+    documents = [_report(2014), ADDENDUM, _thematic_list(tmp_path)]
+    for index in order:
+        import_files([documents[index]])
+    second = Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=2)
+    assert second.recommendations.count() == 194
+    assert not second.recommendations.filter(text="").exists()
+    refs = RecommendationRef.objects.filter(review=second, scheme="ohchr-paragraph").exclude(part="")
+    assert not refs.exists()  # 2014 has no paragraph of several clauses: each is one recommendation
+    # the final position is the addendum's (= the list's), and the Working Group stage is kept beside it
+    final = Counter(second.recommendations.values_list("response", flat=True))
+    assert final == {"supported": 143, "noted": 51}
+    assert second.recommendations.filter(wg_stage="in process of implementation").count() == 96
+    assert second.recommendations.filter(position_conflict=True).count() == 0
+    themes = Counter(
+        second.recommendations.filter(recommendationterm__term__vocabulary__code="uhri-themes").values_list(
+            "pk", flat=True
+        )
+    )
+    assert len(themes) == 194 and set(themes.values()) == {2}
+
+
+def _list_of_2010(tmp_path: Path) -> Path:
+    """Kazakhstan's 2010 review as a thematic list built from A/HRC/14/10: paragraph 95.3 holds two
+    States' recommendations, "To consider ratifying ... (Slovenia); ratify ... (Republic of Korea);"."""
+    from rightstrack.ingest.reading import load
+    from rightstrack.ingest.sources.wg_report.parser import parse as parse_report
+    from tests.ingest.matrix_builder import COLUMNS_2019, build_docx
+
+    clauses: dict[str, list[str]] = {}
+    for record in parse_report(load(_report(2010)).text, []).recommendations:
+        clauses.setdefault(record.ref, []).append(f"{record.text} ({', '.join(record.recommending_states)});")
+    rows = ["Theme: Acceptance of international norms"] + [
+        (f"{ref} {' '.join(texts)}\nSource of position: A/HRC/14/10/Add.1", "Supported", "", "")
+        for ref, texts in clauses.items()
+    ]
+    path = tmp_path / "kazakhstan-2010-thematic-list.docx"
+    path.write_bytes(
+        build_docx(
+            "UPR of Kazakhstan (1st Cycle – 7th session)\t\tThematic list of recommendations",
+            COLUMNS_2019,
+            rows,
+        )
+    )
+    return path
+
+
+@pytest.mark.parametrize("list_first", [False, True])
+def test_a_paragraph_of_two_states_recommendations_is_two_records_from_the_report_and_the_list(
+    db: None, tmp_path: Path, list_first: bool
+) -> None:
+    documents = [_report(2010), _list_of_2010(tmp_path)]
+    import_files(documents[::-1] if list_first else documents)
+    first = Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=1)
+    assert first.recommendations.count() == 129
+    clauses = RecommendationRef.objects.filter(review=first, scheme="ohchr-paragraph", value="95.3")
+    assert sorted((r.part, r.recommendation.recommending_states.get().code) for r in clauses) == [
+        ("a", "SVN"),
+        ("b", "KOR"),
+    ]
+    assert set(first.recommendations.values_list("response", flat=True)) == {"supported"}

@@ -113,3 +113,25 @@ def redecide(recommendations: list[Recommendation]) -> None:
         readings[rec_id].append(positions.Reading(stage, position, qualifier, authority))
     changed = [obj for obj in recommendations if _apply(obj, positions.resolve(readings[obj.pk]))]
     Recommendation.objects.bulk_update(changed, FIELDS, batch_size=BATCH)
+
+
+def inherit_positions(pairs: list[tuple[Recommendation, Recommendation]]) -> None:
+    """Each (clause, paragraph) pair: the clause, new, takes the statements made of its whole paragraph
+    before the paragraph was known to hold several recommendations (an addendum read before its report)."""
+    rows = [
+        PositionStatement(
+            document_id=statement.document_id,
+            recommendation_id=clause.pk,
+            kind=statement.kind,
+            authority=statement.authority,
+            words=statement.words,
+            stage=statement.stage,
+            position=statement.position,
+            qualifier=statement.qualifier,
+            place=statement.place,
+        )
+        for clause, whole in pairs
+        for statement in PositionStatement.objects.filter(recommendation=whole)
+    ]
+    PositionStatement.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+    redecide([clause for clause, _ in pairs])

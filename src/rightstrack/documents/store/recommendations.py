@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from string import ascii_lowercase
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -30,7 +31,7 @@ from rightstrack.core.vocab import UPR_INFO_ISSUES
 from rightstrack.documents.store.merge import merge_into
 from rightstrack.documents.store.places import BATCH, Places
 from rightstrack.documents.store.positions import FIELDS as POSITION_FIELDS
-from rightstrack.documents.store.positions import Answers
+from rightstrack.documents.store.positions import Answers, inherit_positions
 from rightstrack.documents.store.rows import fts_suspended, insert_objects, insert_rows
 from rightstrack.recommendations.models import (
     Mechanism,
@@ -354,6 +355,25 @@ class Index:
             found.append(other)
         return found
 
+    def parts(self, review: Review, scheme: str, ref: str) -> list[str]:
+        """The clauses ("a", "b"...) a paragraph is held as, when it is not held whole."""
+        found: list[str] = []
+        for letter in ascii_lowercase:
+            if (review.id, scheme, ref, letter) not in self.by_ref:
+                break
+            found.append(letter)
+        return found
+
+    def placeholder(self, review: Review, record: RecommendationRecord) -> Known | None:
+        """A recommendation known so far by its number only (an addendum imported before its report)."""
+        known = self.by_ref.get((review.id, record.ref_scheme, record.ref, ""))
+        return known if known is not None and not known.norm and not known.merged else None
+
+    def fill(self, review: Review, known: Known, norm: str) -> None:
+        """A placeholder gets its text: it can be found by it from now on."""
+        known.norm = norm
+        self.by_norm[(review.id, norm)].append(known)
+
     def merge(self, keep: Known, other: Known) -> None:
         other.merged = True
         keep.states |= other.states
@@ -439,7 +459,10 @@ def store_recommendations(
     merges: list[tuple[Known, Known]] = []
     reviews.prefetch(record.review or parsed.review for record in parsed.recommendations)
     index.load_many(reviews.cache.values())
-    for done, record in enumerate(parsed.recommendations, start=1):
+    records = _by_clause(parsed, reviews, index)
+    filled: list[Recommendation] = []  # placeholders that got their text
+    inherits: list[tuple[Known, Known]] = []  # (a clause, the placeholder of its paragraph)
+    for done, record in enumerate(records, start=1):
         if progress and (done % 500 == 0 or done == total):
             progress("matching recommendations", done, total)
         review = reviews.get(record.review or parsed.review, record.place)
@@ -447,11 +470,18 @@ def store_recommendations(
         states = resolve_states(record)
         norm = normalise(record.text)
         known, how = index.match(review, record, states, norm)
+        placeholder = index.placeholder(review, record) if norm and record.ref_part else None
+        if known is None and placeholder is not None and not placeholder.norm:
+            known, how = placeholder, "reference"  # the paragraph's first clause takes its place
+        if known is not None and norm and not known.norm:
+            index.fill(review, known, norm)
+            known.obj.text = record.text
+            filled.append(known.obj)
         if known is None and not parsed.creates_recommendations:
             raise DocumentRejected(
                 f"{record.ref_scheme} {record.ref} is not a recommendation of {review}", record.place
             )
-        if known is None and not norm:  # e.g. an addendum: positions on numbers, no texts
+        if known is None and not norm and not (record.response and record.response_kind == "final"):
             raise DocumentRejected(
                 f"{record.ref_scheme} {record.ref} is not a recommendation of {review} and the document does "
                 "not give its text: import the document that does (the Working Group report) first",
@@ -471,6 +501,13 @@ def store_recommendations(
             new.append(obj)
             known = index._add(review.id, Known(norm, set(), instance=obj))
             stored.created += 1
+            if not norm:  # a final position on a number: its text comes with the report
+                stored.problems.append(
+                    f"{record.place.describe()}: {record.ref_scheme} {record.ref} is not yet known; kept by "
+                    "its number with its position until the document that gives its text is imported"
+                )
+            elif placeholder is not None:
+                inherits.append((known, placeholder))
         elif how != "reference":
             stored.merged += 1
             if how.startswith("similar"):
@@ -509,6 +546,12 @@ def store_recommendations(
             merge_into(keep.obj, [other.obj])
             stored.levelled.add(keep.obj.pk)
     repositioned = {obj.pk for obj in answers.write(places.document)}
+    if filled:
+        Recommendation.objects.bulk_update(
+            [obj for obj in filled if obj.pk], ["text"], batch_size=BATCH
+        )
+    if inherits:
+        inherit_positions([(clause.obj, whole.obj) for clause, whole in inherits])
     existing = [
         k.obj
         for k in touched.values()
@@ -534,6 +577,21 @@ def _new_recommendation(review: Review, values: dict[str, Any]) -> Recommendatio
     )
     _REVIEW.set_cached_value(obj, review)
     return obj
+
+
+def _by_clause(parsed: ParsedDocument, reviews: Reviews, index: Index) -> list[RecommendationRecord]:
+    """The document's records, a text-less one (an addendum's number) on a paragraph held as clauses
+    given once per clause: "122.17" answers 122.17a and 122.17b alike."""
+    records: list[RecommendationRecord] = []
+    for record in parsed.recommendations:
+        if not record.text.strip() and not record.ref_part:
+            review = reviews.get(record.review or parsed.review, record.place)
+            parts = index.parts(review, record.ref_scheme, record.ref)
+            if parts:
+                records.extend(replace(record, ref_part=part) for part in parts)
+                continue
+        records.append(record)
+    return records
 
 
 def _add_variant(obj: Recommendation, record: RecommendationRecord, how: str, places: Places) -> None:
