@@ -167,7 +167,8 @@ def _thematic_list(tmp_path: Path) -> Path:
         (
             f"{ref} {' '.join(texts)}\nSource of position: A/HRC/28/10/Add.1",
             position[final[ref]],
-            "- Acceptance of international norms\n- Human rights & counter-terrorism\nAffected persons:\n- general",
+            "- Acceptance of international norms\n- Human rights & counter-terrorism\n"
+            "Affected persons:\n- general",
             "",
         )
         for ref, texts in clauses.items()
