@@ -7,3 +7,4 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from rightstrack.api import schema  # noqa: F401  (registers the schema corrections)
+        from rightstrack.api import token  # noqa: F401  (a password change deletes the API token)
