@@ -96,7 +96,7 @@ class ThrottledPasswordResetView(PasswordResetView):
         if any(wait is not None for wait in waits):
             minutes = max(1, max(w for w in waits if w is not None) // 60)
             form.add_error(
-                None,
+                "email",  # the page shows this field's errors
                 _("Too many password-reset requests. Try again in %(minutes)d minutes.")
                 % {"minutes": minutes},
             )
