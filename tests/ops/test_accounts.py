@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -86,22 +90,61 @@ def test_password_reset_emails_are_throttled_per_address_and_per_account(
     assert len(mail.outbox) == 3
 
 
-def _start_the_wsgi_application(environment: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _gunicorn(environment: dict[str, str], tmp_path: Path) -> tuple[subprocess.Popen[str], int]:
+    """gunicorn as DEPLOY.md starts it, on a free loopback port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "RIGHTSTRACK_DEBUG"}}
     env |= {"PYTHONPATH": str(ROOT / "src"), "RIGHTSTRACK_DATA_DIR": str(tmp_path), **environment}
-    return subprocess.run(
-        [sys.executable, "-c", "import rightstrack.config.wsgi"],
+    command = [str(Path(sys.executable).parent / "gunicorn"), "rightstrack.config.wsgi:application"]
+    process = subprocess.Popen(
+        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return process, port
+
+
+def test_gunicorn_refuses_to_start_on_the_development_secret_key(tmp_path: Path) -> None:
+    refused, _port = _gunicorn({}, tmp_path)
+    _out, errors = refused.communicate(timeout=120)
+    assert refused.returncode != 0
+    assert "SECRET_KEY is not set" in errors
+
+
+def test_gunicorn_starts_with_a_secret_key(tmp_path: Path) -> None:
+    started, port = _gunicorn({"SECRET_KEY": "x" * 60}, tmp_path)
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+                    status = answer.status
+                break
+            except urllib.error.HTTPError as answer:  # any answer of the application will do
+                status = answer.code
+                break
+            except OSError:
+                assert started.poll() is None, started.communicate()[1]
+                time.sleep(0.5)
+        assert status in {200, 503}
+    finally:
+        started.terminate()
+        started.communicate(timeout=60)
+
+
+def test_check_deploy_reports_the_development_secret_key(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env |= {"PYTHONPATH": str(ROOT / "src"), "RIGHTSTRACK_DATA_DIR": str(tmp_path)}
+    checked = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "check", "--deploy"],
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
-
-
-def test_the_site_refuses_to_start_on_the_development_secret_key(tmp_path: Path) -> None:
-    refused = _start_the_wsgi_application({}, tmp_path)
-    assert refused.returncode != 0
-    assert "SECRET_KEY is not set" in refused.stderr
-    started = _start_the_wsgi_application({"SECRET_KEY": "x" * 60}, tmp_path)
-    assert started.returncode == 0, started.stderr
+    assert checked.returncode != 0
+    assert "rightstrack.E001" in checked.stderr and "SECRET_KEY" in checked.stderr

@@ -8,3 +8,4 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from rightstrack.api import schema  # noqa: F401  (registers the schema corrections)
         from rightstrack.api import token  # noqa: F401  (a password change deletes the API token)
+        from rightstrack.config import checks  # noqa: F401  (check --deploy refuses the development key)

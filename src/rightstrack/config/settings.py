@@ -229,10 +229,6 @@ REST_FRAMEWORK = {
         "rightstrack.config.throttling.AnonymousApiThrottle",
         "rightstrack.config.throttling.SemanticSearchApiThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env_str("RIGHTSTRACK_THROTTLE_API", "1200/min"),
-        "semantic": env_str("RIGHTSTRACK_THROTTLE_SEMANTIC", "30/min"),
-    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "RightsTrack API",
@@ -278,7 +274,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
-# Site throttles for anonymous clients, per address: report downloads and searches by meaning.
+# Throttles for anonymous clients, per address (config/throttling.py): report downloads and searches
+# by meaning on the site and the API, and every API request.
+RIGHTSTRACK_THROTTLE_API = env_str("RIGHTSTRACK_THROTTLE_API", "1200/min")
 RIGHTSTRACK_THROTTLE_REPORTS = env_str("RIGHTSTRACK_THROTTLE_REPORTS", "30/min")
 RIGHTSTRACK_THROTTLE_SEMANTIC = env_str("RIGHTSTRACK_THROTTLE_SEMANTIC", "30/min")
 # Reports rendered at once by all the web processes of the machine; a report asked for while every

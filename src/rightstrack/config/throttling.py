@@ -110,6 +110,11 @@ class AnonymousApiThrottle(SimpleRateThrottle):
     """Every API request of an anonymous client, per address (``RIGHTSTRACK_THROTTLE_API``)."""
 
     scope = "anon"
+    setting = "RIGHTSTRACK_THROTTLE_API"
+
+    def get_rate(self) -> str:
+        rate: str = getattr(settings, self.setting)  # read when used: the same knob as the site's
+        return rate
 
     def get_cache_key(self, request: Request, view: APIView) -> str | None:
         if request.user is not None and request.user.is_authenticated:
@@ -121,6 +126,7 @@ class SemanticSearchApiThrottle(AnonymousApiThrottle):
     """``/api/recommendations/?mode=semantic|hybrid&q=…`` of an anonymous client, per address."""
 
     scope = "semantic"
+    setting = "RIGHTSTRACK_THROTTLE_SEMANTIC"
 
     def get_cache_key(self, request: Request, view: APIView) -> str | None:
         if not ranked_search(request.query_params):

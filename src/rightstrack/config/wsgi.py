@@ -9,17 +9,22 @@ application = get_wsgi_application()
 tune_gc()
 
 
-def _refuse_the_development_key() -> None:
-    """The site (gunicorn) does not start on the published development key unless debugging."""
+def refuse_the_development_key(server: str) -> None:
+    """A production server (gunicorn) does not start on the published development key unless debugging.
+
+    ``rightstrack serve`` (Django's development server on loopback) and the tests keep it.
+    """
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
-    if settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY and not settings.DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set: RightsTrack will not serve the site with the development key, which "
-            "anyone can read (sessions and password-reset links could be forged). Set SECRET_KEY in the "
-            'environment (python3 -c "import secrets; print(secrets.token_urlsafe(50))"), see DEPLOY.md.'
-        )
+    if server.startswith("gunicorn") and settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY:
+        if not settings.DEBUG:
+            raise ImproperlyConfigured(
+                "SECRET_KEY is not set: RightsTrack will not serve the site with the development key, "
+                "which anyone can read (sessions and password-reset links could be forged). Set SECRET_KEY "
+                'in the environment (python3 -c "import secrets; print(secrets.token_urlsafe(50))"), '
+                "see DEPLOY.md."
+            )
 
 
-_refuse_the_development_key()
+refuse_the_development_key(os.environ.get("SERVER_SOFTWARE", ""))  # gunicorn sets it before loading us

@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+from datetime import date
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -70,7 +71,8 @@ def cached_render(
     Raises :class:`~rightstrack.reports.errors.ReportError` as :func:`render` does.
     """
     store = caches["reports"]
-    key = cache_key(kind, state, fmt, language, options, version)
+    # a report without a date option is dated today: tomorrow's is another file
+    key = cache_key(kind, state, fmt, language, options, f"{version}@{date.today().isoformat()}")
     found = store.get(key)
     if isinstance(found, Rendered):
         return found
