@@ -74,9 +74,7 @@ def test_a_password_change_ends_the_api_token(alice: User) -> None:
     assert _my_assessments(new_key) == 200
 
 
-def test_password_reset_emails_are_throttled_per_address_and_per_account(
-    alice: User, settings: Any
-) -> None:
+def test_password_reset_emails_are_throttled_per_address_and_per_account(alice: User, settings: Any) -> None:
     settings.PASSWORD_RESETS_ALLOWED = 3
     answers = [
         Client(REMOTE_ADDR="192.0.2.7").post("/accounts/password_reset/", {"email": "alice@example.org"})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models.signals import pre_save
@@ -23,9 +22,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from rightstrack.api.authentication import expired
 from rightstrack.api.serializers import CredentialsSerializer, TokenSerializer
 from rightstrack.api.views import JSON_ONLY
-from rightstrack.api.authentication import expired
 from rightstrack.config.signin import SignInForm
 
 

@@ -53,7 +53,9 @@ def _database_queue() -> dict[str, Any]:
         "failed_last_day": failed,
     }
     if age > limit:
-        found["error"] = f"a task has waited {round(age)} s (more than {limit}): is `rightstrack worker` running?"
+        found["error"] = (
+            f"a task has waited {round(age)} s (more than {limit}): is `rightstrack worker` running?"
+        )
     return found
 
 

@@ -260,7 +260,7 @@ else:
     raise SettingError(f"RIGHTSTRACK_TASKS={TASK_QUEUE!r}: expected database, rq or immediate")
 
 # Shared by every gunicorn process on the machine (files under the data folder): throttling counters,
-# cached facets and dashboards; "reports" holds rendered reports, one file per data version (reports/cache.py).
+# cached facets and dashboards; "reports" holds rendered reports, one per data version (reports/cache.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -78,9 +78,7 @@ def _scope(request: HttpRequest) -> tuple[str, str] | None:
 
 
 def too_many(request: HttpRequest, wait: int) -> HttpResponse:
-    message = _("Too many requests from your address. Try again in %(seconds)d seconds.") % {
-        "seconds": wait
-    }
+    message = _("Too many requests from your address. Try again in %(seconds)d seconds.") % {"seconds": wait}
     response: HttpResponse
     if request.path.endswith(".json"):
         response = JsonResponse({"detail": message}, status=429)

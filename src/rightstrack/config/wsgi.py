@@ -17,14 +17,14 @@ def refuse_the_development_key(server: str) -> None:
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
-    if server.startswith("gunicorn") and settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY:
-        if not settings.DEBUG:
-            raise ImproperlyConfigured(
-                "SECRET_KEY is not set: RightsTrack will not serve the site with the development key, "
-                "which anyone can read (sessions and password-reset links could be forged). Set SECRET_KEY "
-                'in the environment (python3 -c "import secrets; print(secrets.token_urlsafe(50))"), '
-                "see DEPLOY.md."
-            )
+    development = settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY
+    if server.startswith("gunicorn") and development and not settings.DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: RightsTrack will not serve the site with the development key, "
+            "which anyone can read (sessions and password-reset links could be forged). Set SECRET_KEY "
+            'in the environment (python3 -c "import secrets; print(secrets.token_urlsafe(50))"), '
+            "see DEPLOY.md."
+        )
 
 
 refuse_the_development_key(os.environ.get("SERVER_SOFTWARE", ""))  # gunicorn sets it before loading us

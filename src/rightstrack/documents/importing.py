@@ -26,7 +26,6 @@ from rightstrack.documents.store.recommendations import Index, Progress
 from rightstrack.ingest.reading import LoadedFile, load, load_bytes
 from rightstrack.ingest.registry import Source, source_for
 
-
 UPLOAD_WAIT_SECONDS = 20
 
 
