@@ -119,11 +119,12 @@ class Browser:
                 )
                 response = self.connection.getresponse()
                 response.read()
-            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            except (OSError, http.client.HTTPException) as error:
                 self.connection.close()
                 self.connection = None
-                if attempt == 2:
-                    raise
+                closed = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+                if attempt == 2 or not isinstance(error, closed):
+                    raise OSError(f"{type(error).__name__}: {error}") from error
                 continue  # a kept-alive connection the server closed: a browser opens another
             elapsed = (time.perf_counter() - started) * 1000
             if response.getheader("Connection", "").lower() == "close":

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from rightstrack.recommendations.models import RecommendationTerm
-from rightstrack.reports.cache import render_slot
 
 MIA = "/states/KAZ/reports/mia.html"
 
@@ -19,38 +20,54 @@ MIA = "/states/KAZ/reports/mia.html"
 @pytest.fixture(autouse=True)
 def behind_nginx(settings: Any) -> None:
     settings.RIGHTSTRACK_PROXY_COUNT = 1
-    settings.RIGHTSTRACK_REPORT_RENDERS = 1
 
 
 def _from(address: str) -> Client:
     return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
 
 
-def test_a_report_is_rendered_once_per_data_version_and_then_served_while_renders_are_busy(
+def _worker() -> None:
+    """`rightstrack worker --batch`: run what is queued, then stop."""
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+
+def _renders() -> int:
+    return DBTaskResult.objects.filter(task_path__endswith="render_report").count()
+
+
+def test_a_report_is_rendered_once_per_data_version_by_the_worker_not_by_the_site(
     kazakhstan_mia: Path,
 ) -> None:
-    first = _from("192.0.2.1").get(MIA)
-    assert first.status_code == 200
-    with render_slot() as held:  # another process renders: no slot is free for this one
-        assert held
-        again = _from("192.0.2.2").get(MIA)
-        assert again.status_code == 200 and again.content == first.content  # from the cache
-        uncached = _from("192.0.2.3").get("/states/KAZ/reports/mia.docx")
-        assert uncached.status_code == 503
-        assert uncached["Retry-After"] == "5"
-        assert "being prepared" in uncached.content.decode()
-        tag = RecommendationTerm.objects.order_by("-pk").first()
-        assert tag is not None
-        tag.delete()
-        RecommendationTerm.objects.create(recommendation=tag.recommendation, term=tag.term)
-        stale = _from("192.0.2.4").get(MIA)  # the data changed: the cached file is not served
-        assert stale.status_code == 503
-    fresh = _from("192.0.2.5").get(MIA)
-    assert fresh.status_code == 200
+    asked = [_from(f"192.0.2.{n}").get(MIA) for n in range(1, 4)]  # three visitors, at once
+    assert [a.status_code for a in asked] == [503, 503, 503]
+    assert asked[0]["Retry-After"] == "5" and "being prepared" in asked[0].content.decode()
+    assert _renders() == 1  # one render queued, however many ask
+    _worker()
+    first = _from("192.0.2.4").get(MIA)
+    assert first.status_code == 200 and b"Kazakhstan" in first.content
+    assert _from("192.0.2.5").get(MIA).content == first.content  # from the cache: nothing queued
+    assert _renders() == 1
+    tag = RecommendationTerm.objects.order_by("-pk").first()
+    assert tag is not None
+    tag.delete()  # published data changes: the cached report is stale
+    RecommendationTerm.objects.create(recommendation=tag.recommendation, term=tag.term)
+    assert _from("192.0.2.6").get(MIA).status_code == 503
+    assert _renders() == 2
+    _worker()
+    assert _from("192.0.2.7").get(MIA).status_code == 200
+
+
+def test_a_report_that_cannot_be_made_is_refused_at_once_and_nothing_is_queued(
+    kazakhstan_mia: Path,
+) -> None:
+    refused = _from("192.0.2.8").get("/states/KAZ/reports/mia.pdf?colour=red")
+    assert refused.status_code == 404 and "no option colour" in refused.content.decode()
+    assert _renders() == 0
 
 
 def test_anonymous_report_downloads_are_throttled_per_address(kazakhstan_mia: Path, settings: Any) -> None:
     settings.RIGHTSTRACK_THROTTLE_REPORTS = "3/min"
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     answers = [_from("192.0.2.10").get(MIA) for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     assert 1 <= int(answers[3]["Retry-After"]) <= 61

@@ -279,9 +279,6 @@ CACHES = {
 RIGHTSTRACK_THROTTLE_API = env_str("RIGHTSTRACK_THROTTLE_API", "1200/min")
 RIGHTSTRACK_THROTTLE_REPORTS = env_str("RIGHTSTRACK_THROTTLE_REPORTS", "30/min")
 RIGHTSTRACK_THROTTLE_SEMANTIC = env_str("RIGHTSTRACK_THROTTLE_SEMANTIC", "30/min")
-# Reports rendered at once by all the web processes of the machine; a report asked for while every
-# slot is busy gets a "being prepared, retry" answer instead of a thread of the site.
-RIGHTSTRACK_REPORT_RENDERS = env_int("RIGHTSTRACK_REPORT_RENDERS", 1)
 # /healthz fails when a queued task has waited longer than this (no worker takes them).
 RIGHTSTRACK_HEALTH_QUEUE_SECONDS = env_int("RIGHTSTRACK_HEALTH_QUEUE_SECONDS", 900)
 
@@ -321,6 +318,7 @@ LOGGING = {
         "django": {"level": "WARNING", "propagate": True},
         "rightstrack": {"level": "INFO", "propagate": True},
         "axes": {"level": "WARNING", "propagate": True},
+        "weasyprint": {"level": "ERROR", "propagate": True},  # font notes on every PDF
     },
 }
 

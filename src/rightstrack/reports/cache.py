@@ -1,91 +1,123 @@
-"""Reports rendered once per data version and served from a file cache, a few renders at a time.
+"""Reports rendered once per data version, by the worker, and served from a file cache.
 
-A report's key is its kind, State, format, language, options and the data version (which changes
-whenever published data changes), so a cached file never outlives the data it shows. A miss renders
-only when one of ``RIGHTSTRACK_REPORT_RENDERS`` slots (lock files shared by every process of the
-machine) is free; otherwise :class:`ReportBusy` tells the caller to answer "being prepared, retry"
-rather than give a thread of the site to a second render.
+A report's key is its kind, State, format, language, options, the data version (which changes
+whenever published data changes) and the day, so a cached file never outlives the data it shows.
+On a miss the site queues one render (``render_report``, once per key however many ask) and answers
+"being prepared": renders run in the worker process (at a lower CPU priority, see DEPLOY.md), never
+in a thread of the site. With ``RIGHTSTRACK_TASKS=immediate`` the render happens at once.
+A report that cannot be made (no data for it) is cached as :class:`Missing` with its message.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.tasks import task
 
-from rightstrack.reports.api import render
-from rightstrack.reports.errors import Rendered
+from rightstrack.reports.api import KINDS, render
+from rightstrack.reports.errors import Rendered, ReportError
+
+QUEUED_SECONDS = 600  # a render queued this long ago and not done is queued again
 
 
-class ReportBusy(Exception):
-    """Every render slot is taken: the report is being prepared elsewhere; ask again shortly."""
+@dataclass(frozen=True)
+class Missing:
+    """A report the data cannot make: the message for people, cached like a file."""
+
+    message: str
 
 
-def cache_key(
-    kind: str, state: str, fmt: str, language: str, options: Mapping[str, Any], version: str
+@dataclass(frozen=True)
+class Wanted:
+    """One report of one data version."""
+
+    kind: str
+    state: str
+    fmt: str
+    language: str
+    options: tuple[tuple[str, str], ...]
+    version: str
+
+    @classmethod
+    def of(
+        cls, kind: str, state: str, fmt: str, language: str, options: Mapping[str, Any], version: str
+    ) -> Wanted:
+        """Checked as :func:`render` checks it (``ReportError``), before anything is queued."""
+        found = KINDS.get(kind)
+        if found is None:
+            raise ReportError(f"unknown report {kind!r}: choose one of {', '.join(KINDS)}")
+        if fmt not in found.formats:
+            raise ReportError(f"the {kind} report is made as {', '.join(found.formats)}, not {fmt!r}")
+        languages = [code for code, _name in settings.LANGUAGES]
+        if language not in languages:
+            raise ReportError(f"unknown language {language!r}: choose one of {', '.join(languages)}")
+        unknown = sorted(set(options) - set(found.options))
+        if unknown:
+            raise ReportError(
+                f"the {kind} report has no option {', '.join(unknown)}; its options: "
+                f"{', '.join(found.options)}"
+            )
+        pairs = tuple(sorted((str(k), str(v)) for k, v in options.items()))
+        return cls(kind, state, fmt, language, pairs, f"{version}@{date.today().isoformat()}")
+
+    @property
+    def key(self) -> str:
+        """The cache key.
+
+        >>> a = Wanted("mia", "KAZ", "pdf", "en", (), "1-2-3").key
+        >>> a == Wanted("mia", "KAZ", "pdf", "en", (), "1-2-4").key
+        False
+        >>> a == Wanted("mia", "KAZ", "pdf", "ru", (), "1-2-3").key
+        False
+        """
+        described = json.dumps(
+            [self.kind, self.state, self.fmt, self.language, self.options, self.version]
+        )
+        return "report:" + hashlib.sha256(described.encode()).hexdigest()
+
+
+def cached(wanted: Wanted) -> Rendered | Missing | None:
+    found = caches["reports"].get(wanted.key)
+    return found if isinstance(found, Rendered | Missing) else None
+
+
+def prepare(wanted: Wanted) -> None:
+    """Queue the render of ``wanted`` unless it is queued already."""
+    if caches["reports"].add(wanted.key + ":queued", True, QUEUED_SECONDS):
+        render_report.enqueue(
+            wanted.kind, wanted.state, wanted.fmt, wanted.language, dict(wanted.options), wanted.version
+        )
+
+
+def served(wanted: Wanted) -> Rendered | Missing | None:
+    """The report from the cache, or ``None`` while it is being prepared (its render queued)."""
+    found = cached(wanted)
+    if found is None:
+        prepare(wanted)
+        found = cached(wanted)  # made already by an immediate queue
+    return found
+
+
+@task(priority=10)  # before machine help: someone is waiting for it
+def render_report(
+    kind: str, state: str, fmt: str, language: str, options: dict[str, str], version: str
 ) -> str:
-    """The cache key of one report of one data version.
-
-    >>> a = cache_key("mia", "KAZ", "pdf", "en", {}, "1-2-3")
-    >>> a == cache_key("mia", "KAZ", "pdf", "en", {}, "1-2-4")
-    False
-    >>> a == cache_key("mia", "KAZ", "pdf", "ru", {}, "1-2-3")
-    False
-    """
-    described = json.dumps([kind, state, fmt, language, sorted(options.items()), version], default=str)
-    return "report:" + hashlib.sha256(described.encode()).hexdigest()
-
-
-@contextlib.contextmanager
-def render_slot() -> Iterator[bool]:
-    """One of the machine's render slots, or ``False`` when all are busy (never waits)."""
-    folder = Path(str(settings.DATA_DIR)) / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    held: IO[str] | None = None
-    for number in range(max(1, int(settings.RIGHTSTRACK_REPORT_RENDERS))):
-        handle = (folder / f"report-render-{number}.lock").open("a")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            continue
-        held = handle
-        break
-    try:
-        yield held is not None
-    finally:
-        if held is not None:
-            fcntl.flock(held, fcntl.LOCK_UN)
-            held.close()
-
-
-def cached_render(
-    kind: str, state: str, fmt: str, language: str, options: Mapping[str, Any], version: str
-) -> Rendered:
-    """The report from the cache, or rendered now and cached; :class:`ReportBusy` when no slot is free.
-
-    Raises :class:`~rightstrack.reports.errors.ReportError` as :func:`render` does.
-    """
+    """Render one report into the cache (the worker's side of :func:`prepare`)."""
+    wanted = Wanted(kind, state, fmt, language, tuple(sorted(options.items())), version)
     store = caches["reports"]
-    # a report without a date option is dated today: tomorrow's is another file
-    key = cache_key(kind, state, fmt, language, options, f"{version}@{date.today().isoformat()}")
-    found = store.get(key)
-    if isinstance(found, Rendered):
-        return found
-    with render_slot() as free:
-        if not free:
-            raise ReportBusy(key)
-        found = store.get(key)  # rendered by another process while this one waited for the slot
-        if isinstance(found, Rendered):
-            return found
-        rendered = render(kind, state, fmt, language=language, **options)
-        store.set(key, rendered)
-        return rendered
+    if cached(wanted) is None:
+        made: Rendered | Missing
+        try:
+            made = render(kind, state, fmt, language=language, **options)
+        except ReportError as error:
+            made = Missing(error.message)
+        store.set(wanted.key, made)
+    store.delete(wanted.key + ":queued")
+    return wanted.key

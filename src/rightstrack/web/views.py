@@ -463,17 +463,19 @@ def report_download(request: HttpRequest, code: str, kind: str, fmt: str) -> Htt
     from django.utils.translation import get_language
 
     from rightstrack.reports import ReportError
-    from rightstrack.reports.cache import ReportBusy, cached_render
+    from rightstrack.reports.cache import Missing, Wanted, served
 
     state = get_object_or_404(State, code=code.upper())
     options = {key: value for key, value in request.GET.items() if key not in {"language"}}
     language = request.GET.get("language") or (get_language() or "en")[:2]
-    try:  # rendered once per data version (reports/cache.py)
-        rendered = cached_render(kind, state.code, fmt, language, options, data_version())
+    try:  # rendered once per data version, by the worker (reports/cache.py)
+        rendered = served(Wanted.of(kind, state.code, fmt, language, options, data_version()))
     except ReportError as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
-    except ReportBusy:
+    if rendered is None:
         return _report_being_prepared()
+    if isinstance(rendered, Missing):
+        return HttpResponse(rendered.message, status=404, content_type="text/plain; charset=utf-8")
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
     return response
@@ -483,7 +485,7 @@ REPORT_RETRY_SECONDS = 5
 
 
 def _report_being_prepared() -> HttpResponse:
-    """503 with ``Retry-After``: every render slot is busy; the page reloads itself."""
+    """503 with ``Retry-After`` while the worker renders the report; the page reloads itself."""
     from django.utils.html import format_html
     from django.utils.translation import gettext as _
 
@@ -495,4 +497,5 @@ def _report_being_prepared() -> HttpResponse:
     )
     response = HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(REPORT_RETRY_SECONDS)
+    response._has_been_logged = True  # type: ignore[attr-defined]  # expected: not an error to log
     return response
