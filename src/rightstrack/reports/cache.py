@@ -3,8 +3,9 @@
 A report's key is its kind, State, format, language, options, the data version (which changes
 whenever published data changes) and the day, so a cached file never outlives the data it shows.
 On a miss the site queues one render (``render_report``, once per key however many ask) and answers
-"being prepared": renders run in the worker process (at a lower CPU priority, see DEPLOY.md), never
-in a thread of the site. With ``RIGHTSTRACK_TASKS=immediate`` the render happens at once.
+"being prepared": documents are rendered in the worker process (at a lower CPU priority, see
+DEPLOY.md), never in a thread of the site; JSON, which has no layout, in the request. With
+``RIGHTSTRACK_TASKS=immediate`` every render happens at once.
 A report that cannot be made (no data for it) is cached as :class:`Missing` with its message.
 """
 
@@ -25,6 +26,7 @@ from rightstrack.reports.api import KINDS, render
 from rightstrack.reports.errors import Rendered, ReportError
 
 QUEUED_SECONDS = 600  # a render queued this long ago and not done is queued again
+INLINE_FORMATS = {"json"}
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,7 @@ class Wanted:
         >>> a == Wanted("mia", "KAZ", "pdf", "ru", (), "1-2-3").key
         False
         """
-        described = json.dumps(
-            [self.kind, self.state, self.fmt, self.language, self.options, self.version]
-        )
+        described = json.dumps([self.kind, self.state, self.fmt, self.language, self.options, self.version])
         return "report:" + hashlib.sha256(described.encode()).hexdigest()
 
 
@@ -97,12 +97,27 @@ def prepare(wanted: Wanted) -> None:
 
 
 def served(wanted: Wanted) -> Rendered | Missing | None:
-    """The report from the cache, or ``None`` while it is being prepared (its render queued)."""
+    """The report from the cache, or ``None`` while it is being prepared (its render queued).
+
+    JSON (data, no layout, no charts) is made in the request; documents by the worker.
+    """
     found = cached(wanted)
-    if found is None:
+    if found is None and wanted.fmt in INLINE_FORMATS:
+        found = _make(wanted)
+    elif found is None:
         prepare(wanted)
         found = cached(wanted)  # made already by an immediate queue
     return found
+
+
+def _make(wanted: Wanted) -> Rendered | Missing:
+    made: Rendered | Missing
+    try:
+        made = render(wanted.kind, wanted.state, wanted.fmt, language=wanted.language, **dict(wanted.options))
+    except ReportError as error:
+        made = Missing(error.message)
+    caches["reports"].set(wanted.key, made)
+    return made
 
 
 @task(priority=10)  # before machine help: someone is waiting for it
@@ -111,13 +126,7 @@ def render_report(
 ) -> str:
     """Render one report into the cache (the worker's side of :func:`prepare`)."""
     wanted = Wanted(kind, state, fmt, language, tuple(sorted(options.items())), version)
-    store = caches["reports"]
     if cached(wanted) is None:
-        made: Rendered | Missing
-        try:
-            made = render(kind, state, fmt, language=language, **options)
-        except ReportError as error:
-            made = Missing(error.message)
-        store.set(wanted.key, made)
-    store.delete(wanted.key + ":queued")
+        _make(wanted)
+    caches["reports"].delete(wanted.key + ":queued")
     return wanted.key
