@@ -6,7 +6,8 @@ Builds a fresh SQLite database in a temporary folder (migrate, UPR Info vocabula
 Kazakhstan documents of examples/, the 2010 and 2014 Working Group reports and the Committee's 2018
 follow-up from ../shared/data, then machine help for Kazakhstan so that searches by meaning have
 vectors), starts ``gunicorn rightstrack.config.wsgi:application --workers 3 --threads 2 --timeout 60``
-on 127.0.0.1 with the production settings of DEPLOY.md (a secret key, one trusted proxy, secure
+on 127.0.0.1 and ``rightstrack worker`` at nice 10 (it renders the reports) with the production
+settings of DEPLOY.md (a secret key, one trusted proxy, secure
 cookies, HSTS, SSL redirect), and plays nginx: every request carries ``X-Forwarded-Proto: https`` and
 ``X-Forwarded-For`` with the simulated client's own address.
 
@@ -19,8 +20,8 @@ first visitors of a restarted site would):
 * report clients (``--report-clients``, each its own address) download reports of every kind, format
   and both languages (30 distinct files, none cached at the start) one after the other, every
   2–3 s: the site's throttle allows 30 a minute to an address. A "being prepared" answer (503 with
-  ``Retry-After``) is honoured: the client waits and asks again, and the report's latency runs to
-  the file.
+  ``Retry-After``, while the worker renders it) is honoured: the client waits and asks again, and
+  the report's latency runs to the file.
 
 Prints requests, errors (any answer but 200, a report's 503 with Retry-After or a 429 throttle, and
 any failed connection), p50/p95/max of the HTML pages while reports are being asked for (goal: 0
@@ -188,6 +189,13 @@ def start_gunicorn(port: int, folder: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, env=env, cwd=ROOT)
 
 
+def start_worker(folder: Path) -> subprocess.Popen[bytes]:
+    """`rightstrack worker` at a lower CPU priority, as DEPLOY.md's unit runs it (Nice=10)."""
+    command = ["nice", "-n", "10", str(BIN / "rightstrack"), "worker"]
+    log = (folder / "worker.log").open("wb")
+    return subprocess.Popen(command, env=os.environ.copy(), cwd=ROOT, stdout=log, stderr=log)
+
+
 def wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
     browser = Browser(port, "10.0.0.1")
     for _ in range(240):
@@ -317,6 +325,7 @@ def main() -> None:
     folder = Path(os.environ["RIGHTSTRACK_DATA_DIR"])
     port = free_port()
     server = start_gunicorn(port, folder)
+    worker = start_worker(folder)
     try:
         wait_until_up(port, server)
         urls, meanings, reports = page_urls(ids), semantic_urls(), report_urls()
@@ -341,8 +350,9 @@ def main() -> None:
             thread.join()
         elapsed = time.monotonic() - started
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=60)
     pages = [
         ms
         for key in ("list", "keyword search", "dashboard", "recommendation")
