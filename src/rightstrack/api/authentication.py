@@ -16,7 +16,8 @@ from rest_framework.authtoken.models import Token
 
 
 def expired(token: Token) -> bool:
-    return token.created < timezone.now() - timedelta(days=settings.API_TOKEN_DAYS)
+    days: int = settings.API_TOKEN_DAYS
+    return bool(token.created < timezone.now() - timedelta(days=days))
 
 
 class ExpiringTokenAuthentication(TokenAuthentication):

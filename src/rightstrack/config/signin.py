@@ -26,7 +26,7 @@ from rightstrack.config.clients import client_ip
 from rightstrack.config.throttling import over_count
 
 
-class LockoutBackend(AxesStandaloneBackend):
+class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]  # axes ships no type information
     """Axes' check before any password is tried; a call without a request (a script) is not counted."""
 
     def authenticate(
