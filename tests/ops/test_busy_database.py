@@ -7,6 +7,7 @@ holding the write lock as a long import does, and the CLI or the site as separat
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from rightstrack.documents.importing import ImportBusy, import_files
 from rightstrack.documents.locking import import_lock
@@ -98,20 +100,32 @@ def test_an_api_write_that_cannot_get_the_database_answers_503_retry_after_and_i
     assert "POST /api/token/ user=anonymous" in answer.stderr and "database is locked" in answer.stderr
 
 
-def test_a_second_import_waits_for_the_first_to_finish(vocabularies: None, settings: Any) -> None:
-    settings.RIGHTSTRACK_IMPORT_WAIT_SECONDS = 60
+@contextlib.contextmanager
+def another_import(seconds: float) -> Iterator[None]:
+    """The import lock held by another thread (its own database session) for ``seconds``."""
     started = threading.Event()
 
-    def first_import() -> None:  # holds the import lock for a second, as a long import does
-        with import_lock():
-            started.set()
-            time.sleep(1.0)
+    def hold() -> None:
+        try:
+            with import_lock():
+                started.set()
+                time.sleep(seconds)
+        finally:
+            connection.close()
 
-    holder = threading.Thread(target=first_import)
+    holder = threading.Thread(target=hold)
     holder.start()
-    started.wait(10)
-    import_files([EXAMPLE_MIA])  # waits for the lock, then imports
-    holder.join()
+    assert started.wait(30)
+    try:
+        yield
+    finally:
+        holder.join()
+
+
+def test_a_second_import_waits_for_the_first_to_finish(vocabularies: None, settings: Any) -> None:
+    settings.RIGHTSTRACK_IMPORT_WAIT_SECONDS = 60
+    with another_import(seconds=1.0):
+        import_files([EXAMPLE_MIA])  # waits for the lock, then imports
     assert Recommendation.objects.filter(review__state_id="KAZ").count() > 0
 
 
@@ -119,7 +133,7 @@ def test_an_import_that_waited_too_long_says_busy_and_writes_nothing(
     vocabularies: None, settings: Any
 ) -> None:
     settings.RIGHTSTRACK_IMPORT_WAIT_SECONDS = 0
-    with import_lock(), pytest.raises(ImportBusy) as refused:
+    with another_import(seconds=3.0), pytest.raises(ImportBusy) as refused:
         import_files([EXAMPLE_MIA])
     assert "busy" in str(refused.value) and "retry" in str(refused.value)
     assert str(EXAMPLE_MIA) in str(refused.value)
