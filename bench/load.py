@@ -25,8 +25,9 @@ first visitors of a restarted site would):
 
 Prints requests, errors (any answer but 200, a report's 503 with Retry-After or a 429 throttle, and
 any failed connection), p50/p95/max of the HTML pages while reports are being asked for (goal: 0
-errors, p95 ≤ 150 ms), the same for searches by meaning, report latencies, and the load average.
-Timings grow with the machine's load (other jobs on the two cores): read them beside it.
+errors, p95 ≤ 150 ms), the same for searches by meaning, report latencies, the load average and a
+fixed CPU loop's time against the idle machine's (bench/reports.py). Timings grow with the machine's
+load (other jobs on the two cores): read them beside it, and beside a run with ``--report-clients 0``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.fresh import DATA, ROOT, configure, migrate_with_vocabularies
+from bench.reports import IDLE_LOOP, reference_loop
 
 BIN = Path(sys.executable).parent
 GOAL_P95_MS = 150.0
@@ -389,8 +391,12 @@ def main() -> None:
         else 0
     )
     print(f"errors logged by the site: {logged}")
-    load = os.getloadavg()
+    load, loop = os.getloadavg(), reference_loop()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    print(
+        f"reference loop: {loop:.2f} s now, {IDLE_LOOP} s on the idle machine "
+        f"(CPU-bound work runs about {loop / IDLE_LOOP:.1f}× slower than idle)"
+    )
     shutil.rmtree(folder, ignore_errors=True)
 
 
