@@ -246,6 +246,9 @@ TASK_QUEUE = env_str("RIGHTSTRACK_TASKS", "database")
 # recommendations; the embedder: "auto" (the multilingual encoder when installed), "use" or "hashing".
 RIGHTSTRACK_MACHINE_HELP = env_bool("RIGHTSTRACK_MACHINE_HELP", True)
 RIGHTSTRACK_EMBEDDER = env_str("RIGHTSTRACK_EMBEDDER", "auto")
+# gunicorn processes load the encoder and the vectors before serving (config/wsgi.py), not during a
+# visitor's first search by meaning.
+RIGHTSTRACK_WARM_SEARCH = env_bool("RIGHTSTRACK_WARM_SEARCH", True)
 if RIGHTSTRACK_EMBEDDER not in {"auto", "use", "hashing"}:
     raise SettingError(f"RIGHTSTRACK_EMBEDDER={RIGHTSTRACK_EMBEDDER!r}: expected auto, use or hashing")
 if TASK_QUEUE == "rq":
