@@ -6,7 +6,7 @@ Builds a fresh SQLite database in a temporary folder (migrate, UPR Info vocabula
 Kazakhstan documents of examples/, the 2010 and 2014 Working Group reports and the Committee's 2018
 follow-up from ../shared/data, then machine help for Kazakhstan so that searches by meaning have
 vectors), starts ``gunicorn rightstrack.config.wsgi:application --workers 3 --threads 2 --timeout 60``
-on 127.0.0.1 and ``rightstrack worker`` at nice 10 (it renders the reports) with the production
+on 127.0.0.1 and ``rightstrack worker`` at nice 19 (it renders the reports) with the production
 settings of DEPLOY.md (a secret key, one trusted proxy, secure
 cookies, HSTS, SSL redirect), and plays nginx: every request carries ``X-Forwarded-Proto: https`` and
 ``X-Forwarded-For`` with the simulated client's own address.
@@ -193,8 +193,8 @@ def start_gunicorn(port: int, folder: Path) -> subprocess.Popen[bytes]:
 
 
 def start_worker(folder: Path) -> subprocess.Popen[bytes]:
-    """`rightstrack worker` at a lower CPU priority, as DEPLOY.md's unit runs it (Nice=10)."""
-    command = ["nice", "-n", "10", str(BIN / "rightstrack"), "worker"]
+    """`rightstrack worker` at the lowest CPU priority, as DEPLOY.md's unit runs it (Nice=19)."""
+    command = ["nice", "-n", "19", str(BIN / "rightstrack"), "worker"]
     log = (folder / "worker.log").open("wb")
     return subprocess.Popen(command, env=os.environ.copy(), cwd=ROOT, stdout=log, stderr=log)
 
