@@ -25,6 +25,7 @@ import csv
 import json
 import os
 import resource
+import secrets
 import shutil
 import signal
 import socket
@@ -268,6 +269,7 @@ def run(scale: str, seconds: int, only_import: bool = False) -> None:
     copies = 1 if scale == "41k" else 8
     folder = Path(tempfile.mkdtemp(prefix=f"rightstrack-scale-{scale}-"))
     env = {**os.environ, "RIGHTSTRACK_DATA_DIR": str(folder), "RIGHTSTRACK_TASKS": "immediate"}
+    env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # gunicorn refuses the development key
     env.pop("DATABASE_URL", None)
     sources = make_csvs(folder, copies)
     rightstrack = str(BIN / "rightstrack")

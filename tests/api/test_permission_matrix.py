@@ -63,6 +63,7 @@ TABLE: list[Row] = [
     Row("GET", "/states/ZZZ", every(404)),
     Row("GET", "/states/KAZ/reports/state.json", every(200)),  # reports: published data, for everybody
     Row("GET", "/states/KAZ/reports/nothing.pdf", every(404)),
+    Row("GET", "/healthz", every(200)),  # the health check: database and queue, no data
     Row("GET", "/states/KAZ/recurring", every(200)),
     Row("GET", "/states/KAZ/recurring.json?open=1", every(200)),
     Row("GET", "/states/KAZ/UPR/1", every(200)),

@@ -1,11 +1,18 @@
 """``POST /api/token/``: a token for a username and password, with the site's sign-in throttling.
 
 The form is the one of the sign-in page, so failures here count towards the same lockout and an
-inactive account gets no token.
+inactive account gets no token. A token expires ``API_TOKEN_DAYS`` after it was issued (asking
+again then gives a new one) and a password change deletes the account's token.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authentication import BaseAuthentication
@@ -15,9 +22,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from rightstrack.api.authentication import expired
 from rightstrack.api.serializers import CredentialsSerializer, TokenSerializer
 from rightstrack.api.views import JSON_ONLY
-from rightstrack.portal.auth import ThrottledAuthenticationForm
+from rightstrack.config.signin import SignInForm
+
+
+@receiver(pre_save, sender=get_user_model(), dispatch_uid="rightstrack-token-password-change")
+def _password_change_ends_tokens(sender: type[AbstractBaseUser], instance: Any, **kwargs: Any) -> None:
+    """A new password deletes the account's API token: who knew the old one loses the API too."""
+    if instance.pk is None or kwargs.get("raw"):
+        return
+    before = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
+    if before is not None and before != instance.password:
+        Token.objects.filter(user_id=instance.pk).delete()
 
 
 class ObtainTokenView(APIView):
@@ -28,8 +46,9 @@ class ObtainTokenView(APIView):
 
     @extend_schema(
         summary="Obtain your API token",
-        description="Send it back as `Authorization: Token <key>`. Repeated failures lock the "
-        "account for a while, as on the sign-in page.",
+        description="Send it back as `Authorization: Token <key>`. A token expires after "
+        "RIGHTSTRACK_API_TOKEN_DAYS (30 by default) and when the password changes; repeated failures "
+        "lock the account for a while, as on the sign-in page.",
         request=CredentialsSerializer,
         responses={
             200: TokenSerializer,
@@ -41,7 +60,7 @@ class ObtainTokenView(APIView):
     def post(self, request: Request) -> Response:
         credentials = CredentialsSerializer(data=request.data)
         credentials.is_valid(raise_exception=True)
-        form = ThrottledAuthenticationForm(request._request, data=credentials.validated_data)
+        form = SignInForm(request._request, data=credentials.validated_data)
         if not form.is_valid():
             errors = form.errors.get_json_data()
             throttled = any(e["code"] == "throttled" for e in errors.get("__all__", []))
@@ -50,4 +69,7 @@ class ObtainTokenView(APIView):
                 status=status.HTTP_429_TOO_MANY_REQUESTS if throttled else status.HTTP_400_BAD_REQUEST,
             )
         token, _ = Token.objects.get_or_create(user=form.get_user())
+        if expired(token):  # a new key, not the old one with a new date
+            token.delete()
+            token = Token.objects.create(user=form.get_user())
         return Response({"token": token.key})

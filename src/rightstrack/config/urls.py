@@ -1,14 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from rightstrack.portal.auth import ThrottledAdminAuthenticationForm, ThrottledLoginView
+from rightstrack.config.health import healthz
+from rightstrack.config.signin import AdminSignInForm, SignInView, ThrottledPasswordResetView
 
-admin.site.login_form = ThrottledAdminAuthenticationForm
+admin.site.login_form = AdminSignInForm
 admin.site.site_header = "RightsTrack editors"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("portal/", include("rightstrack.portal.urls")),

@@ -2,7 +2,9 @@
 
 Every file of one call is read and parsed before anything is written; then all of them are
 stored inside one transaction. Any rejection names the file, the place and the reason, and
-leaves the database as it was.
+leaves the database as it was. Imports take turns (``documents.locking.import_lock``); one that
+cannot get its turn, or whose database gives up waiting for another writer, raises
+:class:`ImportBusy` ("busy, retry"), never a refused record.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from rightstrack.assessments.history import acting_as
 from rightstrack.assessments.models import Stakeholder
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, ReviewKey
+from rightstrack.documents.locking import Busy, import_lock, is_busy
 from rightstrack.documents.models import SourceDocument
 from rightstrack.documents.store import known_labels, store_document
 from rightstrack.documents.store.recommendations import Index, Progress
 from rightstrack.ingest.reading import LoadedFile, load, load_bytes
 from rightstrack.ingest.registry import Source, source_for
+
+UPLOAD_WAIT_SECONDS = 20
 
 
 class ImportFailed(Exception):
@@ -31,6 +36,19 @@ class ImportFailed(Exception):
         self.path = path
         self.error = error
         super().__init__(f"{path}: {error}")
+
+
+class ImportBusy(ImportFailed):
+    """The database was busy with another import or writer for longer than this one could wait."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            DocumentRejected(
+                "the database is busy with another import or change; "
+                "nothing was imported — retry when it has finished"
+            ),
+        )
 
 
 @dataclass
@@ -98,7 +116,7 @@ def import_files(
     reports: list[ImportReport] = []
     current = ready[0].path if ready else Path()
     try:
-        with transaction.atomic(), acting_as(actor):
+        with import_lock(), transaction.atomic(), acting_as(actor):
             index = Index()  # what one document stored, the next one matches against without reading it
             for item in ready:
                 current = item.path
@@ -107,7 +125,11 @@ def import_files(
                 reports.append(_store(item, progress, index))
     except DocumentRejected as error:
         raise ImportFailed(current, error) from None
+    except Busy:
+        raise ImportBusy(current) from None
     except DatabaseError as error:  # a record the database refuses: a bug, but never a partial import
+        if is_busy(error):
+            raise ImportBusy(current) from error
         raise ImportFailed(current, DocumentRejected(f"the database refused a record: {error}")) from error
     _after(reports)
     return reports
@@ -179,10 +201,16 @@ def import_bytes(
                     )
     except DocumentRejected as error:
         raise ImportFailed(Path(name), error) from None
-    try:
-        with transaction.atomic(), acting_as(actor):
+    try:  # a web upload waits less for its turn than a command does
+        with import_lock(wait=UPLOAD_WAIT_SECONDS), transaction.atomic(), acting_as(actor):
             reports = [_store(_Ready(Path(name), loaded, parsed), None)]
     except DocumentRejected as error:
         raise ImportFailed(Path(name), error) from None
+    except Busy:
+        raise ImportBusy(Path(name)) from None
+    except DatabaseError as error:
+        if is_busy(error):
+            raise ImportBusy(Path(name)) from error
+        raise
     _after(reports)
     return reports

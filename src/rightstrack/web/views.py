@@ -470,15 +470,40 @@ def report_download(request: HttpRequest, code: str, kind: str, fmt: str) -> Htt
     """A report of the State as a file (published data only), in the page's language."""
     from django.utils.translation import get_language
 
-    from rightstrack.reports import ReportError, render
+    from rightstrack.reports import ReportError
+    from rightstrack.reports.cache import Missing, Wanted, served
 
     state = get_object_or_404(State, code=code.upper())
     options = {key: value for key, value in request.GET.items() if key not in {"language"}}
     language = request.GET.get("language") or (get_language() or "en")[:2]
-    try:
-        rendered = render(kind, state.code, fmt, language=language, **options)
+    try:  # rendered once per data version, by the worker (reports/cache.py)
+        rendered = served(Wanted.of(kind, state.code, fmt, language, options, data_version()))
     except ReportError as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
+    if rendered is None:
+        return _report_being_prepared()
+    if isinstance(rendered, Missing):
+        return HttpResponse(rendered.message, status=404, content_type="text/plain; charset=utf-8")
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response
+
+
+REPORT_RETRY_SECONDS = 5
+
+
+def _report_being_prepared() -> HttpResponse:
+    """503 with ``Retry-After`` while the worker renders the report; the page reloads itself."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    message = _("This report is being prepared. The page will try again in a few seconds.")
+    page = format_html(
+        '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="{}"><p>{}</p>',
+        REPORT_RETRY_SECONDS,
+        message,
+    )
+    response = HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = str(REPORT_RETRY_SECONDS)
+    response._has_been_logged = True  # type: ignore[attr-defined]  # expected: not an error to log
     return response
