@@ -547,9 +547,7 @@ def store_recommendations(
             stored.levelled.add(keep.obj.pk)
     repositioned = {obj.pk for obj in answers.write(places.document)}
     if filled:
-        Recommendation.objects.bulk_update(
-            [obj for obj in filled if obj.pk], ["text"], batch_size=BATCH
-        )
+        Recommendation.objects.bulk_update([obj for obj in filled if obj.pk], ["text"], batch_size=BATCH)
     if inherits:
         inherit_positions([(clause.obj, whole.obj) for clause, whole in inherits])
     existing = [
