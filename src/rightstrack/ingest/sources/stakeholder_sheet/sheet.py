@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from rightstrack.core.errors import DocumentRejected
@@ -140,8 +139,8 @@ def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     """A filled sheet → the stakeholder's assessments (nothing if any cell is wrong)."""
     try:
         workbook = load_workbook(io.BytesIO(data))
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise DocumentRejected(f"not a readable Excel workbook: {error}") from None
+    except Exception as error:  # openpyxl raises many kinds (lxml, zlib, IndexError...) on a broken package
+        raise DocumentRejected(f"not a readable Excel workbook: {error}", Place(section="workbook")) from None
     if MAIN not in workbook.sheetnames or META not in workbook.sheetnames:
         raise DocumentRejected(f"not a RightsTrack sheet: it lacks the sheet {MAIN!r} or its hidden twin")
     sheet, meta_sheet = workbook[MAIN], workbook[META]
