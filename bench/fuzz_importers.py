@@ -50,7 +50,13 @@ def stakeholder_sheet_sample(mia: Path) -> bytes:
     from openpyxl import load_workbook
 
     from rightstrack.core.records import StakeholderRecord
-    from rightstrack.ingest.sources.stakeholder_sheet.sheet import LEVELS, MAIN, SheetRow, SheetSpec, write_sheet
+    from rightstrack.ingest.sources.stakeholder_sheet.sheet import (
+        LEVELS,
+        MAIN,
+        SheetRow,
+        SheetSpec,
+        write_sheet,
+    )
     from rightstrack.ingest.sources.upr_info_mia.parser import parse
 
     document = parse(mia.read_text(encoding="utf-8"))

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rightstrack.outputs.spreadsheets import csv_dict_writer
+
 from .linear import Model, load_model
 
 if TYPE_CHECKING:
@@ -200,7 +202,7 @@ def classify_csv(
         for head in ("issues", "themes", "sdgs"):
             row[f"pred_{head}"], row[f"pred_{head}_p"] = _joined(getattr(result, head))
     with Path(path_out).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields + [c for c in CSV_COLUMNS if c not in fields])
+        writer = csv_dict_writer(handle, fields + [c for c in CSV_COLUMNS if c not in fields])
         writer.writeheader()
         writer.writerows(rows)
     return len(rows)

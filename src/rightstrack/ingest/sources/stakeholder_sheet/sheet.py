@@ -27,6 +27,7 @@ from rightstrack.core.records import (
     ReviewKey,
     StakeholderRecord,
 )
+from rightstrack.outputs.spreadsheets import TextWorkbook, workbook_bytes
 
 KIND = "stakeholder-sheet"
 FORMAT_VERSION = "rightstrack-sheet-1"
@@ -62,8 +63,8 @@ class SheetSpec:
 
 
 def write_sheet(spec: SheetSpec) -> bytes:
-    """The .xlsx a stakeholder fills in."""
-    workbook = Workbook()
+    """The .xlsx a stakeholder fills in (every text a text cell: :mod:`rightstrack.outputs.spreadsheets`)."""
+    workbook = TextWorkbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = MAIN
@@ -96,9 +97,7 @@ def write_sheet(spec: SheetSpec) -> bytes:
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     _write_meta(workbook, spec)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _write_meta(workbook: Workbook, spec: SheetSpec) -> None:
