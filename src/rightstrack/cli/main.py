@@ -498,20 +498,30 @@ def restore(
     source: Annotated[Path, typer.Argument(help="A file written by `rightstrack backup`.")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask: replace the database's content.")] = False,
 ) -> None:
-    """Replace the database's content with a backup."""
+    """Replace the database's content with a backup, once checked; the database as it was is kept."""
     _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
     from rightstrack.core.errors import DocumentRejected
-    from rightstrack.documents.backup import describe_database
+    from rightstrack.documents.backup import check_backup, describe_database
     from rightstrack.documents.backup import restore as restore_backup
 
-    if not yes and not typer.confirm(f"Replace everything in {describe_database()} with {source}?"):
-        _fail("nothing was restored")
     try:
-        restore_backup(source)
+        check_backup(source)
     except DocumentRejected as error:
         _fail(f"{error.reason}\nnothing was restored.")
         return
+    if not yes and not typer.confirm(f"Replace everything in {describe_database()} with {source}?"):
+        _fail("nothing was restored")
+    try:
+        safety = restore_backup(source, Path(settings.DATA_DIR) / "backups")
+    except DocumentRejected as error:
+        _fail(f"{error.reason}\nnothing was restored.")
+        return
+    call_command("migrate", verbosity=0)  # a backup of an older version gets this version's tables
     out.print(f"restored {describe_database()} from {source}")
+    out.print(f"the database as it was before is kept in {safety} (restore it the same way to undo)")
 
 
 @app.command(name="migrate-db")
