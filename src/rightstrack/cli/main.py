@@ -322,8 +322,15 @@ def fetch(
     uhri: Annotated[str | None, typer.Option(help="Download the UHRI export of this State instead.")] = None,
     url: Annotated[str | None, typer.Option(help="Download this address instead.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Also fetch from this machine or the local network (a mirror there); refused by default.",
+        ),
+    ] = False,
 ) -> None:
-    """Download a document (UN symbol, UHRI export or any address) and import it."""
+    """Download a document (UN symbol, UHRI export or any http(s) address) and import it."""
     _django()
     from django.conf import settings
 
@@ -349,7 +356,7 @@ def fetch(
             _fail("give a document symbol, --uhri STATE or --url ADDRESS")
             return
         with err.status(f"downloading {target}"):
-            downloaded = download(target, folder, name)
+            downloaded = download(target, folder, name, allow_private=allow_private)
     except DocumentRejected as error:
         _fail(f"{error.reason}\nnothing was imported.")
         return
