@@ -24,7 +24,6 @@ import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote, urljoin, urlsplit
@@ -118,7 +117,7 @@ def connect_public(
 ) -> socket.socket:
     """``socket.create_connection``, refusing a peer that is not public (a name that resolved to a
     public address when checked and to another one now)."""
-    sock = socket.create_connection(address, timeout, source_address, **kwargs)  # type: ignore[arg-type]
+    sock = socket.create_connection(address, timeout, source_address, **kwargs)
     peer = str(sock.getpeername()[0])
     if not _public(ipaddress.ip_address(peer.split("%")[0])):
         sock.close()
@@ -153,7 +152,13 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         self.allow_private = allow_private
 
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
     ) -> urllib.request.Request | None:
         check_url(urljoin(req.full_url, newurl), self.allow_private)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -147,6 +147,8 @@ class TextWorkbook(Workbook):
     holds a text is made a text cell, however it was set.
     """
 
+    _sheets: list[Any]  # openpyxl's list of sheets (not in its type stubs)
+
     def __init__(self, write_only: bool = False) -> None:
         super().__init__(write_only=write_only)
         if not write_only:
@@ -158,7 +160,10 @@ class TextWorkbook(Workbook):
             if self.write_only
             else _TextWorksheet(parent=self, title=title)
         )
-        self._add_sheet(sheet=sheet, index=index)
+        if index is None:
+            self._sheets.append(sheet)
+        else:
+            self._sheets.insert(index, sheet)
         return sheet
 
     def save(self, filename: Any) -> None:
