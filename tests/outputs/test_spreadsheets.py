@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -247,3 +249,13 @@ def test_no_module_but_the_shared_writer_writes_csv_or_xlsx() -> None:
     ]
     assert offenders == [], "write CSV and XLSX through rightstrack.outputs.spreadsheets"
     assert _direct_writers(WRITER)  # the check does see a writer where there is one
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*sorted(FORMULA_STARTS), " ", "a", "1", ",", '"', ";", "'"])))
+def test_no_csv_cell_starts_a_formula_whatever_the_text(text: str) -> None:
+    (row,) = list(csv.reader(io.StringIO(csv_text([text], []), newline="")))
+    (cell,) = row or [""]
+    assert cell in (text, "'" + text)
+    first = cell.lstrip(" \u00a0")[:1]
+    assert (cell[:1] not in FORMULA_STARTS and first not in FORMULA_STARTS) or _is_number(cell)
