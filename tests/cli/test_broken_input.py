@@ -102,3 +102,14 @@ def test_a_upr_info_export_with_a_bad_cell_names_its_row_and_column(
     broken.write_text("".join(lines), encoding="utf-8")
     message = _rejected(broken)
     assert "row 13" in message and "cell response" in message and "unknown response 'Maybe'" in message
+
+
+def test_an_office_file_asking_for_an_unknown_zip_version_is_refused(db: None, tmp_path: Path) -> None:
+    """Found by the fuzz benchmark: Python's zipfile raises NotImplementedError on such an archive."""
+    matrix = shared_path("data", "ohchr-matrices", "china_Matrix_recommendations_2013.docx")
+    data = bytearray(matrix.read_bytes())
+    entry = data.find(b"PK\x01\x02")  # the first central directory entry: "version needed" at +6
+    data[entry + 6 : entry + 8] = (225).to_bytes(2, "little")  # version 22.5
+    damaged = tmp_path / "matrix.docx"
+    damaged.write_bytes(bytes(data))
+    assert "a broken ZIP/Office file" in _rejected(damaged)

@@ -45,3 +45,21 @@ def test_a_mutated_document_is_imported_whole_or_not_at_all(
         return
     if not reports[0].unchanged:
         assert SourceDocument.objects.filter(name=path.name).exists()
+
+
+def test_the_fuzz_benchmark_covers_every_importer() -> None:
+    from bench.fuzz_importers import samples_for
+
+    from rightstrack.ingest.registry import SOURCES
+
+    assert set(SAMPLES) == {source.kind for source in SOURCES}
+    if not SAMPLES["stakeholder-sheet"][0].exists():
+        pytest.skip("the stakeholder-sheet sample is written from the Kazakhstan MIA example")
+    (sheet,) = samples_for("stakeholder-sheet")
+    from rightstrack.ingest.reading import load_bytes
+    from rightstrack.ingest.registry import source_for
+
+    loaded = load_bytes(sheet, "sheet.xlsx")
+    document = source_for(loaded).parse(loaded, [])
+    assert document.kind == "stakeholder-sheet" and len(document.recommendations) == 129
+    assert len(document.assessments) == 43  # one row in three filled in

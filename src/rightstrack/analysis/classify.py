@@ -199,8 +199,10 @@ def classify_csv(
         row["pred_action_category_p"] = f"{result.action_probability:.3f}"
         for head in ("issues", "themes", "sdgs"):
             row[f"pred_{head}"], row[f"pred_{head}_p"] = _joined(getattr(result, head))
+    from rightstrack.outputs.spreadsheets import csv_dict_writer  # openpyxl: not at package import
+
     with Path(path_out).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields + [c for c in CSV_COLUMNS if c not in fields])
+        writer = csv_dict_writer(handle, fields + [c for c in CSV_COLUMNS if c not in fields])
         writer.writeheader()
         writer.writerows(rows)
     return len(rows)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from openpyxl import Workbook
-
 from rightstrack.assessments.picture import RecommendationPicture, claim_level, review_picture
+from rightstrack.outputs.spreadsheets import TextWorkbook, csv_text, workbook_bytes
 from rightstrack.recommendations.models import Review, State
 
 CSV_COLUMNS = [
@@ -112,15 +109,11 @@ def _flat_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def state_csv(data: dict[str, Any]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_flat_rows(data))
-    return buffer.getvalue()
+    return csv_text(CSV_COLUMNS, _flat_rows(data))
 
 
 def state_xlsx(data: dict[str, Any]) -> bytes:
-    workbook = Workbook()
+    workbook = TextWorkbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Recommendations"
@@ -147,6 +140,4 @@ def state_xlsx(data: dict[str, Any]) -> bytes:
                         assessment["text"],
                     ]
                 )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

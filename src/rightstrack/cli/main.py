@@ -322,8 +322,15 @@ def fetch(
     uhri: Annotated[str | None, typer.Option(help="Download the UHRI export of this State instead.")] = None,
     url: Annotated[str | None, typer.Option(help="Download this address instead.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Also fetch from this machine or the local network (a mirror there); refused by default.",
+        ),
+    ] = False,
 ) -> None:
-    """Download a document (UN symbol, UHRI export or any address) and import it."""
+    """Download a document (UN symbol, UHRI export or any http(s) address) and import it."""
     _django()
     from django.conf import settings
 
@@ -349,7 +356,7 @@ def fetch(
             _fail("give a document symbol, --uhri STATE or --url ADDRESS")
             return
         with err.status(f"downloading {target}"):
-            downloaded = download(target, folder, name)
+            downloaded = download(target, folder, name, allow_private=allow_private)
     except DocumentRejected as error:
         _fail(f"{error.reason}\nnothing was imported.")
         return
@@ -498,20 +505,30 @@ def restore(
     source: Annotated[Path, typer.Argument(help="A file written by `rightstrack backup`.")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask: replace the database's content.")] = False,
 ) -> None:
-    """Replace the database's content with a backup."""
+    """Replace the database's content with a backup, once checked; the database as it was is kept."""
     _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
     from rightstrack.core.errors import DocumentRejected
-    from rightstrack.documents.backup import describe_database
+    from rightstrack.documents.backup import check_backup, describe_database
     from rightstrack.documents.backup import restore as restore_backup
 
-    if not yes and not typer.confirm(f"Replace everything in {describe_database()} with {source}?"):
-        _fail("nothing was restored")
     try:
-        restore_backup(source)
+        check_backup(source)
     except DocumentRejected as error:
         _fail(f"{error.reason}\nnothing was restored.")
         return
+    if not yes and not typer.confirm(f"Replace everything in {describe_database()} with {source}?"):
+        _fail("nothing was restored")
+    try:
+        safety = restore_backup(source, Path(settings.DATA_DIR) / "backups")
+    except DocumentRejected as error:
+        _fail(f"{error.reason}\nnothing was restored.")
+        return
+    call_command("migrate", verbosity=0)  # a backup of an older version gets this version's tables
     out.print(f"restored {describe_database()} from {source}")
+    out.print(f"the database as it was before is kept in {safety} (restore it the same way to undo)")
 
 
 @app.command(name="migrate-db")

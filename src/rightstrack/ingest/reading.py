@@ -133,7 +133,7 @@ def _office_kind(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError, ValueError) as error:
         raise DocumentRejected(f"a broken ZIP/Office file: {error}") from None
     total = 0
     for member in members:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from openpyxl import Workbook
 
+from rightstrack.outputs.spreadsheets import TextWorkbook, csv_text, workbook_bytes
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm
 
 COLUMNS = [
@@ -86,20 +84,13 @@ def _flat(row: dict[str, Any]) -> list[Any]:
 
 
 def as_csv(queryset: QuerySet[Recommendation]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows(queryset):
-        writer.writerow(_flat(row))
-    return buffer.getvalue()
+    return csv_text(COLUMNS, (_flat(row) for row in rows(queryset)))
 
 
 def as_xlsx(queryset: QuerySet[Recommendation]) -> bytes:
-    workbook = Workbook(write_only=True)
+    workbook = TextWorkbook(write_only=True)
     sheet = workbook.create_sheet("Recommendations")
     sheet.append(COLUMNS)
     for row in rows(queryset):
         sheet.append(_flat(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -3,13 +3,13 @@ one (``Table.sheet``), its header row bold and frozen, long texts wrapped."""
 
 from __future__ import annotations
 
-import io
 import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from rightstrack.outputs.spreadsheets import TextWorkbook, workbook_bytes
 from rightstrack.reports.document import Cell, Report, Table
 from rightstrack.reports.kinds.common import long_date
 from rightstrack.reports.writers.package import normalise, stated
@@ -32,7 +32,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
 def write_xlsx(report: Report) -> bytes:
     from django.utils.translation import gettext as _
 
-    workbook = Workbook()
+    workbook = TextWorkbook()
     about = workbook.active
     assert about is not None
     taken = {"about"}
@@ -55,9 +55,7 @@ def write_xlsx(report: Report) -> bytes:
     properties.title, properties.subject, properties.creator = report.title, report.subtitle, report.author
     properties.lastModifiedBy, properties.language = report.author, report.language
     properties.created = properties.modified = stated(report.date)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return normalise(buffer.getvalue(), report.date)
+    return normalise(workbook_bytes(workbook), report.date)
 
 
 def add_sheet(workbook: Workbook, table: Table, title: str) -> None:

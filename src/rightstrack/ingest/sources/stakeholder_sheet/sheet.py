@@ -18,7 +18,6 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from rightstrack.core.errors import DocumentRejected
@@ -30,6 +29,7 @@ from rightstrack.core.records import (
     ReviewKey,
     StakeholderRecord,
 )
+from rightstrack.outputs.spreadsheets import TextWorkbook, workbook_bytes
 
 KIND = "stakeholder-sheet"
 FORMAT_VERSION = "rightstrack-sheet-1"
@@ -67,8 +67,8 @@ class SheetSpec:
 
 
 def write_sheet(spec: SheetSpec) -> bytes:
-    """The .xlsx a stakeholder fills in."""
-    workbook = Workbook()
+    """The .xlsx a stakeholder fills in (every text a text cell: :mod:`rightstrack.outputs.spreadsheets`)."""
+    workbook = TextWorkbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = MAIN
@@ -101,9 +101,7 @@ def write_sheet(spec: SheetSpec) -> bytes:
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     _write_meta(workbook, spec)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _write_meta(workbook: Workbook, spec: SheetSpec) -> None:
@@ -213,8 +211,8 @@ def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     _check_parts(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise DocumentRejected(f"not a readable Excel workbook: {error}") from None
+    except Exception as error:  # openpyxl raises many kinds (lxml, zlib, IndexError...) on a broken package
+        raise DocumentRejected(f"not a readable Excel workbook: {error}", Place(section="workbook")) from None
     try:
         return _parse(workbook)
     finally:
