@@ -6,8 +6,11 @@ from django.utils.translation import gettext_noop
 CHART_TEXTS = (
     gettext_noop("Recommendations received per cycle"),
     gettext_noop("Bars: number of recommendations per review cycle, coloured by mechanism."),
-    gettext_noop("Accepted and noted recommendations"),
-    gettext_noop("Stacked bars: per cycle, how many recommendations the State accepted or noted."),
+    gettext_noop("Supported and noted recommendations"),
+    gettext_noop(
+        "Stacked bars: per UPR cycle, how many recommendations the State supported or noted, and how many "
+        "still wait for its answer."
+    ),
     gettext_noop("Implementation per theme"),
     gettext_noop(
         "Horizontal stacked bars: for each theme, how many recommendations are fully, partially or not "
@@ -21,6 +24,8 @@ CHART_TEXTS = (
         "other stakeholders claim."
     ),
     gettext_noop("Cycle"),
+    gettext_noop("UPR cycle"),
+    gettext_noop("Position"),
     gettext_noop("Recommendations (count)"),
     gettext_noop("Mechanism"),
     gettext_noop("Response"),
@@ -32,8 +37,10 @@ CHART_TEXTS = (
     gettext_noop("Who says so"),
     gettext_noop("responded"),
     gettext_noop("did not respond"),
-    gettext_noop("accepted"),
+    gettext_noop("supported"),
+    gettext_noop("supported/noted"),
     gettext_noop("noted"),
+    gettext_noop("pending (will be examined)"),
     gettext_noop("not given"),
     gettext_noop("fully implemented"),
     gettext_noop("partially implemented"),
