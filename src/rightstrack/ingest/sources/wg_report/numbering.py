@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .layout import Segment
+from .layout import Segment, join_lines
 from .sections import CLOSING
 
 _MARKER = re.compile(r"^(\d{1,3})\.(?:(\d{1,3})\.?)?(?=\s|$)\s*")
@@ -54,7 +54,7 @@ class Item:
 
     @property
     def text(self) -> str:
-        return " ".join(part.text for part in self.parts)
+        return join_lines([part.text for part in self.parts])
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Paragraph:
 
     @property
     def intro_text(self) -> str:
-        return " ".join(part.text for part in self.intro)
+        return join_lines([part.text for part in self.intro])
 
     @property
     def next_sub(self) -> int:
