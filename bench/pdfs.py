@@ -79,7 +79,9 @@ def _pdf_engines() -> dict[str, Callable[[bytes], str]]:
     def pdftotext(data: bytes) -> str:
         import subprocess
 
-        done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True)
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+        )
         return done.stdout.decode()
 
     return {f.__name__: f for f in (pypdf_plain, pypdf_layout, pdfminer, pypdfium2, pymupdf, pdftotext)}
@@ -247,9 +249,13 @@ def report(totals: Totals, engine: str) -> None:
     print(f"... with the same words (punctuation aside): {_share(totals.same_words, totals.text_records)}")
     print(f"PDF records the text lacks:                {totals.extra}")
     print(f"split words per 1,000 records, PDF:        {per_thousand:.1f} ({totals.pdf_split} words)")
-    print(f"records with a split word, PDF:            {_share(totals.pdf_split_records, totals.pdf_records)}")
+    print(
+        f"records with a split word, PDF:            {_share(totals.pdf_split_records, totals.pdf_records)}"
+    )
     print(f"split words per 1,000 records, text files: {text_thousand:.1f} ({totals.text_split} words)")
-    print(f"records with a split word, text files:     {_share(totals.text_split_records, totals.text_records)}")
+    print(
+        f"records with a split word, text files:     {_share(totals.text_split_records, totals.text_records)}"
+    )
     print(f"extraction time: {totals.seconds:.1f} s for {totals.pdfs} PDFs")
     print(
         f"summary: {engine}: import {_share(totals.imported, totals.pdfs)}; same count "

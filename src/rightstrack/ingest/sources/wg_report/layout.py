@@ -20,7 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _FURNITURE = (
-    re.compile(r"A/HRC/(?:WG\.6/)?\d+/[\w.]+(?:/Add\.\d+)?(?:\s+Page\s+\d+)?"),  # the symbol as a page header
+    re.compile(
+        r"A/HRC/(?:WG\.6/)?\d+/[\w.]+(?:/Add\.\d+)?[*\u2217]?(?:\s+[Pp]age\s+\d+)?"
+    ),  # the symbol as a page header
     re.compile(r"(?:[Pp]age\s+)?\d{1,3}(?:\s+A/HRC/\d+/\d+)?"),  # a page number, alone or beside the symbol
     re.compile(r"GE\.\d\d-\d{4,6}\b.*"),  # job number, with its "(E)" and date
     re.compile(r"\*\d{6,8}\*"),  # barcode
@@ -37,7 +39,8 @@ _SENTENCE_END = re.compile(r"[.;:!?”\"’)]\s*$")
 _ITEM = re.compile(r"\d{1,3}\.\d{0,3}")
 #: A numbered item that a PDF export ran into the end of the previous one.
 _RUN_IN = re.compile(
-    r"(?<=\)[;.])\s+(?=\d{1,3}(?:\.\d{1,3})?\.?\s+[A-Z“\"])|(?<=\))\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z“\"])"
+    r"(?<=\)[;.])\s+(?=\d{1,3}(?:(?:\.\s?|\s?[-–]\s?)\d{1,3})?\.?\s+[A-Z“\"])"
+    r"|(?<=\))\s+(?=\d{1,3}(?:\.|[-–])\d{1,3}\.?\s+[A-Z“\"])"
 )
 
 
