@@ -7,8 +7,8 @@ or the extraction ``--engine`` names, for comparing candidates) and parsed; so i
 
 - the PDFs that do not import (the reason), and the share that do;
 - records per report, PDF vs text, and the reports where they differ;
-- records (recommendation paragraphs, by ``ref``, clauses joined) whose text differs from the text file's (the first words
-  that differ), and the share identical;
+- records (recommendation paragraphs, by ``ref``, clauses joined) whose text differs from the text
+  file's (the first words that differ), and the share identical;
 - split words: a pair of neighbouring tokens ("rati fication", "ratifi- cation") whose join is a word
   of the dictionary while at least one of the two parts is not. The dictionary is the words of the
   212 text files, leave-one-out (the words of the *other* reports: a word only one report uses does
@@ -128,7 +128,8 @@ def _words(text: str) -> list[str]:
 def _first_difference(left: str, right: str) -> str:
     a, b = left.split(), right.split()
     index = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return f"text: …{' '.join(a[max(0, index - 3) : index + 5])!r}  pdf: …{' '.join(b[max(0, index - 3) : index + 5])!r}"
+    start, end = max(0, index - 3), index + 5
+    return f"text: …{' '.join(a[start:end])!r}  pdf: …{' '.join(b[start:end])!r}"
 
 
 @dataclass

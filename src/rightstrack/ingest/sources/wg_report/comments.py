@@ -51,7 +51,7 @@ def is_comment(text: str, state_name: str) -> bool:
     it opens as a comment does and does not end with the States that made it ("Regarding
     recommendations made by the Human Rights Committee ..., raise the age ... (Slovenia);" is one).
 
-    >>> is_comment("Regarding recommendations made by the Human Rights Committee, raise the age (Slovenia);", "X")
+    >>> is_comment("Regarding recommendations made by the Human Rights Committee, raise (Slovenia);", "X")
     False
     """
     tail = read_tail(text)
@@ -61,7 +61,8 @@ def is_comment(text: str, state_name: str) -> bool:
         return True
     if not state_name:
         return False
-    speaker = rf"^[\s“\"]*(?:the\s+)?(?:{re.escape(state_name)}|government(?:\s+of\s+\w+)?|delegation)\s+{_REPORTS}\b"
+    who = rf"(?:{re.escape(state_name)}|government(?:\s+of\s+\w+)?|delegation)"
+    speaker = rf"^[\s“\"]*(?:the\s+)?{who}\s+{_REPORTS}\b"
     return bool(re.search(speaker, text, re.I))
 
 

@@ -90,8 +90,8 @@ def looks_like_report(text: str) -> bool:
     """Whether the WG report title stands near the top, whatever the line breaks and stray characters,
     or a 2008 cover "UNIVERSAL PERIODIC REVIEW" / State that the introduction follows.
 
-    >>> looks_like_report("UNIVERSAL PERIODIC REVIEW\\n\\nPeru *\\nIntroduction\\n1. The Working Group on the "
-    ...                   "Universal Periodic Review (UPR), established ...")
+    >>> looks_like_report("UNIVERSAL PERIODIC REVIEW\\n\\nPeru *\\nIntroduction\\n1. The Working Group "
+    ...                   "on the Universal Periodic Review (UPR), established ...")
     True
     >>> looks_like_report("UNIVERSAL PERIODIC REVIEW\\nMid-term report of Peru")
     False
