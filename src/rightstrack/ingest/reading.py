@@ -178,7 +178,7 @@ def _pdf_text(data: bytes) -> str:
 
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     try:
-        with pymupdf.open(stream=data, filetype="pdf") as document:
+        with pymupdf.open(stream=data, filetype="pdf") as document:  # type: ignore[no-untyped-call]
             if document.needs_pass:
                 raise DocumentRejected("the PDF is protected by a password: remove it first")
             if document.page_count == 0:
