@@ -8,7 +8,9 @@ or the extraction ``--engine`` names, for comparing candidates) and parsed; so i
 - the PDFs that do not import (the reason), and the share that do;
 - records per report, PDF vs text, and the reports where they differ;
 - records (recommendation paragraphs, by ``ref``, clauses joined) whose text differs from the text
-  file's (the first words that differ), and the share identical;
+  file's (the first words that differ), the share identical (spaces aside) and the share with the same
+  words outside parentheses (punctuation and the groups of States aside: some PDFs are another
+  edition than the text, "(Chile), ratify" where the text has "(Chile); ratify");
 - split words: a pair of neighbouring tokens ("rati fication", "ratifi- cation") whose join is a word
   of the dictionary while at least one of the two parts is not. The dictionary is the words of the
   212 text files, leave-one-out (the words of the *other* reports: a word only one report uses does
@@ -41,9 +43,10 @@ PDFS = ROOT.parent / "shared" / "data" / "wg-reports" / "pdfs"
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")
+_GROUPS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 #: A token pair: a word (with a line-end hyphen, maybe) then whitespace then a word.
 _PAIR = re.compile(r"(?<![\w-])([^\W\d_]+)(-?)\s+(?=([^\W\d_]+)(?![\w-]))")
-SHOWN = 40  # differing records printed at most
+SHOWN = 40  # differing records printed at most (all with --all)
 
 
 def _pdf_engines() -> dict[str, Callable[[bytes], str]]:
@@ -122,7 +125,9 @@ def _normal(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORDS.findall(text.casefold())
+    """The words and numbers of a text outside its parentheses (where the PDF and the text of a report
+    may cut the groups of States differently) and whatever the punctuation."""
+    return _WORDS.findall(_GROUPS.sub(" ", text).casefold())
 
 
 def _first_difference(left: str, right: str) -> str:
@@ -142,7 +147,7 @@ class Totals:
     compared: int = 0  # reports whose PDF and text both import
     identical: int = 0
     paired: int = 0  # records found on both sides
-    same_words: int = 0  # same words and numbers, punctuation aside
+    same_words: int = 0  # same words and numbers outside parentheses, punctuation aside
     extra: int = 0  # records of the PDF that the text lacks
     pdf_split: int = 0
     pdf_split_records: int = 0
@@ -226,7 +231,7 @@ def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} = {100 * part / whole:.1f}%" if whole else f"{part}/0"
 
 
-def report(totals: Totals, engine: str) -> None:
+def report(totals: Totals, engine: str, shown: int = SHOWN) -> None:
     print(f"extraction: {engine}")
     print(f"\nPDFs that do not import ({len(totals.rejected)}):")
     for line in totals.rejected:
@@ -234,8 +239,8 @@ def report(totals: Totals, engine: str) -> None:
     print(f"\nreports whose PDF and text give a different number of records ({len(totals.counts)}):")
     for line in totals.counts:
         print(f"  {line}")
-    print(f"\nrecords whose PDF text differs from the text file's ({len(totals.differing)}; first {SHOWN}):")
-    for line in totals.differing[:SHOWN]:
+    print(f"\nrecords whose PDF text differs from the text file's ({len(totals.differing)}; first {shown}):")
+    for line in totals.differing[:shown]:
         print(f"  {line}")
     print("\nmost frequent split words in the PDF records:")
     for words, count in totals.examples.most_common(15):
@@ -247,7 +252,7 @@ def report(totals: Totals, engine: str) -> None:
     print(f"records, PDF vs text (reports with both):  {totals.pdf_records} vs {totals.text_records}")
     print(f"reports with the same number of records:   {_share(totals.same_count, totals.compared)}")
     print(f"text records identical in the PDF:         {_share(totals.identical, totals.text_records)}")
-    print(f"... with the same words (punctuation aside): {_share(totals.same_words, totals.text_records)}")
+    print(f"... the same words (outside parentheses): {_share(totals.same_words, totals.text_records)}")
     print(f"PDF records the text lacks:                {totals.extra}")
     print(f"split words per 1,000 records, PDF:        {per_thousand:.1f} ({totals.pdf_split} words)")
     print(
@@ -272,13 +277,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", nargs="?", type=Path, default=PDFS)
     engines = _pdf_engines()
     parser.add_argument("--engine", choices=sorted(engines), help="another extraction, for comparison")
+    parser.add_argument("--all", action="store_true", help="print every differing record")
     arguments = parser.parse_args(argv)
     if not arguments.dir.is_dir():
         print(f"no folder {arguments.dir}: the shared data is absent", file=sys.stderr)
         return 1
     engine = engines[arguments.engine] if arguments.engine else None
     totals = measure(arguments.dir.glob("*.pdf"), engine)
-    report(totals, arguments.engine or "rightstrack.ingest.reading (the project's)")
+    shown = len(totals.differing) if arguments.all else SHOWN
+    report(totals, arguments.engine or "rightstrack.ingest.reading (the project's)", shown)
     return 0
 
 

@@ -176,6 +176,7 @@ def _pdf_text(data: bytes) -> str:
     """
     import pymupdf
 
+    pymupdf.TOOLS.mupdf_display_errors(False)  # type: ignore[no-untyped-call]  # what matters raises
     flags = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
     try:
         with pymupdf.open(stream=data, filetype="pdf") as document:  # type: ignore[no-untyped-call]

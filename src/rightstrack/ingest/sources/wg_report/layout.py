@@ -24,7 +24,7 @@ _FURNITURE = (
         r"A/HRC/(?:WG\.6/)?\d+/[\w.]+(?:/Add\.\d+)?[*\u2217]?(?:\s+[Pp]age\s+\d+)?"
     ),  # the symbol as a page header
     re.compile(r"(?:[Pp]age\s+)?\d{1,3}(?:\s+A/HRC/\d+/\d+)?"),  # a page number, alone or beside the symbol
-    re.compile(r"GE\.\d\d-\d{4,6}\b.*"),  # job number, with its "(E)" and date
+    re.compile(r"GE\.\s?\d\d-\d{4,6}\b.*"),  # job number ("GE.09-16299", "GE. 09-16299"), "(E)", date
     re.compile(r"\*\d{6,8}\*"),  # barcode
     re.compile(r"-\s*\d{1,3}\s*-"),  # "- 12 -"
 )
