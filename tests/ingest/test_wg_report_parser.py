@@ -20,7 +20,7 @@ import pytest
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, RecommendationRecord
 from rightstrack.core.states import resolve_state
-from rightstrack.ingest.reading import load
+from rightstrack.ingest.reading import load, load_bytes
 from rightstrack.ingest.sources.wg_report.decisions import (
     ACCEPTED,
     EXAMINE,
@@ -375,6 +375,15 @@ def test_a_pdf_gives_its_words_whole_and_the_paragraphs_of_its_text() -> None:
     same = sum(_spaced(record.text) == _spaced(text[ref].text) for ref, record in pdf.items())
     assert same >= 125  # measured 126: the text file prints "well.being" for "well-being", and 95.3 differs
     assert [record.response for record in pdf.values()] == [record.response for record in text.values()]
+
+
+@needs_pdfs
+def test_a_pdf_cut_short_or_broken_is_rejected_with_the_reason() -> None:
+    data = (PDFS / "albania2010.pdf").read_bytes()
+    with pytest.raises(DocumentRejected, match="a broken PDF: no page could be read"):
+        load_bytes(data[:30000], "albania2010.pdf")
+    with pytest.raises(DocumentRejected, match="a broken PDF"):
+        load_bytes(b"%PDF-1.4 not a PDF at all", "broken.pdf")
 
 
 @needs_pdfs
