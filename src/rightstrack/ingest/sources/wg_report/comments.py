@@ -54,16 +54,12 @@ def is_comment(text: str, state_name: str) -> bool:
     >>> is_comment("Regarding recommendations made by the Human Rights Committee, raise (Slovenia);", "X")
     False
     """
-    tail = read_tail(text)
-    if tail.states and not tail.trailing and not tail.unresolved:
-        return False
-    if _ANSWERS.search(text):
-        return True
-    if not state_name:
-        return False
-    who = rf"(?:{re.escape(state_name)}|government(?:\s+of\s+\w+)?|delegation)"
+    who = rf"(?:{re.escape(state_name)}|government(?:\s+of\s+\w+)?|delegation)" if state_name else "(?!)"
     speaker = rf"^[\s“\"]*(?:the\s+)?{who}\s+{_REPORTS}\b"
-    return bool(re.search(speaker, text, re.I))
+    if not _ANSWERS.search(text) and not re.search(speaker, text, re.I):
+        return False
+    tail = read_tail(text)
+    return not (tail.states and not tail.trailing and not tail.unresolved)
 
 
 def set_aside(numbering: Numbering, state_name: str) -> list[Problem]:
