@@ -387,6 +387,14 @@ def test_a_pdf_cut_short_or_broken_is_rejected_with_the_reason() -> None:
 
 
 @needs_pdfs
+def test_a_recommendation_goes_on_after_a_footnote_that_ends_on_its_second_line() -> None:
+    # "17. To embark on ... so that it can" / footnotes 1 and 2 / "make progress with regard to ..."
+    record = by_ref(pdf_report("bolivia2010"))["98.17"]
+    assert "so that it can make progress with regard to economic, social and cultural rights" in record.text
+    assert record.recommending_states == ["Syrian Arab Republic"]
+
+
+@needs_pdfs
 def test_a_word_a_pdf_breaks_at_its_hyphen_is_joined_again() -> None:
     record = by_ref(pdf_report("Macedonia2014"))["101.26"]  # "awareness-" at the end of a line
     assert "public awareness-raising campaigns" in record.text

@@ -105,6 +105,7 @@ def segments(lines: Sequence[str], start: int, end: int) -> list[Segment]:
                 continue
             footnote_open -= 1
         if lower_run_on and stripped[:1].islower():
+            lower_run_on = not _SENTENCE_END.search(stripped)  # the footnote ends with its sentence
             continue
         lower_run_on = False
         found.extend(Segment(index + 1, piece.strip()) for piece in _RUN_IN.split(stripped) if piece.strip())
