@@ -387,6 +387,24 @@ def test_a_pdf_cut_short_or_broken_is_rejected_with_the_reason() -> None:
 
 
 @needs_pdfs
+def test_a_damaged_pdf_is_read_or_rejected_with_the_reason_never_crashes() -> None:
+    data = (PDFS / "albania2010.pdf").read_bytes()
+    rng = random.Random(1)
+    outcomes: Counter[str] = Counter()
+    for _ in range(80):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 200)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            load_bytes(bytes(damaged), "albania2010.pdf")
+            outcomes["read"] += 1
+        except DocumentRejected as error:
+            assert error.reason.startswith("a broken PDF: ")
+            outcomes["rejected"] += 1
+    assert outcomes["rejected"] > 0 and outcomes["read"] > 0  # MuPDF mends what it can
+
+
+@needs_pdfs
 def test_a_recommendation_goes_on_after_a_footnote_that_ends_on_its_second_line() -> None:
     # "17. To embark on ... so that it can" / footnotes 1 and 2 / "make progress with regard to ..."
     record = by_ref(pdf_report("bolivia2010"))["98.17"]

@@ -185,7 +185,9 @@ def _pdf_text(data: bytes) -> str:
             if document.page_count == 0:
                 raise DocumentRejected("a broken PDF: no page could be read")
             pages = [page.get_text(flags=flags) for page in document]
-    except (RuntimeError, ValueError) as error:  # pymupdf.FileDataError is a RuntimeError
+    except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as error:
+        # FileDataError (unreadable file) is a RuntimeError; MuPDF's own errors (a damaged page
+        # stream: FzErrorFormat) derive from FzErrorBase
         raise DocumentRejected(f"a broken PDF: {error}") from None
     text = "\n".join(pages)
     if not text.strip():
