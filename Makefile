@@ -66,6 +66,7 @@ FUZZ_CASES ?= 10000
 bench: setup
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python -m bench.wg_reports
+	$(BIN)/python -m bench.pdfs
 	$(BIN)/python -m bench.web_pages
 	$(BIN)/python -m bench.reports
 	$(BIN)/python -m bench.analysis

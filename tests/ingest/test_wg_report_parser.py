@@ -20,7 +20,7 @@ import pytest
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, RecommendationRecord
 from rightstrack.core.states import resolve_state
-from rightstrack.ingest.reading import load
+from rightstrack.ingest.reading import load, load_bytes
 from rightstrack.ingest.sources.wg_report.decisions import (
     ACCEPTED,
     EXAMINE,
@@ -38,12 +38,14 @@ from rightstrack.ingest.sources.wg_report.sections import find_section
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DATA = SHARED / "data"
 TEXTS = DATA / "wg-reports" / "texts"
+PDFS = DATA / "wg-reports" / "pdfs"
 KAZAKHSTAN_ROWS = DATA / "kazakhstan" / "upr_2010_2014.csv"
 NOT_A_REPORT = SHARED / "seeds" / "003_b5d61f395197da52.txt"
 TAIL = re.compile(r"(?:\s*\((?:[^()]|\([^()]*\))*\))+[\s;.)]*$")  # "(Iran (Islamic Republic of)); )"
 MODULES = (
     "build",
     "checks",
+    "comments",
     "decisions",
     "front",
     "layout",
@@ -68,6 +70,17 @@ def text_of(name: str) -> str:
 @cache
 def report(name: str) -> ParsedDocument:
     return parse(text_of(name))
+
+
+@cache
+def pdf_report(name: str) -> ParsedDocument:
+    """The report read from its PDF as a caller reads it (``reading.load``: the PDF's text layer)."""
+    return parse(load(PDFS / f"{name}.pdf").text)
+
+
+needs_pdfs = pytest.mark.skipif(
+    not PDFS.is_dir(), reason=f"the WG report PDFs are absent ({PDFS}): this test reads ../shared/data"
+)
 
 
 def by_ref(document: ParsedDocument) -> dict[str, RecommendationRecord]:
@@ -338,6 +351,162 @@ def test_a_mis_decoded_text_is_repaired() -> None:
     ]
     ivory = parse((TEXTS / "cotedivoire2010.txt").read_bytes().decode("cp775"))
     assert ivory.review.state == "CIV" and ivory.title.endswith("Côte d’Ivoire")
+
+
+# --- reports read from their PDF -----------------------------------------------------------------
+
+
+def _records(document: ParsedDocument) -> list[tuple[str, str, list[str], str]]:
+    return [(r.ref, r.text, r.recommending_states, r.response) for r in document.recommendations]
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@needs_pdfs
+def test_a_pdf_gives_its_words_whole_and_the_paragraphs_of_its_text() -> None:
+    pdf, text = by_ref(pdf_report("kazakhstan2010")), by_ref(report("kazakhstan2010"))
+    assert list(pdf) == list(text) and len(pdf) == 128
+    # pypdf read "Conventi on" and "protec t" here
+    assert (
+        "the Convention on the Rights of persons" in pdf["95.4"].text
+        and "protect" in pdf["95.4"].text.split()
+    )
+    assert _spaced(pdf["95.4"].text) == _spaced(text["95.4"].text)
+    same = sum(_spaced(record.text) == _spaced(text[ref].text) for ref, record in pdf.items())
+    assert same >= 125  # measured 126: the text file prints "well.being" for "well-being", and 95.3 differs
+    assert [record.response for record in pdf.values()] == [record.response for record in text.values()]
+
+
+@needs_pdfs
+def test_a_pdf_cut_short_or_broken_is_rejected_with_the_reason() -> None:
+    data = (PDFS / "albania2010.pdf").read_bytes()
+    with pytest.raises(DocumentRejected, match="a broken PDF: no page could be read"):
+        load_bytes(data[:30000], "albania2010.pdf")
+    with pytest.raises(DocumentRejected, match="a broken PDF"):
+        load_bytes(b"%PDF-1.4 not a PDF at all", "broken.pdf")
+
+
+@needs_pdfs
+def test_a_damaged_pdf_is_read_or_rejected_with_the_reason_never_crashes() -> None:
+    data = (PDFS / "albania2010.pdf").read_bytes()
+    rng = random.Random(1)
+    outcomes: Counter[str] = Counter()
+    for _ in range(80):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 200)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            load_bytes(bytes(damaged), "albania2010.pdf")
+            outcomes["read"] += 1
+        except DocumentRejected as error:
+            assert error.reason.startswith("a broken PDF: ")
+            outcomes["rejected"] += 1
+    assert outcomes["rejected"] > 0 and outcomes["read"] > 0  # MuPDF mends what it can
+
+
+@needs_pdfs
+def test_a_recommendation_goes_on_after_a_footnote_that_ends_on_its_second_line() -> None:
+    # "17. To embark on ... so that it can" / footnotes 1 and 2 / "make progress with regard to ..."
+    record = by_ref(pdf_report("bolivia2010"))["98.17"]
+    assert "so that it can make progress with regard to economic, social and cultural rights" in record.text
+    assert record.recommending_states == ["Syrian Arab Republic"]
+
+
+@needs_pdfs
+def test_a_word_a_pdf_breaks_at_its_hyphen_is_joined_again() -> None:
+    record = by_ref(pdf_report("Macedonia2014"))["101.26"]  # "awareness-" at the end of a line
+    assert "public awareness-raising campaigns" in record.text
+    assert _spaced(record.text) == _spaced(by_ref(report("Macedonia2014"))["101.26"].text)
+
+
+@needs_pdfs
+@pytest.mark.parametrize("name", ["norway2014", "bruneidarussalam2014", "ethiopia2014"])
+def test_a_heading_that_ends_in_u2217_stars_is_the_conclusions_heading(name: str) -> None:
+    assert "Conclusions and/or recommendations\u2217\u2217" in load(PDFS / f"{name}.pdf").text
+    assert list(by_ref(pdf_report(name))) == list(by_ref(report(name)))
+
+
+@needs_pdfs
+def test_a_heading_whose_numeral_stands_on_the_line_before_is_the_conclusions_heading() -> None:
+    text = load(PDFS / "cambodia2010.pdf").text
+    assert "II. \nConclusions and/or recommendations \n82. " in text
+    records = by_ref(pdf_report("cambodia2010"))
+    # this PDF is another edition than the text file (91 recommendations, not 134)
+    assert len(records) == 91 and records["82.1"].recommending_states == ["Brazil"]
+    assert records["82.1"].response == EXAMINE
+
+
+@needs_data
+def test_a_2008_cover_that_gives_only_universal_periodic_review_and_the_state_is_read() -> None:
+    text = text_of("argentina2008")
+    assert (
+        "UNIVERSAL PERIODIC REVIEW \nReport of the Working Group on the Universal Periodic Review \n" in text
+    )
+    cover_only = text.replace("Report of the Working Group on the Universal Periodic Review \n", "", 1)
+    assert detect(cover_only)
+    document = parse(cover_only)
+    assert document.review.state == "ARG" and document.title.endswith(": Argentina")
+    assert _records(document) == _records(report("argentina2008"))
+
+
+@needs_data
+@pytest.mark.parametrize(
+    ("name", "printed", "ref"),
+    [("kazakhstan2014", "125-15.", "125.15 "), ("uganda2011", "111. 29.", "111.29. ")],
+)
+def test_a_number_printed_with_a_dash_or_a_space_starts_its_own_recommendation(
+    name: str, printed: str, ref: str
+) -> None:
+    text = text_of(name)
+    assert f"\n{ref}" in text
+    document = parse(text.replace(f"\n{ref}", f"\n{printed} ", 1))
+    assert _records(document) == _records(report(name))
+    assert any(f"is printed '{printed}'" in problem.message for problem in document.problems)
+
+
+@needs_data
+def test_a_paragraph_that_runs_more_than_26_recommendations_together_is_read_whole() -> None:
+    # pdftotext loses the numbers 101.100 to 101.128 of this report: they run into 101.99
+    lost = re.sub(r"\n101\.1\d\d\. ", "\n", text_of("kenya2010"))
+    document = parse(lost)
+    parts = [record.ref_part for record in document.recommendations if record.ref == "101.99"]
+    assert len(parts) > 26 and parts[:2] == ["a", "b"] and parts[26:28] == ["aa", "ab"]
+
+
+@needs_pdfs
+def test_the_states_numbered_comments_on_recommendations_are_not_recommendations() -> None:
+    burundi = pdf_report("burundi2009")  # "83. ... offers the following comments: 1. With regard to ..."
+    assert not any(ref.startswith("83.") for ref in by_ref(burundi))
+    assert list(by_ref(burundi)) == list(by_ref(report("burundi2009")))
+    comments = [
+        p.message for p in burundi.problems if "is the State's comment, not a recommendation" in p.message
+    ]
+    assert len(comments) == 5 and any("With regard to recommendations concerning rape" in c for c in comments)
+    tajikistan = by_ref(pdf_report("tajikistan2011"))  # "92.1. Regarding the recommendation No. 91.1, ..."
+    assert not any(ref.startswith("92.") for ref in tajikistan)
+    assert list(tajikistan) == list(by_ref(report("tajikistan2011")))
+    mauritius = by_ref(
+        pdf_report("mauritius2009")
+    )  # "Regarding the recommendation ... (Mexico), included in"
+    assert list(mauritius) == list(by_ref(report("mauritius2009")))
+    grenada = by_ref(report("grenada2010"))["71.74"]  # opens with "Regarding recommendations" but is one
+    assert grenada.text.startswith("Regarding recommendations made by the Human Rights Committee")
+
+
+@needs_pdfs
+def test_a_sole_recommendation_printed_without_a_number_is_read_and_the_comment_after_it_kept_out() -> None:
+    bolivia = pdf_report("bolivia2010")
+    record = by_ref(bolivia)["100.1"]  # "100. The following recommendation did not enjoy the support ...:"
+    assert record.text == by_ref(report("bolivia2010"))["100.1"].text  # the text file numbers it "1."
+    assert (record.recommending_states, record.response) == (["United Kingdom"], NOTED)
+    assert any("100.1 is printed without a number" in problem.message for problem in bolivia.problems)
+    assert any(
+        "text after recommendation 100.1 kept out of it: 'The country offered the following comments"
+        in p.message
+        for p in bolivia.problems
+    )
 
 
 # --- all 212 reports -------------------------------------------------------------------------------

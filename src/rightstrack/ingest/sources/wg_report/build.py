@@ -33,6 +33,21 @@ _DIGITS = re.compile(r"\d+")
 SECTION = "recommendations"
 
 
+def part_label(index: int) -> str:
+    """The label of a paragraph's clause: "a" to "z", then "aa", "ab"... (a PDF that loses the numbers of
+    a list may run more than 26 clauses into one paragraph).
+
+    >>> part_label(0), part_label(25), part_label(26), part_label(27), part_label(52)
+    ('a', 'z', 'aa', 'ab', 'ba')
+    """
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = ascii_lowercase[rest] + label
+    return label
+
+
 def _decisions(paragraphs: Sequence[Paragraph]) -> dict[int, str | None]:
     """Each listing paragraph's decision: its own words, else those of the unlisted paragraphs after it."""
     found: dict[int, str | None] = {}
@@ -136,7 +151,7 @@ def recommendations(numbering: Numbering) -> tuple[list[RecommendationRecord], l
                         place=place,
                         recommending_states=clause.states,
                         response=decided[paragraph.number] or "",
-                        ref_part=ascii_lowercase[index] if len(clauses) > 1 else "",
+                        ref_part=part_label(index) if len(clauses) > 1 else "",
                     )
                 )
     changed = _overrides(paragraphs, notes)

@@ -46,7 +46,15 @@ _HELD = re.compile(
     re.S,
 )
 _ADOPTED = re.compile(r"Working\s+Group\s+adopted")
-_STAR = re.compile(r"[*\s.]+$")
+_STAR = re.compile(r"[*\u2217\s.]+$")
+_MARKS = " *\u2217"
+#: The 2008 cover that gives only "UNIVERSAL PERIODIC REVIEW" and the State under it (no report title).
+_COVER = re.compile(r"^[ \t]*UNIVERSAL[ \t]+PERIODIC[ \t]+REVIEW[ \t]*$", re.M)
+#: ... whose introduction then names the Working Group ("The Working Group on the Universal Periodic Review
+#: (UPR), established in accordance with ...").
+_WORKING_GROUP = re.compile(r"working\s+group\s+on\s+the\s+universal\s+periodic\s+review", re.I)
+#: How far into the text a cover-only report must name the Working Group.
+INTRODUCTION_WITHIN = 8000
 _SPACES = re.compile(r"\s+")
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
@@ -79,9 +87,33 @@ class Front:
 
 
 def looks_like_report(text: str) -> bool:
-    """Whether the WG report title stands near the top, whatever the line breaks and stray characters."""
+    """Whether the WG report title stands near the top, whatever the line breaks and stray characters,
+    or a 2008 cover "UNIVERSAL PERIODIC REVIEW" / State that the introduction follows.
+
+    >>> looks_like_report("UNIVERSAL PERIODIC REVIEW\\n\\nPeru *\\nIntroduction\\n1. The Working Group "
+    ...                   "on the Universal Periodic Review (UPR), established ...")
+    True
+    >>> looks_like_report("UNIVERSAL PERIODIC REVIEW\\nMid-term report of Peru")
+    False
+    """
     head = _NOT_LETTER.sub("", text[:TITLE_WITHIN].casefold())
-    return bool(_TITLE_KEY.search(head))
+    if _TITLE_KEY.search(head):
+        return True
+    lines = text[:INTRODUCTION_WITHIN].split("\n")
+    return _cover(lines) is not None and bool(_WORKING_GROUP.search(text[:INTRODUCTION_WITHIN]))
+
+
+def _cover(lines: Sequence[str]) -> tuple[int, str] | None:
+    """The line of a cover "UNIVERSAL PERIODIC REVIEW" and the State named right under it, if any."""
+    head = "\n".join(lines[:FRONT_LINES])
+    head = head[: head.find("\n", TITLE_WITHIN) if len(head) > TITLE_WITHIN else len(head)]
+    for found in _COVER.finditer(head):
+        index = head.count("\n", 0, found.start())
+        following = [line for line in lines[index + 1 : index + 4] if line.strip()]
+        name = _STAR.sub("", following[0]).strip(_MARKS) if following else ""
+        if name and resolve_state(name):
+            return index, name
+    return None
 
 
 def session_number(word: str) -> int | None:
@@ -114,6 +146,8 @@ def _title(lines: Sequence[str]) -> tuple[int, str]:
     """The line of the title and the State name printed after it (same line or the next ones)."""
     front = "\n".join(lines[:FRONT_LINES])
     found = _TITLE.search(front)
+    if found is None and (cover := _cover(lines)) is not None:
+        return cover
     if found is None:
         raise DocumentRejected(
             "no title 'Report of the Working Group on the Universal Periodic Review' in the first lines: "
@@ -121,12 +155,12 @@ def _title(lines: Sequence[str]) -> tuple[int, str]:
             Place(line=1, section="front"),
         )
     index = front.count("\n", 0, found.end())
-    rest = _STAR.sub("", front[found.end() :].split("\n", 1)[0]).strip(" *:–-")
+    rest = _STAR.sub("", front[found.end() :].split("\n", 1)[0]).strip(f"{_MARKS}:–-")
     if rest:
         return index, rest
     for following in lines[index + 1 : index + 6]:
-        name = _STAR.sub("", following).strip(" *")
-        if name and not following.lstrip().startswith("*"):
+        name = _STAR.sub("", following).strip(_MARKS)
+        if name and not following.lstrip().startswith(("*", "\u2217")):
             return index, name
     return index, ""
 

@@ -20,16 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _FURNITURE = (
-    re.compile(r"A/HRC/(?:WG\.6/)?\d+/[\w.]+(?:/Add\.\d+)?(?:\s+Page\s+\d+)?"),  # the symbol as a page header
-    re.compile(r"(?:Page\s+)?\d{1,3}(?:\s+A/HRC/\d+/\d+)?"),  # a page number, alone or beside the symbol
-    re.compile(r"GE\.\d\d-\d{4,6}\b.*"),  # job number, with its "(E)" and date
+    re.compile(
+        r"A/HRC/(?:WG\.6/)?\d+/[\w.]+(?:/Add\.\d+)?[*\u2217]?(?:\s+[Pp]age\s+\d+)?"
+    ),  # the symbol as a page header
+    re.compile(r"(?:[Pp]age\s+)?\d{1,3}(?:\s+A/HRC/\d+/\d+)?"),  # a page number, alone or beside the symbol
+    re.compile(r"GE\.\s?\d\d-\d{4,6}\b.*"),  # job number ("GE.09-16299", "GE. 09-16299"), "(E)", date
     re.compile(r"\*\d{6,8}\*"),  # barcode
     re.compile(r"-\s*\d{1,3}\s*-"),  # "- 12 -"
 )
 #: Footnotes: the wording a recommendation had in the room, and the "** not edited" notes.
 _FOOTNOTE = re.compile(
     r"\d{1,2}\s+(?:The\s+)?(?:text\s+of\s+the\s+)?(?:original\s+)?(?:recommendations?\s+(?:as|originally|read|made|was)|wording)\b.*"
-    r"|\*{1,3}(?:\s*\S.*)?|(?:the\s+)?conclusions\s+and(?:/or)?\s+recommendations\s+(?:have|will)\s+not\s+be(?:en)?\s+edited\.?",
+    r"|[*\u2217]{1,3}(?:\s*\S.*)?|(?:the\s+)?conclusions\s+and(?:/or)?\s+recommendations\s+(?:have|will)\s+not\s+be(?:en)?\s+edited\.?",
     re.I,
 )
 FOOTNOTE_RUN_ON = 3
@@ -37,8 +39,30 @@ _SENTENCE_END = re.compile(r"[.;:!?”\"’)]\s*$")
 _ITEM = re.compile(r"\d{1,3}\.\d{0,3}")
 #: A numbered item that a PDF export ran into the end of the previous one.
 _RUN_IN = re.compile(
-    r"(?<=\)[;.])\s+(?=\d{1,3}(?:\.\d{1,3})?\.?\s+[A-Z“\"])|(?<=\))\s+(?=\d{1,3}\.\d{1,3}\.?\s+[A-Z“\"])"
+    r"(?<=\)[;.])\s+(?=\d{1,3}(?:(?:\.\s?|\s?[-–]\s?)\d{1,3})?\.?\s+[A-Z“\"])"
+    r"|(?<=\))\s+(?=\d{1,3}(?:\.|[-–])\d{1,3}\.?\s+[A-Z“\"])"
 )
+
+
+#: A line that ends in a word's hyphen ("awareness-", "non-"), and a line that starts with a word that
+#: is not "and"/"or" ("pre- and post-natal" keeps its space).
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_WORD_START = re.compile(r"^(?!(?:and|or|to|nor)\b)[^\W\d_]")
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Lines of one paragraph as one text: a space between them, none after a line-end hyphen (a PDF
+    breaks "awareness-raising" at its hyphen; the report's words keep it).
+
+    >>> join_lines(["public awareness-", "raising campaigns", "pre-", "and post-natal"])
+    'public awareness-raising campaigns pre- and post-natal'
+    """
+    text = ""
+    for line in lines:
+        if text and not (_HYPHEN_END.search(text) and _WORD_START.match(line)):
+            text += " "
+        text += line
+    return text
 
 
 @dataclass(frozen=True)
@@ -81,6 +105,7 @@ def segments(lines: Sequence[str], start: int, end: int) -> list[Segment]:
                 continue
             footnote_open -= 1
         if lower_run_on and stripped[:1].islower():
+            lower_run_on = not _SENTENCE_END.search(stripped)  # the footnote ends with its sentence
             continue
         lower_run_on = False
         found.extend(Segment(index + 1, piece.strip()) for piece in _RUN_IN.split(stripped) if piece.strip())

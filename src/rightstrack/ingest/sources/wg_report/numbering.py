@@ -27,10 +27,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .layout import Segment
+from .layout import Segment, join_lines
 from .sections import CLOSING
 
 _MARKER = re.compile(r"^(\d{1,3})\.(?:(\d{1,3})\.?)?(?=\s|$)\s*")
+#: A recommendation's number printed "125-15." or "111. 29" (a dash for its dot, a space after it).
+_LOOSE = re.compile(r"^(\d{1,3})(?:\s?[-–]\s?|\.\s)(\d{1,3})\.?(?=\s|$)\s*")
 _UNDOTTED = re.compile(r"^(\d{1,3})\s+(?=[A-Z“\"])")  # "73 Take ...": the dot lost
 _INTRO = re.compile(
     r"enjoys?\s+(?:the\s+|its\s+)?support|did\s+not\s+enjoy|will\s+be\s+examined|will\s+examine|reflects?\s+the\s+"
@@ -40,6 +42,9 @@ _INTRO = re.compile(
     re.I,
 )
 _TAIL_END = re.compile(r"\)\s*[;.,]?\s*\d{0,2}\s*$")
+#: "The following recommendation(s) ... :" announcing a list, and the end of a recommendation "(Chile)."
+_FOLLOWING = re.compile(r"following\s+recommendations?\b|recommendations?\s+(?:listed\s+)?below", re.I)
+_ITEM_END = re.compile(r"\)\s*[.;]\s*$")
 _CAPITAL = re.compile(r"^[“\"(]?[A-Z]")
 
 
@@ -54,7 +59,7 @@ class Item:
 
     @property
     def text(self) -> str:
-        return " ".join(part.text for part in self.parts)
+        return join_lines([part.text for part in self.parts])
 
 
 @dataclass
@@ -69,7 +74,7 @@ class Paragraph:
 
     @property
     def intro_text(self) -> str:
-        return " ".join(part.text for part in self.intro)
+        return join_lines([part.text for part in self.intro])
 
     @property
     def next_sub(self) -> int:
@@ -140,10 +145,13 @@ class _Reader:
 
     def read(self) -> Numbering:
         for index, segment in enumerate(self.segments):
+            if self._loose(segment):
+                continue
             marker = _marker(segment)
             if marker is None or not self._place(index, segment, marker):
                 self._text(index, segment, marker)
         for paragraph in self.paragraphs:
+            self._unnumbered(paragraph)
             self._check_gaps(paragraph)
         return Numbering(self.paragraphs, self.events, self.preamble)
 
@@ -182,6 +190,19 @@ class _Reader:
         paragraph.explicit = paragraph.explicit or explicit
         paragraph.items.append(self.item)
         paragraph.items.sort(key=lambda item: item.sub)
+
+    def _loose(self, segment: Segment) -> bool:
+        """Read "125-15." or "111. 29" as the next recommendation of the current paragraph, when it is."""
+        found = _LOOSE.match(segment.text)
+        current = self.current
+        if not found or current is None or int(found[1]) != current.number or not current.items:
+            return False
+        if int(found[2]) != current.next_sub:
+            return False
+        printed = found[0].strip()
+        self._add_item(current, current.next_sub, segment.line, segment.text[found.end() :], explicit=True)
+        self._event(segment.line, "typo", f"{current.number}.{current.items[-1].sub} is printed {printed!r}")
+        return True
 
     def _place(self, index: int, segment: Segment, marker: Marker) -> bool:
         number, sub, rest = marker
@@ -258,6 +279,29 @@ class _Reader:
             line = parts[start].line
             paragraph.items.append(Item(f"{paragraph.number}.{sub}", sub, line, parts[start:end]))
             self._event(line, "recovered", f"item {paragraph.number}.{sub} has lost its number")
+
+    def _unnumbered(self, paragraph: Paragraph) -> None:
+        """A paragraph announcing "the following recommendation" whose one recommendation has no number:
+        "100. The following recommendation did not enjoy the support of Bolivia: Continue to support ...
+        (United Kingdom)." It becomes the paragraph's item 1, with the text after it, as a recommendation
+        followed by the State's comments is read (:mod:`.tails`)."""
+        if paragraph.items or not paragraph.intro:
+            return
+        start = next((i for i, part in enumerate(paragraph.intro) if part.text.rstrip().endswith(":")), None)
+        if start is None or not _FOLLOWING.search(join_lines([p.text for p in paragraph.intro[: start + 1]])):
+            return
+        end = next(
+            (i for i in range(start + 1, len(paragraph.intro)) if _ITEM_END.search(paragraph.intro[i].text)),
+            None,
+        )
+        if end is None or not _CAPITAL.match(paragraph.intro[start + 1].text):
+            return
+        parts = paragraph.intro[start + 1 :]  # what follows it (the State's comments) is its note
+        paragraph.intro = paragraph.intro[: start + 1]
+        paragraph.items.append(Item(f"{paragraph.number}.1", 1, parts[0].line, parts))
+        self._event(
+            parts[0].line, "recovered", f"recommendation {paragraph.number}.1 is printed without a number"
+        )
 
     def _check_gaps(self, paragraph: Paragraph) -> None:
         subs = [item.sub for item in paragraph.items]

@@ -26,6 +26,7 @@ from rightstrack.core.records import ParsedDocument, Place, Problem, ReviewInfoR
 
 from .build import recommendations
 from .checks import calendar_problems, check_order, check_paragraphs, front_problems
+from .comments import set_aside
 from .decisions import NOTED, REJECTED, SUPPORTING
 from .front import looks_like_report, read_front
 from .layout import segments
@@ -90,6 +91,7 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         Problem(Place(line=event.line, section="recommendations"), event.message)
         for event in numbering.events
     ]
+    problems += set_aside(numbering, front.state_name)
     records, record_problems = recommendations(numbering)
     problems += record_problems
     review = ReviewKey(front.state, MECHANISM, cycle_of(front.session), front.session, front.year)

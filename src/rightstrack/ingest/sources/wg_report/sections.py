@@ -1,7 +1,8 @@
 """Where the "Conclusions and/or recommendations" section starts and ends.
 
 The section is headed ``II. Conclusions and/or recommendations`` (``III.`` when the report has a
-section on its first review; capitals in 2008–2009; ``**`` for an unedited text) and ends with the
+section on its first review; capitals in 2008–2009; ``**``, or ``∗∗`` in some PDFs, for an unedited
+text; the numeral on a line of its own in some PDFs) and ends with the
 paragraph "All conclusions and/or recommendations contained in the present report reflect the
 position of ...", followed by ``III. Voluntary pledges and commitments`` and/or the annex
 (composition of the delegation). The table of contents gives its paragraph range ("95–98").
@@ -23,7 +24,14 @@ from dataclasses import dataclass
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import Place
 
-HEADING = re.compile(r"^\s*(?:I{1,3}|IV)\.?\s+conclusions\s+and(?:/or)?\s+recommendations[\s*.:]*$", re.I)
+#: Footnote marks after the heading: "**", or "∗∗" (U+2217) as some PDFs print them.
+STARS = "*\u2217"
+HEADING = re.compile(
+    rf"^\s*(?:I{{1,3}}|IV)\.?\s+conclusions\s+and(?:/or)?\s+recommendations[\s{STARS}.:]*$", re.I
+)
+#: The heading's words alone on their line, when the PDF put its number "II." on the line before.
+_HEADING_WORDS = re.compile(rf"^\s*conclusions\s+and(?:/or)?\s+recommendations[\s{STARS}.:]*$", re.I)
+_NUMERAL = re.compile(r"^\s*(?:I{1,3}|IV)\.?\s*$")
 _TOC_ENTRY = re.compile(
     r"^\s*(?:I{1,3}|IV)\.?\s+conclusions\s+and(?:/or)?\s+recommendations\s*\.{3,}\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\b",
     re.I,
@@ -50,7 +58,7 @@ class Section:
 
 def find_section(lines: Sequence[str]) -> Section:
     """The conclusions section; :class:`DocumentRejected` when the text has none."""
-    headings = [index for index, line in enumerate(lines) if HEADING.match(line)]
+    headings = [index for index, line in enumerate(lines) if _is_heading(lines, index)]
     toc = next((found for line in lines[:150] if (found := _TOC_ENTRY.match(line))), None)
     toc_range = (int(toc[1]), int(toc[2])) if toc else None
     if not headings:
@@ -71,6 +79,23 @@ def find_section(lines: Sequence[str]) -> Section:
     if closing_line is not None:
         return Section(heading, _paragraph_end(lines, closing_line), True, toc_range, closing_line)
     return Section(heading, len(lines), False, toc_range, None)
+
+
+def _is_heading(lines: Sequence[str], index: int) -> bool:
+    """Whether line ``index`` is the section's heading: "II. Conclusions and/or recommendations", or its
+    words alone after a line "II.".
+
+    >>> _is_heading(["II.", "", "Conclusions and/or recommendations\u2217\u2217"], 2)
+    True
+    >>> _is_heading(["in its", "conclusions and/or recommendations"], 1)
+    False
+    """
+    if HEADING.match(lines[index]):
+        return True
+    if not _HEADING_WORDS.match(lines[index]):
+        return False
+    before = next((line for line in reversed(lines[max(0, index - 3) : index]) if line.strip()), "")
+    return bool(_NUMERAL.match(before))
 
 
 def _paragraph_end(lines: Sequence[str], start: int) -> int:

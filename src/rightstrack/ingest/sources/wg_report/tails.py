@@ -36,7 +36,8 @@ from rapidfuzz import fuzz, process
 from rightstrack.core.states import all_states, resolve_state
 
 _SPACES = re.compile(r"\s+")
-_AFTER_TAIL = re.compile(r"^[\s;.,:”\"’]*\d{0,2}[\s;.,:”\"’]*$")
+#: What may follow the final group of States: punctuation, a footnote number or mark ("(Brazil);*").
+_AFTER_TAIL = re.compile(r"^[\s;.,:”\"’*\u2217]*\d{0,2}[\s;.,:”\"’*\u2217]*$")
 #: Text after the last group of States is a note (the State's comment) from this many words on;
 #: shorter, it ends the recommendation: "Sign (Uganda) and ratify (Costa Rica, Sweden) OP-CAT;".
 NOTE_WORDS = 4
