@@ -38,6 +38,10 @@ SAMPLES: dict[str, list[Path]] = {
     "ccpr-followup-json": [SHARED / "data" / "kazakhstan" / "ccpr_followup_2018.json"],
     "ohchr-matrix": [SHARED / "data" / "ohchr-matrices" / "china_Matrix_recommendations_2013.docx"],
     "upr-info-export": [SHARED / "data" / "upr-info" / "recommendations_train.csv"],
+    "upr-addendum": [
+        ROOT / "tests" / "ingest" / "fixtures" / "upr_addendum" / "chad-2019-addendum.txt",
+        ROOT / "tests" / "ingest" / "fixtures" / "upr_addendum" / "belize-2009-addendum.txt",
+    ],
     # written by RightsTrack itself, then filled in: see stakeholder_sheet_sample()
     "stakeholder-sheet": [EXAMPLES / "upr-info-mia-2012.txt"],
 }

@@ -42,7 +42,8 @@ def _tags(ref: str, code: str) -> list[tuple[str, bool]]:
     tags = RecommendationTerm.objects.filter(
         recommendation__refs__value=ref, term__vocabulary__code=code
     ).select_related("term")
-    return sorted((tag.term.label, tag.term.unmatched) for tag in tags)
+    # a paragraph of two States' clauses is two records with the same terms: each label once
+    return sorted({(tag.term.label, tag.term.unmatched) for tag in tags})
 
 
 def test_a_fresh_database_holds_every_vocabulary_version_the_package_ships() -> None:
@@ -107,7 +108,8 @@ def test_an_editor_maps_an_unmatched_label_and_the_records_and_later_documents_f
         label="minorities/ racial, ethnic, linguistic, religious or descent-based groups",
     )
     mapping = map_unmatched(roma, minorities, editor)
-    assert (mapping.retagged, mapping.action, mapping.editor) == (1, "mapped", editor)
+    # 134.2 holds two States' recommendations (Ukraine; Iran): two records re-tagged
+    assert (mapping.retagged, mapping.action, mapping.editor) == (2, "mapped", editor)
     assert _tags("134.2", "uhri-groups") == [(minorities.label, False), ("women", False)]
     assert TermAlias.objects.filter(term=minorities, alias="Roma and Sinti").exists()
     with pytest.raises(MappingError):
