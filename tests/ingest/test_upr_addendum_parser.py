@@ -439,9 +439,7 @@ def test_the_same_addendum_as_pdf_gives_the_same_positions_as_its_text() -> None
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_addendum_imported_before_its_working_group_report_waits_for_it_and_lands_on_its_recommendations() -> (
-    None
-):
+def test_an_addendum_read_before_its_report_waits_for_it_and_lands_on_its_recommendations() -> None:
     from typer.testing import CliRunner
 
     from rightstrack.cli.main import app
