@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -149,39 +150,44 @@ def test_the_position_chart_counts_every_upr_recommendation_once(vocabularies: N
 ADDENDUM = ROOT / "tests" / "ingest" / "fixtures" / "upr_addendum" / "kazakhstan-2014-addendum.txt"
 
 
-def _thematic_list(tmp_path: Path) -> Path:
-    """Kazakhstan's 2014 review as an OHCHR thematic list (2019 layout), built from A/HRC/28/10 itself:
-    every paragraph with its clauses and States, the position the addendum gives, two themes a row."""
+def _list_from_report(
+    tmp_path: Path, year: int, header: str, position: Callable[[str], str], themes: str = ""
+) -> Path:
+    """Kazakhstan's review of ``year`` as an OHCHR thematic list (2019 layout) built from its Working
+    Group report itself: every paragraph with its clauses and their States, ``position(paragraph)``,
+    the same ``themes`` cell on every row."""
     from rightstrack.ingest.reading import load
-    from rightstrack.ingest.sources.upr_addendum.parser import parse as parse_addendum
     from rightstrack.ingest.sources.wg_report.parser import parse as parse_report
     from tests.ingest.matrix_builder import COLUMNS_2019, build_docx
 
-    report = parse_report(load(_report(2014)).text, [])
-    final = {r.ref: r.response for r in parse_addendum(load(ADDENDUM).text, []).recommendations}
+    report = parse_report(load(_report(year)).text, [])
     clauses: dict[str, list[str]] = {}
     for record in report.recommendations:
         clauses.setdefault(record.ref, []).append(f"{record.text} ({', '.join(record.recommending_states)});")
-    position = {"supported": "Supported", "noted": "Noted", "supported/noted": "Supported/Noted"}
     rows = ["Theme: Acceptance of international norms"] + [
-        (
-            f"{ref} {' '.join(texts)}\nSource of position: A/HRC/28/10/Add.1",
-            position[final[ref]],
-            "- Acceptance of international norms\n- Human rights & counter-terrorism\n"
-            "Affected persons:\n- general",
-            "",
-        )
+        (f"{ref} {' '.join(texts)}\nSource of position: {report.symbol}/Add.1", position(ref), themes, "")
         for ref, texts in clauses.items()
     ]
-    path = tmp_path / "kazakhstan-2014-thematic-list.docx"
-    path.write_bytes(
-        build_docx(
-            "UPR of Kazakhstan (2nd Cycle – 20th session)\t\tThematic list of recommendations",
-            COLUMNS_2019,
-            rows,
-        )
-    )
+    path = tmp_path / f"kazakhstan-{year}-thematic-list.docx"
+    path.write_bytes(build_docx(f"{header}\t\tThematic list of recommendations", COLUMNS_2019, rows))
     return path
+
+
+def _thematic_list(tmp_path: Path) -> Path:
+    """Kazakhstan's 2014 review as a thematic list: the position the addendum gives, two themes a row."""
+    from rightstrack.ingest.reading import load
+    from rightstrack.ingest.sources.upr_addendum.parser import parse as parse_addendum
+
+    final = {r.ref: r.response for r in parse_addendum(load(ADDENDUM).text, []).recommendations}
+    words = {"supported": "Supported", "noted": "Noted", "supported/noted": "Supported/Noted"}
+    return _list_from_report(
+        tmp_path,
+        2014,
+        "UPR of Kazakhstan (2nd Cycle – 20th session)",
+        lambda ref: words[final[ref]],
+        "- Acceptance of international norms\n- Human rights & counter-terrorism\n"
+        "Affected persons:\n- general",
+    )
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
@@ -210,28 +216,11 @@ def test_a_reviews_report_addendum_and_thematic_list_give_one_record_per_recomme
 
 
 def _list_of_2010(tmp_path: Path) -> Path:
-    """Kazakhstan's 2010 review as a thematic list built from A/HRC/14/10: paragraph 95.3 holds two
-    States' recommendations, "To consider ratifying ... (Slovenia); ratify ... (Republic of Korea);"."""
-    from rightstrack.ingest.reading import load
-    from rightstrack.ingest.sources.wg_report.parser import parse as parse_report
-    from tests.ingest.matrix_builder import COLUMNS_2019, build_docx
-
-    clauses: dict[str, list[str]] = {}
-    for record in parse_report(load(_report(2010)).text, []).recommendations:
-        clauses.setdefault(record.ref, []).append(f"{record.text} ({', '.join(record.recommending_states)});")
-    rows = ["Theme: Acceptance of international norms"] + [
-        (f"{ref} {' '.join(texts)}\nSource of position: A/HRC/14/10/Add.1", "Supported", "", "")
-        for ref, texts in clauses.items()
-    ]
-    path = tmp_path / "kazakhstan-2010-thematic-list.docx"
-    path.write_bytes(
-        build_docx(
-            "UPR of Kazakhstan (1st Cycle – 7th session)\t\tThematic list of recommendations",
-            COLUMNS_2019,
-            rows,
-        )
+    """Kazakhstan's 2010 review as a thematic list: paragraph 95.3 holds two States' recommendations,
+    "To consider ratifying ... (Slovenia); ratify ... (Republic of Korea);"."""
+    return _list_from_report(
+        tmp_path, 2010, "UPR of Kazakhstan (1st Cycle – 7th session)", lambda _: "Supported"
     )
-    return path
 
 
 @pytest.mark.parametrize("list_first", [False, True])

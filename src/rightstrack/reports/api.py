@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -55,12 +55,8 @@ KINDS = {
 }
 
 
-def render(kind: str, state: str, fmt: str, language: str = "en", **options: Any) -> Rendered:
-    """The report ``kind`` of ``state`` (ISO code or name) as a ``fmt`` file, in ``language``.
-
-    Raises :class:`ReportError` with a message for people on an unknown kind, format, language, State
-    or option, or when the State has no data for this report.
-    """
+def check_request(kind: str, fmt: str, language: str, options: Mapping[str, Any]) -> Kind:
+    """The kind asked, or :class:`ReportError` on an unknown kind, format, language or option."""
     found = KINDS.get(kind)
     if found is None:
         raise ReportError(f"unknown report {kind!r}: choose one of {', '.join(KINDS)}")
@@ -74,6 +70,16 @@ def render(kind: str, state: str, fmt: str, language: str = "en", **options: Any
         raise ReportError(
             f"the {kind} report has no option {', '.join(unknown)}; its options: {', '.join(found.options)}"
         )
+    return found
+
+
+def render(kind: str, state: str, fmt: str, language: str = "en", **options: Any) -> Rendered:
+    """The report ``kind`` of ``state`` (ISO code or name) as a ``fmt`` file, in ``language``.
+
+    Raises :class:`ReportError` with a message for people on an unknown kind, format, language, State
+    or option, or when the State has no data for this report.
+    """
+    found = check_request(kind, fmt, language, options)
     with translation.override(language):
         request = Request(kind, find_state(state), language, options)
         writer = getattr(found.module, "write", None)

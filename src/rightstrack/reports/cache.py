@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import caches
 from django.tasks import task
 
-from rightstrack.reports.api import KINDS, render
+from rightstrack.reports.api import check_request, render
 from rightstrack.reports.errors import Rendered, ReportError
 
 QUEUED_SECONDS = 600  # a render queued this long ago and not done is queued again
@@ -52,20 +51,7 @@ class Wanted:
         cls, kind: str, state: str, fmt: str, language: str, options: Mapping[str, Any], version: str
     ) -> Wanted:
         """Checked as :func:`render` checks it (``ReportError``), before anything is queued."""
-        found = KINDS.get(kind)
-        if found is None:
-            raise ReportError(f"unknown report {kind!r}: choose one of {', '.join(KINDS)}")
-        if fmt not in found.formats:
-            raise ReportError(f"the {kind} report is made as {', '.join(found.formats)}, not {fmt!r}")
-        languages = [code for code, _name in settings.LANGUAGES]
-        if language not in languages:
-            raise ReportError(f"unknown language {language!r}: choose one of {', '.join(languages)}")
-        unknown = sorted(set(options) - set(found.options))
-        if unknown:
-            raise ReportError(
-                f"the {kind} report has no option {', '.join(unknown)}; its options: "
-                f"{', '.join(found.options)}"
-            )
+        check_request(kind, fmt, language, options)
         pairs = tuple(sorted((str(k), str(v)) for k, v in options.items()))
         return cls(kind, state, fmt, language, pairs, f"{version}@{date.today().isoformat()}")
 

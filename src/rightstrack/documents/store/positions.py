@@ -118,18 +118,9 @@ def redecide(recommendations: list[Recommendation]) -> None:
 def inherit_positions(pairs: list[tuple[Recommendation, Recommendation]]) -> None:
     """Each (clause, paragraph) pair: the clause, new, takes the statements made of its whole paragraph
     before the paragraph was known to hold several recommendations (an addendum read before its report)."""
+    copied = ["document_id", "kind", "authority", "words", "stage", "position", "qualifier", "place"]
     rows = [
-        PositionStatement(
-            document_id=statement.document_id,
-            recommendation_id=clause.pk,
-            kind=statement.kind,
-            authority=statement.authority,
-            words=statement.words,
-            stage=statement.stage,
-            position=statement.position,
-            qualifier=statement.qualifier,
-            place=statement.place,
-        )
+        PositionStatement(recommendation_id=clause.pk, **{name: getattr(statement, name) for name in copied})
         for clause, whole in pairs
         for statement in PositionStatement.objects.filter(recommendation=whole)
     ]
