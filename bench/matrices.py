@@ -154,7 +154,10 @@ def main(argv: list[str]) -> int:
         review = document.review
         with_position = sum(1 for record in document.recommendations if record.response)
         print(f"{path.name} (session {review.session}, {review.year}):")
-        print(f"  rows {len(document.recommendations)}, positions {with_position}")
+        paragraphs = len({record.ref for record in document.recommendations})
+        print(
+            f"  paragraphs {paragraphs}, records {len(document.recommendations)} (a record per clause), positions {with_position}"
+        )
         print(f"  themes: {mention_figures(document, written.themes, UHRI_THEMES)}")
         print(f"  groups: {mention_figures(document, written.groups, UHRI_GROUPS)}")
         if str(review.session) in reference:
