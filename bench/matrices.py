@@ -156,7 +156,8 @@ def main(argv: list[str]) -> int:
         print(f"{path.name} (session {review.session}, {review.year}):")
         paragraphs = len({record.ref for record in document.recommendations})
         print(
-            f"  paragraphs {paragraphs}, records {len(document.recommendations)} (a record per clause), positions {with_position}"
+            f"  paragraphs {paragraphs}, records {len(document.recommendations)} (a record per clause), "
+            f"positions {with_position}"
         )
         print(f"  themes: {mention_figures(document, written.themes, UHRI_THEMES)}")
         print(f"  groups: {mention_figures(document, written.groups, UHRI_GROUPS)}")
