@@ -41,6 +41,7 @@ def _renders() -> int:
     return DBTaskResult.objects.filter(task_path__endswith="render_report").count()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its connection (PostgreSQL)
 def test_a_report_is_rendered_once_per_data_version_by_the_worker_not_by_the_site(
     kazakhstan_mia: Path,
 ) -> None:
