@@ -6,13 +6,16 @@ Runs without Django: ``.venv/bin/pytest tests/ingest/test_concluding_observation
 
 from __future__ import annotations
 
+import io
+import textwrap
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, ReviewKey
-from rightstrack.ingest.reading import load
+from rightstrack.ingest.reading import load, load_bytes
 from rightstrack.ingest.registry import source_for
 from rightstrack.ingest.sources.concluding_observations.parser import KIND, detect, parse
 from tests.conftest import shared_path
@@ -70,7 +73,7 @@ def test_namibias_recommendations_are_the_paragraphs_asking_the_state_party_to_a
     found = document("namibia").recommendations
     assert [r.ref for r in found] == NAMIBIA_RECOMMENDATIONS
     encouraged = next(r for r in found if r.ref == "22")
-    assert encouraged.text.startswith("22. The Committee encourages the State party to adopt legislation")
+    assert encouraged.text.startswith("The Committee encourages the State party to adopt legislation")
 
 
 @pytest.mark.parametrize(("state", "limbs"), [("denmark", DENMARK_LIMBS), ("namibia", NAMIBIA_LIMBS)])
@@ -80,6 +83,7 @@ def test_limbs_are_listed_and_stay_in_the_paragraphs_text(
     found = document(state).recommendations
     assert {r.ref: r.limbs for r in found if r.limbs} == limbs
     for record in found:
+        assert record.text.startswith(("The ", "It ", "In ")), record.text  # the number is the ref
         for letter in record.limbs:
             assert f"\n({letter}) " in record.text
 
@@ -179,3 +183,53 @@ def test_concluding_observations_without_recommendations_are_refused_with_the_pl
         parse(CESCR.replace("NOR", "XYZ"))
     with pytest.raises(DocumentRejected, match="the text is empty"):
         parse("  \n")
+
+
+def _as_word(text: str) -> bytes:
+    from docx import Document
+
+    word = Document()
+    for line in text.split("\n"):
+        word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _as_pdf(text: str) -> bytes:
+    """Lines wrapped at 95 characters, pages of 60 lines: sentences broken across lines and pages."""
+    import pymupdf
+
+    pdf = pymupdf.open()  # type: ignore[no-untyped-call]
+    wrapped = [part for line in text.split("\n") for part in textwrap.wrap(line, 95) or [""]]
+    for start in range(0, len(wrapped), 60):
+        page = pdf.new_page()
+        for row, line in enumerate(wrapped[start : start + 60]):
+            page.insert_text((40, 50 + 12 * row), line, fontsize=9)
+    data: bytes = pdf.tobytes()  # type: ignore[no-untyped-call]
+    return data
+
+
+@pytest.mark.parametrize(("name", "convert"), [("co.docx", _as_word), ("co.pdf", _as_pdf)])
+@pytest.mark.parametrize(
+    ("state", "refs", "limbs", "due"),
+    [
+        ("denmark", DENMARK_RECOMMENDATIONS, DENMARK_LIMBS, DENMARK_FOLLOW_UP),
+        ("namibia", NAMIBIA_RECOMMENDATIONS, NAMIBIA_LIMBS, NAMIBIA_FOLLOW_UP),
+    ],
+)
+def test_the_same_paragraphs_are_read_from_word_and_from_a_pdf_with_wrapped_lines(
+    name: str,
+    convert: Callable[[str], bytes],
+    state: str,
+    refs: list[str],
+    limbs: dict[str, tuple[str, ...]],
+    due: dict[str, date],
+) -> None:
+    text = shared_path(*FOLDER, state, "CO.txt").read_text(encoding="utf-8")
+    loaded = load_bytes(convert(text), name)
+    assert source_for(loaded).kind == KIND
+    found = parse(loaded.text).recommendations
+    assert [r.ref for r in found] == refs
+    assert {r.ref: r.limbs for r in found if r.limbs} == limbs
+    assert {r.ref: r.follow_up_due for r in found if r.follow_up_due} == due

@@ -60,6 +60,7 @@ _OF_STATE = re.compile(r"\breports? of (?:the )?(.+?)$")
 _FRONT_LINES = 40
 _ADOPTED = re.compile(r"held on (\d{1,2} \w+ \d{4}), (?:it|the Committee) adopted", re.IGNORECASE)
 _ISSUED = re.compile(r"^Distr\.:\s*\w+\s+(\d{1,2} \w+ \d{4})")
+_NUMBER = re.compile(r"^\d{1,3}\.\s+")  # the paragraph's number: its ref, not its words
 _LIMB = re.compile(r"(?:^|\n|[:;]\s)\(([a-z])\)\s")
 
 
@@ -208,7 +209,7 @@ def _recommendations(
             RecommendationRecord(
                 ref=paragraph.number,
                 ref_scheme=co_scheme(committee),
-                text=paragraph.text,
+                text=_NUMBER.sub("", paragraph.text, count=1),
                 place=paragraph.place,
                 theme_heading=paragraph.heading,
                 context="\n\n".join(p.text for p in context),
