@@ -58,6 +58,31 @@ of the recommendations contained in paragraph 3 (a) above.
 * Adopted by the Committee at its 69th session (15 February-5 March 2021).
 """
 
+# CEDAW files dissemination, follow-up and the next report under subject headings, not lettered sections.
+CEDAW = """CEDAW/C/NAM/CO/6
+Distr.: General
+12 March 2022
+Committee on the Elimination of Discrimination against Women
+Concluding observations on the sixth periodic report of Namibia*
+1. The Committee considered the report at its 1850th meeting. At its 1860th meeting, held on 2 March 2022,
+the Committee adopted the present concluding observations.
+C. Principal areas of concern and recommendations (arts. 1-3)
+Legislative framework
+2. The Committee notes with concern the absence of a definition of discrimination.
+3. Recalling its general recommendation No. 28 and target 5.1, the Committee recommends that the State party:
+(a) Adopt a definition of discrimination;
+(b) Repeal discriminatory provisions.
+Dissemination
+4. The Committee requests the State party to ensure the timely dissemination of the present concluding
+observations.
+Follow-up to concluding observations
+5. The Committee requests the State party to provide, within two years, written information on the steps
+taken to implement the recommendations contained in paragraph 3 (a) above.
+Preparation of next report
+6. The Committee invites the State party to submit its seventh periodic report in 2026.
+* Adopted by the Committee at its 81st session (7 February-4 March 2022).
+"""
+
 
 def document(state: str) -> ParsedDocument:
     return parse(load(shared_path(*FOLDER, state, "CO.txt")).text)
@@ -145,6 +170,8 @@ def test_concluding_observations_are_detected_and_the_states_follow_up_reply_is_
     for state in ("denmark", "namibia"):
         assert source_for(load(shared_path(*FOLDER, state, "CO.txt"))).kind == KIND
         assert not detect(load(shared_path(*FOLDER, state, "FCO.txt")).text)  # CCPR/C/…/CO/N/Add.1
+    # the Committee's follow-up report quotes CO symbols and a "Concluding observations" column header
+    assert not detect(load(shared_path("data", "ccpr-followup", "reports", "105_2.txt")).text)
 
 
 def test_another_committees_recommends_paragraph_and_dated_follow_up_are_read() -> None:
@@ -233,3 +260,20 @@ def test_the_same_paragraphs_are_read_from_word_and_from_a_pdf_with_wrapped_line
     assert [r.ref for r in found] == refs
     assert {r.ref: r.limbs for r in found if r.limbs} == limbs
     assert {r.ref: r.follow_up_due for r in found if r.follow_up_due} == due
+
+
+def test_cedaws_headings_for_dissemination_follow_up_and_next_report_hold_no_recommendation() -> None:
+    parsed = parse(CEDAW)
+    assert parsed.review == ReviewKey("NAM", "CEDAW", 6, session=81, year=2022)
+    assert parsed.published_on == date(2022, 3, 12)  # "Distr.: General" and its date on two lines
+    [recommendation] = parsed.recommendations
+    assert (recommendation.ref, recommendation.ref_scheme) == ("3", "cedaw-co-paragraph")
+    assert recommendation.theme_heading == "Legislative framework"
+    assert (
+        recommendation.context
+        == "2. The Committee notes with concern the absence of a definition of discrimination."
+    )
+    assert (recommendation.follow_up_due_text, recommendation.follow_up_due) == (
+        "within two years",
+        date(2024, 3, 2),
+    )

@@ -4,6 +4,8 @@
 True
 >>> is_recommendation("22. The Committee encourages the State party to adopt legislation on torture.")
 True
+>>> is_recommendation("18. The Committee draws attention to target 16.9, recommends that the State party …")
+True
 >>> is_recommendation("25. The Committee is concerned, though the law says that it should be applied.")
 False
 >>> is_recommendation("9. The Committee is concerned at the absence of a national human rights institution.")
@@ -18,6 +20,14 @@ FollowUp(paragraphs=('20', '24', '32'),
 >>> follow_up("The Committee requests the State party to provide, by 15 July 2022, information on the "
 ...           "implementation of the recommendations made in paragraphs 12 (a) and 20 above.")
 FollowUp(paragraphs=('12', '20'), due_text='by 15 July 2022', due_on='15 July 2022')
+>>> follow_up("The Committee requests the State party to provide, within two years, written information on "
+...           "the steps taken to implement the recommendations contained in paragraphs 15 (b) and 23 (a) "
+...           "above.")
+FollowUp(paragraphs=('15', '23'), due_text='within two years', due_on=None)
+>>> follow_up("The Committee requests the State party to provide, by 12 May 2017, information on follow-up "
+...           "to "
+...           "the Committee's recommendations on safeguards (see paras. 12 (a), 20 and 24 above).")
+FollowUp(paragraphs=('12', '20', '24'), due_text='by 12 May 2017', due_on='12 May 2017')
 """
 
 from __future__ import annotations
@@ -31,6 +41,13 @@ _ACTS = re.compile(
     r"(?:recommends|urges|calls upon|calls on|encourages|"
     r"requests|invites|reiterates its recommendation)\b"
     r"|\bState party is (?:(?:also|further|strongly)\s+)?(?:urged|encouraged|requested|invited|called upon)\b"
+    r"|\b(?:recommends|urges|calls upon|calls on|encourages|requests|invites) (?:that )?the State party\b"
+)
+#: Subject headings of the same parts (CEDAW files them as headings, not lettered sections).
+_PROCEDURAL_HEADING = re.compile(
+    r"^(?:dissemination|follow-up to (?:the )?concluding observations|preparation of (?:the )?next report"
+    r"|next periodic report|common core document|technical assistance and cooperation)",
+    re.IGNORECASE,
 )
 #: Sections whose paragraphs speak of the procedure, not of rights: dissemination, follow-up, next report.
 _PROCEDURAL_SECTION = re.compile(
@@ -39,15 +56,15 @@ _PROCEDURAL_SECTION = re.compile(
     re.IGNORECASE,
 )
 _PROCEDURAL = re.compile(
-    r"disseminat\w*[^.]*present concluding observations|next (?:periodic )?report\b"
-    r"|rules of procedure|list of issues prior to reporting|word limit",
+    r"disseminat\w*[^.]*present concluding observations|\bsubmit its [\w\s-]{0,40}?report\b"
+    r"|list of issues prior to reporting|word limit|common core document",
     re.IGNORECASE,
 )
 _FOLLOW_UP = re.compile(
     r"(?P<due>(?:by|within) [^,]*?)?,?\s*(?:the State party is requested to )?provide,?\s*"
-    r"(?P<due2>(?:by|within) [^,]*,)?\s*information on (?:the implementation of )?(?:the |its )?"
+    r"(?P<due2>(?:by|within) [^,]*,)?\s*(?:written )?information (?:on|about)\b[^.]*?"
     r"(?:recommendations?|follow-up)[^.]*?"
-    r"\bparagraphs?\s+(?P<list>.*?)(?:\s+above)?\.(?:\s|$)",
+    r"(?:\bparagraphs?|\bparas?\.)\s+(?P<list>.*?)(?:\s+above)?\)?\.(?:\s|$)",
     re.IGNORECASE | re.DOTALL,
 )
 _LISTED = re.compile(r"(?<![\w(])(\d{1,3})\b")
@@ -70,9 +87,23 @@ def is_recommendation(text: str) -> bool:
     return _ACTS.search(text) is not None
 
 
-def is_procedural(text: str, section: str) -> bool:
-    """Dissemination, next report, follow-up procedure and the opening parts are not recommendations."""
-    return _PROCEDURAL_SECTION.search(section) is not None or _PROCEDURAL.search(text) is not None
+def is_procedural(text: str, section: str, heading: str = "") -> bool:
+    """Dissemination, next report, follow-up procedure and the opening parts are not recommendations.
+
+    >>> is_procedural("The Committee recommends that the State party include in its next periodic report "
+    ...               "information on the measures taken.", "C. Principal subjects of concern")
+    False
+    >>> is_procedural("The Committee requests the State party to submit its seventh periodic report.", "")
+    True
+    >>> is_procedural("The Committee requests the State party to ensure the timely dissemination.", "",
+    ...               "Dissemination")
+    True
+    """
+    return (
+        _PROCEDURAL_SECTION.search(section) is not None
+        or _PROCEDURAL_HEADING.search(heading) is not None
+        or _PROCEDURAL.search(text) is not None
+    )
 
 
 def follow_up(text: str) -> FollowUp | None:

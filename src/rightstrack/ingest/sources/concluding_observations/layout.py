@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from rightstrack.core.records import Place, Problem
 
-SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z][^.]*$")
+SECTION = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+[A-Z].{0,200}(?<![.;:,])$")
 LIMB = re.compile(r"^\(([a-z])\)\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{4,6}")

@@ -16,6 +16,8 @@ True
 False
 >>> detect("Paragraph 18: CCPR/C/KAZ/CO/1 concluding observations")
 False
+>>> detect("CCPR/C/105/2\\nFollow-up report\\nCCPR/C/ISR/CO/3\\nConcluding observations of the Committee")
+False
 """
 
 from __future__ import annotations
@@ -55,11 +57,15 @@ PREFIXES = {
 }
 _PREFIX = "|".join(re.escape(prefix) for prefix in PREFIXES)
 SYMBOL = re.compile(rf"^({_PREFIX})/([A-Z]{{3}})/CO/(\d{{1,2}})(?:-(\d{{1,2}}))?$")
-_TITLE = re.compile(r"^Concluding observations on the (.*?)\s*\*?$", re.IGNORECASE)
+_TITLE = re.compile(r"^Concluding observations (?:on|of)\b(.*?)\s*\*?$", re.IGNORECASE)
+#: Any UN document symbol: the first one near the top is the document's own.
+_ANY_SYMBOL = re.compile(r"^[A-Z]{1,6}/[A-Z0-9][A-Z0-9./-]*$")
 _OF_STATE = re.compile(r"\breports? of (?:the )?(.+?)$")
 _FRONT_LINES = 40
 _ADOPTED = re.compile(r"held on (\d{1,2} \w+ \d{4}), (?:it|the Committee) adopted", re.IGNORECASE)
 _ISSUED = re.compile(r"^Distr\.:\s*\w+\s+(\d{1,2} \w+ \d{4})")
+_WITHIN = re.compile(r"^within (one|two|three|four|1|2|3|4) years?\b", re.IGNORECASE)
+_YEARS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBER = re.compile(r"^\d{1,3}\.\s+")  # the paragraph's number: its ref, not its words
 _LIMB = re.compile(r"(?:^|\n|[:;]\s)\(([a-z])\)\s")
 
@@ -72,8 +78,9 @@ def co_scheme(committee: str) -> str:
 def detect(text: str) -> bool:
     """A concluding-observations symbol alone on a line and "Concluding observations on …" near the top."""
     head = [line.strip() for line in text[:4000].splitlines()[:_FRONT_LINES]]
+    own = next((line for line in head if _ANY_SYMBOL.match(line)), "")
     return (
-        any(SYMBOL.match(line) for line in head)
+        SYMBOL.match(own) is not None
         and any(_TITLE.match(line) for line in head)
         and "Addendum" not in head  # the State's follow-up reply (…/CO/6/Add.1) is another document
     )
@@ -149,6 +156,8 @@ def _symbol(lines: list[str]) -> tuple[str, int]:
     for number, line in enumerate(lines[:_FRONT_LINES], start=1):
         if SYMBOL.match(line.strip()):
             return line.strip(), number
+        if _ANY_SYMBOL.match(line.strip()):
+            break
     raise DocumentRejected(
         "no concluding-observations symbol (e.g. CCPR/C/DNK/CO/6) alone on a line near the top", Place(line=1)
     )
@@ -176,9 +185,10 @@ def _adopted(body: Body) -> date | None:
 
 
 def _issued(front: list[str]) -> date | None:
-    for line in front:
-        match = _ISSUED.match(line.strip())
-        if match:
+    """``Distr.: General 15 August 2016``, the date on the same line or the next."""
+    for index, line in enumerate(front):
+        match = _ISSUED.match(" ".join(part.strip() for part in front[index : index + 2]))
+        if line.strip().startswith("Distr.") and match:
             return _day(match.group(1))
     return None
 
@@ -198,7 +208,7 @@ def _recommendations(
         if selected is not None and followed is None:
             followed, followed_at = selected, paragraph
             continue
-        if is_procedural(paragraph.text, paragraph.section):
+        if is_procedural(paragraph.text, paragraph.section, paragraph.heading):
             continue
         if not is_recommendation(paragraph.text):
             context.append(paragraph)
@@ -242,8 +252,9 @@ def _mark_follow_up(
     problems: list[Problem],
 ) -> None:
     due = _day(followed.due_on) if followed.due_on else None
-    if due is None and adopted is not None and re.match(r"within one year", followed.due_text, re.IGNORECASE):
-        due = _one_year_after(adopted)
+    years = _WITHIN.match(followed.due_text)
+    if due is None and adopted is not None and years:
+        due = _years_after(adopted, _YEARS[years.group(1).lower()])
     by_ref = {record.ref: record for record in found}
     for number in followed.paragraphs:
         record = by_ref.get(number)
@@ -266,8 +277,8 @@ def _mark_follow_up(
     )
 
 
-def _one_year_after(day: date) -> date:
+def _years_after(day: date, years: int) -> date:
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
