@@ -17,7 +17,13 @@ from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.records import ParsedDocument, ReviewKey
 from rightstrack.ingest.reading import load, load_bytes
 from rightstrack.ingest.registry import source_for
-from rightstrack.ingest.sources.concluding_observations.parser import KIND, detect, parse
+from rightstrack.ingest.sources.concluding_observations.parser import (
+    KIND,
+    address,
+    detect,
+    parse,
+    split_address,
+)
 from tests.conftest import shared_path
 
 FOLDER = ("data", "treaty-bodies", "concluding-observations")
@@ -277,3 +283,22 @@ def test_cedaws_headings_for_dissemination_follow_up_and_next_report_hold_no_rec
         "within two years",
         date(2024, 3, 2),
     )
+
+
+def test_a_paragraph_number_lost_in_conversion_is_reported_and_the_next_ones_still_read() -> None:
+    text = load(shared_path(*FOLDER, "denmark", "CO.txt")).text
+    assert text.count("\n17. The Committee") == 1
+    parsed = parse(text.replace("\n17. The Committee", "\nThe Committee"))
+    assert [r.ref for r in parsed.recommendations] == DENMARK_RECOMMENDATIONS
+    assert [p.describe() for p in parsed.problems if "numbering" in p.message] == [
+        "paragraph 18, line 72 (Gender equality): no paragraph 17: the numbering goes from 16 to 18"
+    ]
+
+
+def test_every_limb_is_addressable_as_paragraph_and_letter() -> None:
+    found = {r.ref: r for r in document("namibia").recommendations}
+    addresses = [address(ref, letter) for ref, letters in NAMIBIA_LIMBS.items() for letter in letters]
+    assert addresses[:4] == ["10 (a)", "10 (b)", "10 (c)", "10 (d)"] and len(addresses) == 21
+    for cited in addresses:
+        ref, letter = split_address(cited)
+        assert letter in found[ref].limbs

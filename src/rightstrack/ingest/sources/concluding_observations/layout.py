@@ -94,6 +94,15 @@ def read_body(lines: list[str], first_line: int, symbol: str = "") -> Body:
             continue
         rest = line
         match = _start(expected).search(rest)
+        if match is None and current is not None and _start(expected + 1).match(rest):
+            body.problems.append(
+                Problem(
+                    Place(line=number, section=heading or section, paragraph=str(expected + 1)),
+                    f"no paragraph {expected}: the numbering goes from {expected - 1} to {expected + 1}",
+                )
+            )
+            expected += 1
+            match = _start(expected).match(rest)
         if match is None:
             following = kept[index + 1][1] if index + 1 < len(kept) else ""
             if _is_heading(line, following, expected):

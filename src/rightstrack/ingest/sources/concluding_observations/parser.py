@@ -66,8 +66,26 @@ _ADOPTED = re.compile(r"held on (\d{1,2} \w+ \d{4}), (?:it|the Committee) adopte
 _ISSUED = re.compile(r"^Distr\.:\s*\w+\s+(\d{1,2} \w+ \d{4})")
 _WITHIN = re.compile(r"^within (one|two|three|four|1|2|3|4) years?\b", re.IGNORECASE)
 _YEARS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ADDRESS = re.compile(r"^(\d{1,3})\s*(?:\(([a-z])\))?$")
 _NUMBER = re.compile(r"^\d{1,3}\.\s+")  # the paragraph's number: its ref, not its words
 _LIMB = re.compile(r"(?:^|\n|[:;]\s)\(([a-z])\)\s")
+
+
+def address(ref: str, limb: str = "") -> str:
+    """How a paragraph or one of its limbs is cited: ``24``, ``24 (b)``.
+
+    >>> address("24", "b"), split_address("24 (b)"), split_address("24(b)"), split_address("24")
+    ('24 (b)', ('24', 'b'), ('24', 'b'), ('24', ''))
+    """
+    return f"{ref} ({limb})" if limb else ref
+
+
+def split_address(text: str) -> tuple[str, str]:
+    """The paragraph number and limb letter of ``24 (b)``; ValueError when ``text`` is not one."""
+    match = _ADDRESS.match(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a paragraph or limb, e.g. '24' or '24 (b)'")
+    return match.group(1), match.group(2) or ""
 
 
 def co_scheme(committee: str) -> str:
