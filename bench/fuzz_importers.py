@@ -42,6 +42,10 @@ SAMPLES: dict[str, list[Path]] = {
         ROOT / "tests" / "ingest" / "fixtures" / "upr_addendum" / "chad-2019-addendum.txt",
         ROOT / "tests" / "ingest" / "fixtures" / "upr_addendum" / "belize-2009-addendum.txt",
     ],
+    "concluding-observations": [
+        SHARED / "data" / "treaty-bodies" / "concluding-observations" / "denmark" / "CO.txt",
+        SHARED / "data" / "treaty-bodies" / "concluding-observations" / "namibia" / "CO.txt",
+    ],
     # written by RightsTrack itself, then filled in: see stakeholder_sheet_sample()
     "stakeholder-sheet": [EXAMPLES / "upr-info-mia-2012.txt"],
 }

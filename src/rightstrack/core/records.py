@@ -106,6 +106,14 @@ class RecommendationRecord:
     response_kind: str = ""
     #: Beside a supported final position: "already implemented" or "in process of implementation".
     position_qualifier: str = ""
+    #: Treaty bodies' concluding observations: the concern paragraphs that lead to this recommendation
+    #: (their own words, numbered); the limbs ``(a)``, ``(b)``… it holds, each addressable as ``"24 (b)"``.
+    context: str = ""
+    limbs: tuple[str, ...] = ()
+    #: Selected for the treaty body's follow-up procedure: the deadline as written ("within one year of
+    #: the adoption…") and as a date when it can be computed. Not stored in the database yet.
+    follow_up_due_text: str = ""
+    follow_up_due: date | None = None
 
 
 @dataclass

@@ -17,6 +17,7 @@ from rightstrack.ingest.reading import LoadedFile
 from rightstrack.ingest.sources.ccpr_factsheet import parser as ccpr_factsheet
 from rightstrack.ingest.sources.ccpr_followup_json import parser as ccpr_followup_json
 from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
+from rightstrack.ingest.sources.concluding_observations import parser as concluding_observations
 from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followup_grades
 from rightstrack.ingest.sources.ohchr_matrix import parser as ohchr_matrix
 from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
@@ -72,6 +73,13 @@ SOURCES: tuple[Source, ...] = (
         "OHCHR thematic list of recommendations (UPR matrix, Word)",
         lambda loaded: loaded.format == "docx" and ohchr_matrix.detect(loaded.data),
         lambda loaded, labels: ohchr_matrix.parse(loaded.data, labels),
+    ),
+    # Before the Working Group report and the CCPR seed formats, which may quote a CO symbol.
+    _text_source(
+        concluding_observations.KIND,
+        "a treaty body's concluding observations, e.g. CCPR/C/DNK/CO/6 (text, PDF or Word)",
+        concluding_observations.detect,
+        concluding_observations.parse,
     ),
     _text_source(
         upr_info_mia.KIND,
