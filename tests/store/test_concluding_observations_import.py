@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.test import Client
+
 from rightstrack.documents.importing import import_files
 from rightstrack.recommendations.models import Recommendation
 from tests.conftest import shared_path
@@ -15,3 +19,20 @@ def test_denmarks_concluding_observations_import_as_a_ccpr_review_of_17_paragrap
     assert {r.review.cycle for r in found} == {6}
     paragraph = found.get(theme_heading="Solitary confinement")
     assert paragraph.text.startswith("The State party should bring its legislation")
+
+
+def test_paragraphs_under_follow_up_show_their_deadline_and_the_concerns_before_them(
+    db: None, client: Client
+) -> None:
+    path = shared_path("data", "treaty-bodies", "concluding-observations", "denmark", "CO.txt")
+    import_files([path])
+    found = Recommendation.objects.filter(review__state_id="DNK", review__mechanism__code="CCPR")
+    followed = found.exclude(follow_up_due=None)
+    refs = sorted(int(r.refs.get().value) for r in followed)
+    assert refs == [20, 24, 32]
+    assert {r.follow_up_due for r in followed} == {date(2017, 7, 7)}
+    assert all(r.context for r in found)
+    page = client.get(f"/recommendations/{followed.first().pk}").content.decode()
+    assert "information due by 7 July 2017" in page and "concerns before it" in page
+    data = client.get(f"/recommendations/{followed.first().pk}.json").json()
+    assert data["follow_up"]["due"] == "2017-07-07" and data["context"]

@@ -130,6 +130,13 @@ class Recommendation(models.Model):
         blank=True,
         help_text="Other wordings of it in other documents (document, place, text, similarity).",
     )
+    context = models.TextField(
+        blank=True, help_text="Concluding observations: the committee's concern paragraphs before it."
+    )
+    follow_up_due = models.DateField(
+        null=True, blank=True, help_text="Under the committee's follow-up procedure: information due by."
+    )
+    follow_up_due_text = models.CharField(max_length=100, blank=True, help_text="The deadline as written.")
     text_conflict = models.BooleanField(
         default=False, db_index=True, help_text="Another document words it differently, beyond formatting."
     )

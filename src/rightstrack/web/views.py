@@ -224,6 +224,12 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "recommending_states": [s.code for s in recommendation.recommending_states.all()],
         "response": recommendation.response,
         "position": serializers.position_json(recommendation, statements),
+        "context": recommendation.context or None,
+        "follow_up": (
+            {"due": recommendation.follow_up_due.isoformat(), "as_written": recommendation.follow_up_due_text}
+            if recommendation.follow_up_due
+            else None
+        ),
         "action_category": recommendation.action_category,
         "terms": [
             {

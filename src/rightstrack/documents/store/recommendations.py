@@ -496,6 +496,9 @@ def store_recommendations(
                     "group": record.group,
                     "theme_heading": record.theme_heading[:200],
                     "sort_key": sort_key(record.ref),
+                    "context": record.context,
+                    "follow_up_due": record.follow_up_due,
+                    "follow_up_due_text": record.follow_up_due_text[:100],
                 },
             )
             new.append(obj)
@@ -558,7 +561,15 @@ def store_recommendations(
     if existing:
         Recommendation.objects.bulk_update(
             existing,
-            ["action_category", "text_variants", "text_conflict", *POSITION_FIELDS],
+            [
+                "action_category",
+                "text_variants",
+                "text_conflict",
+                "context",
+                "follow_up_due",
+                "follow_up_due_text",
+                *POSITION_FIELDS,
+            ],
             batch_size=BATCH,
         )
     return stored
@@ -606,6 +617,10 @@ def _add_variant(obj: Recommendation, record: RecommendationRecord, how: str, pl
 
 
 def _fill_blanks(obj: Recommendation, record: RecommendationRecord) -> None:
+    if record.context and not obj.context:
+        obj.context = record.context
+    if record.follow_up_due and not obj.follow_up_due:
+        obj.follow_up_due, obj.follow_up_due_text = record.follow_up_due, record.follow_up_due_text[:100]
     if record.action_category and obj.action_category is None:
         obj.action_category = record.action_category
 
