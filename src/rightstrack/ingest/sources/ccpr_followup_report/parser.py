@@ -4,7 +4,8 @@ Each graded limb becomes an assessment by the Committee (scheme ``hrc`` for A–
 older A, B1, B2, C1, C2, D1, D2, E), attached to the concluding observations' paragraph with the refs
 of ``ccpr_followup_json`` (``ccpr-co-paragraph``), so both sources name a recommendation the same way.
 
->>> detect("Report on follow-up to the concluding observations of the Human Rights Committee\\n[B]: (a)")
+>>> detect("CCPR/C/131/2/Add.2\\nReport on follow-up to the concluding observations"
+...        " of the Committee\\n[B]: (a)")
 True
 >>> detect("Report of the Working Group on the Universal Periodic Review")
 False
