@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
     for path in sorted((folder / "reports").glob("*.txt")):
         reports[_file_symbol(path)] = read(path.read_text(encoding="utf-8"))
     ours_states = sum(len(report.states) for report in reports.values())
-    states = paragraphs = paragraphs_found = limbs = exact = recent_limbs = recent_exact = 0
+    states = paragraphs = paragraphs_found = limbs = exact = recent_limbs = recent_exact = letters = 0
     found_states = 0
     kinds: dict[str, int] = {"ours wrong": 0, "reference wrong": 0, "other": 0}
     lines: list[str] = []
@@ -76,6 +76,7 @@ def main(argv: list[str]) -> int:
             ours = [limb.grade for limb in ours_paragraph.limbs]
             same = sum(1 for a, b in zip(ours, theirs, strict=False) if a == b)
             exact += same
+            letters += sum(1 for a, b in zip(ours, theirs, strict=False) if a[:1] == b[:1])
             recent_exact += same if recent else 0
             if ours != theirs:
                 heading = (match.header_grades if match else {}).get(paragraph["num"]) or entry.get(
@@ -91,6 +92,10 @@ def main(argv: list[str]) -> int:
     print(f"States found: {found_states}/{states}")
     print(f"paragraphs found: {paragraphs_found}/{paragraphs}")
     print(f"grades exact per (State, paragraph, limb): {exact}/{limbs} = {exact / max(limbs, 1):.3f}")
+    print(
+        f"  same letter (the reference writes B for the 2013 scheme's B1 and B2, C for C1 and C2...):"
+        f" {letters}/{limbs} = {letters / max(limbs, 1):.3f}"
+    )
     print(
         f"  recent layout (addenda, sessions >= 125): {recent_exact}/{recent_limbs}"
         f" = {recent_exact / max(recent_limbs, 1):.3f}"

@@ -165,3 +165,40 @@ def test_a_report_without_any_state_evaluation_is_refused_with_the_reason() -> N
     with pytest.raises(DocumentRejected, match="no State evaluation") as refused:
         parse(cut + "\n[B]")
     assert refused.value.place.line == 1
+
+
+def test_a_truncated_addendum_is_refused_at_its_last_paragraph() -> None:
+    text = _report("131_2_Add2.txt")
+    with pytest.raises(
+        DocumentRejected, match="ends without the Committee's 'Recommended action'"
+    ) as refused:
+        parse(text[: text.index("[C] (c):")])
+    assert refused.value.place.paragraph == "33"
+
+
+def test_the_table_of_states_graded_d_is_not_taken_for_a_states_evaluation() -> None:
+    document = parse(_report("119_2.txt"))  # opens with "State party | Concluding observations | ..."
+    assert "SLE" not in {info.review.state for info in document.review_infos}
+    assert document.review_infos and all(r.review for r in document.recommendations)
+
+
+def test_an_older_layout_without_paragraph_headings_is_refused_naming_the_state() -> None:
+    refusal = r"evaluation of Hungary .* this layout is not read"
+    with pytest.raises(DocumentRejected, match=refusal) as refused:
+        parse(_report("112_2.txt"))
+    assert refused.value.place.line == 74
+
+
+def test_a_paragraph_heading_run_on_after_a_sentence_still_opens_the_paragraph() -> None:
+    # Bosnia and Herzegovina: "... its recommendation. Paragraph 36: Refugees and displaced persons The ..."
+    document = parse(_report("129_2_Add3.txt"))
+    assert [(ref, level) for ref, level, _, _ in _grades(document, "BIH")] == [
+        ("14", "C"),
+        ("20", "C"),
+        ("36", "C"),
+    ]
+    paragraph_36 = document.recommendations[2]
+    assert paragraph_36.theme_heading == "Refugees and displaced persons"
+    assert paragraph_36.text.startswith("The State party should strengthen its efforts")
+    replies = [a.text for a in document.assessments if a.stakeholder.kind == "state"]
+    assert replies[-1] == "No information provided."

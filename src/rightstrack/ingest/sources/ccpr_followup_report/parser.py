@@ -64,6 +64,7 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         raise DocumentRejected(
             "no State evaluation: no 'Concluding observations' block naming CCPR/C/XXX/CO/N", Place(line=1)
         )
+    _check_whole(report.states)
     grades = [limb.grade for state in report.states for p in state.paragraphs for limb in p.limbs]
     problems: list[Problem] = []
     recommendations: list[RecommendationRecord] = []
@@ -80,8 +81,6 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
                 adopted_on=day(state.co_date) if state.co_date else None,
             )
         )
-        if not state.paragraphs:
-            problems.append(Problem(Place(line=state.line, section=state.name), "no paragraph evaluated"))
         for paragraph in state.paragraphs:
             recommendations.append(_recommendation(paragraph, review, state, problems))
             assessments += _assessments(paragraph, review, state, scheme.code, problems)
@@ -111,6 +110,25 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         symbol=report.symbol,
         review_infos=infos,
     )
+
+
+def _check_whole(states: list[StateEvaluation]) -> None:
+    """Rejects a State evaluation without any paragraph (a layout not read) and a report whose last
+    evaluation does not end with the Committee's "Recommended action" (a truncated file)."""
+    for state in states:
+        if not state.paragraphs:
+            raise DocumentRejected(
+                f"the evaluation of {state.name} ({state.co_symbol}) has no 'Paragraph N:' heading:"
+                " this layout is not read",
+                Place(line=state.line, section=state.name),
+            )
+    last = states[-1]
+    if not last.decision:
+        raise DocumentRejected(
+            f"the evaluation of {last.name} ({last.co_symbol}) ends without the Committee's"
+            " 'Recommended action': the file looks truncated",
+            Place(line=last.paragraphs[-1].line, section=last.name, paragraph=last.paragraphs[-1].number),
+        )
 
 
 def _review(state: StateEvaluation) -> ReviewKey:
@@ -148,7 +166,13 @@ def _assessments(
     if not paragraph.limbs:
         problems.append(Problem(place, "no grade in the Committee's evaluation"))
     found = []
+    labels = Counter(limb.label for limb in paragraph.limbs)
+    seen: set[str] = set()
     for limb in paragraph.limbs:
+        sub_item = _sub_item(limb.label, limb.evaluation) if labels[limb.label] > 1 else limb.label
+        while sub_item in seen:  # the same words twice: numbered in order
+            sub_item = f"{sub_item} #{sum(1 for s in seen if s.startswith(sub_item)) + 1}"
+        seen.add(sub_item)
         limb_scheme = scheme
         if limb.grade not in _codes(scheme) and limb.grade in _codes("hrc"):
             limb_scheme = "hrc"  # an A–E grade beside B1, C2...: a later round of the same State
@@ -165,7 +189,7 @@ def _assessments(
                 level_basis="stated" if level else "",
                 scheme=limb_scheme,
                 recommendation_review=review,
-                sub_item=limb.label,
+                sub_item=sub_item,
             )
         )
     if paragraph.state_reply:
@@ -195,3 +219,10 @@ def _assessments(
 
 def _codes(scheme: str) -> set[str]:
     return {grade.code for grade in SCHEMES[scheme].grades}
+
+
+def _sub_item(label: str, evaluation: str) -> str:
+    """A limb graded twice in one paragraph (two rounds, or grades without letters): the label and the
+    evaluation's opening words, so each grade stays its own."""
+    opening = " ".join(evaluation.split()[:10])
+    return f"{label} {opening}".strip()[:200] if opening else label

@@ -29,12 +29,13 @@ _BLOCK = re.compile(r"^Concluding observations\b", re.M)
 _STATE_ON = re.compile(
     r"^Evaluation of the information on follow-up to the concluding observations on\s+(.+?)\**\s*$", re.M
 )
-_PARAGRAPH = re.compile(r"^Paragraphs?\s+(\d{1,3})\s*:\s*", re.M)
+# at a line's start, or after a sentence the PDF ran it on to ("... its recommendation. Paragraph 36:")
+_PARAGRAPH = re.compile(r"(?:^|(?<=[.;] ))Paragraphs?\s+(\d{1,3})\s*:\s*", re.M)
 _GRADE = re.compile(r"\[([A-E]\d?)\]")
 _LIMB_LABEL = re.compile(r"^\s*:?\s*((?:\([a-z]{1,5}\)(?:\s*(?:,\s*and|,|and|to)?\s*(?=\())?)+)\s*:?\s*")
 _HEADER_GRADES = re.compile(r"(\d{1,3})((?:\s*\[[A-E]\d?\])+)")
 _SECTION = re.compile(
-    r"(?P<head>^Summary of (?:the )?State party[’']s (?:reply|response)"
+    r"(?P<head>(?:^|(?<=[.;] ))Summary of (?:the )?State party[’']s (?:reply|response)"
     r"|^Summary of the information received from the State party"
     r"|^Summary of the information received from"
     r" (?:stakeholders|non-governmental organizations|civil society)"
@@ -148,13 +149,20 @@ def read(text: str) -> Report:
         session=int(adopted.group(1)) if adopted else (int(symbol.group(2)) if symbol else None),
         session_dates=adopted.group(2) if adopted else "",
     )
-    starts = [match.start() for match in _BLOCK.finditer(body)]
+    starts = [match.start() for match in _BLOCK.finditer(body) if not _table_column(body, match.start())]
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(body)
         evaluation = _state(body, start, end, starts[index - 1] if index else 0)
         if evaluation is not None:
             report.states.append(evaluation)
     return report
+
+
+def _table_column(body: str, start: int) -> bool:
+    """Whether "Concluding observations" at ``start`` heads a column of the table of States graded [D]
+    for not cooperating ("State party | Concluding observations | Due date ..."), not a State's block."""
+    before = [line for line in body[max(0, start - 200) : start].split("\n") if line.strip()]
+    return bool(before) and before[-1].strip() == "State party"
 
 
 def _line(body: str, offset: int) -> int:
@@ -223,14 +231,13 @@ def _name(body: str, start: int, previous: int, code: str) -> str:
 def _paragraph(number: str, chunk: str, line: int) -> ParagraphEvaluation:
     first_line, _, rest = chunk.partition("\n")
     title = first_line.strip()
-    recommendation_start = ""
     should = re.search(r"\bThe State party should\b", title)
-    if should and should.start() > 0:
-        recommendation_start = title[should.start() :]
+    if should and should.start() > 0:  # the recommendation (and more) ran on after the title
+        rest = title[should.start() :] + "\n" + rest
         title = title[: should.start()].strip()
     title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark: "Non-refoulement1"
     sections = list(_SECTION.finditer(rest))
-    recommendation = recommendation_start + "\n" + (rest[: sections[0].start()] if sections else rest)
+    recommendation = rest[: sections[0].start()] if sections else rest
     reply = other = evaluation = ""
     for index, section in enumerate(sections):
         stop = sections[index + 1].start() if index + 1 < len(sections) else len(rest)
