@@ -202,3 +202,32 @@ def test_a_paragraph_heading_run_on_after_a_sentence_still_opens_the_paragraph()
     assert paragraph_36.text.startswith("The State party should strengthen its efforts")
     replies = [a.text for a in document.assessments if a.stakeholder.kind == "state"]
     assert replies[-1] == "No information provided."
+
+
+def test_an_older_report_keeps_each_state_apart_and_reads_labels_written_before_the_grade() -> None:
+    document = parse(_report("115_2.txt"))
+    states = [info.review.state for info in document.review_infos]
+    assert states == ["ARM", "KEN", "PRY", "ALB", "FIN", "TJK", "NPL", "GEO"]  # "Georgia Concluding ..."
+    nepal = _grades(document, "NPL")
+    assert [(ref, level, label) for ref, level, label, _ in nepal[:5]] == [
+        ("5", "B2", "(a)"),  # "(a)[B2]: The Committee welcomes ..."
+        ("5", "C1", "(b)"),
+        ("5", "B2", "(c)"),
+        ("5", "C2", "(d)"),
+        ("5", "C2", "(e)"),
+    ]
+    # Nepal's heading: 10[C2][B2][C1][D1]; Georgia's grades do not run into it
+    assert [level for ref, level, _, _ in nepal if ref == "10"] == ["C2", "B2", "C1", "D1"]
+    assert [(ref, level) for ref, level, _, _ in _grades(document, "GEO")] == [
+        ("13", "B1"),
+        ("13", "B2"),
+        ("14", "B2"),
+    ]
+    # four grades of paragraph 10 without letters: each sub-item opens with its evaluation's words
+    assert nepal[6][2].startswith("Concerning steps taken to prevent the excessive use of force")
+
+
+def test_a_footnote_quoting_earlier_grades_is_not_read_as_grades() -> None:
+    # 119_2: "3 Committee’s evaluation of the first follow-up report (see CCPR/C/113/2): paragraphs 8 [B2]..."
+    document = parse(_report("119_2.txt"))
+    assert [level for ref, level, _, _ in _grades(document, "CHL") if ref == "7"] == ["B"]

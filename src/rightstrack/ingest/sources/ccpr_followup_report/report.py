@@ -25,7 +25,8 @@ _CO_DATE = re.compile(
     r"CCPR/C/[A-Z]{3}/CO/\d+\s*,\s*((?:\d{1,2}\s+(?:and\s+)?)+(?:[A-Z][a-z]+\s+)?\d{4})"
     r"|CCPR/C/[A-Z]{3}/CO/\d+\s*,\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
-_BLOCK = re.compile(r"^Concluding observations\b", re.M)
+# "Concluding observations" opening a line, or after the State's name on it ("Georgia Concluding ...")
+_BLOCK = re.compile(r"^(?:([A-Z][^\n.:;,\d]{1,50}?) )?Concluding observations\b", re.M)
 _STATE_ON = re.compile(
     r"^Evaluation of the information on follow-up to the concluding observations on\s+(.+?)\**\s*$", re.M
 )
@@ -52,6 +53,9 @@ _NOISE = (
     re.compile(r"^GE\.\d{2}-\d{5}\s*(?:\(E\))?.*$"),  # job number
     re.compile(r"^\*\d{5,}\*\s*$"),  # bar code
     re.compile(r"^\*+ (?:Adopted|The present document|Reissued)\b.*$"),  # asterisk footnotes
+    # a numbered footnote quoting earlier grades: "3 Committee’s evaluation of the first follow-up
+    # report (see CCPR/C/113/2): paragraphs 8 [B2][C1][C1] ..."
+    re.compile(r"^\d{1,2} [A-Z][a-z][^\n]*\[[A-E]\d?\].*$"),
 )
 
 
@@ -119,15 +123,23 @@ def clean(text: str) -> list[str]:
 
 
 def split_grades(evaluation: str) -> list[tuple[str, str, str]]:
-    """``(grade, limb label, text)`` for each bracketed grade of an evaluation, in order."""
+    """``(grade, limb label, text)`` for each bracketed grade of an evaluation, in order.
+
+    The label follows the grade (``[B]: (a) and (b)``) or, in older reports, opens the line before
+    it (``(a)[B2]: The Committee welcomes``).
+
+    >>> split_grades("(a)[B2]: It welcomes.\\n(b)[C1]: It regrets.")
+    [('B2', '(a)', 'It welcomes.'), ('C1', '(b)', 'It regrets.')]
+    """
     marks = list(_GRADE.finditer(evaluation))
+    starts = [_label_before(evaluation, mark.start()) for mark in marks]
     found: list[tuple[str, str, str]] = []
     for index, mark in enumerate(marks):
-        end = marks[index + 1].start() if index + 1 < len(marks) else len(evaluation)
+        end = starts[index + 1][0] if index + 1 < len(marks) else len(evaluation)
         rest = evaluation[mark.end() : end]
+        label = starts[index][1]
         label_match = _LIMB_LABEL.match(rest)
-        label = ""
-        if label_match and label_match.group(1):
+        if not label and label_match and label_match.group(1):
             after = rest[label_match.end() :]
             # "(a) measures taken": a lettered list inside the text, not the limbs graded
             if not after[:1].islower():
@@ -136,6 +148,16 @@ def split_grades(evaluation: str) -> list[tuple[str, str, str]]:
         rest = rest.lstrip(": \n")
         found.append((mark.group(1), label, " ".join(rest.split())))
     return found
+
+
+def _label_before(evaluation: str, at: int) -> tuple[int, str]:
+    """Where a grade's part starts, and its label when the line opens with it: ``(a)[B2]``."""
+    line_start = evaluation.rfind("\n", 0, at) + 1
+    prefix = evaluation[line_start:at].strip()
+    label = _LIMB_LABEL.match(prefix) if prefix else None
+    if label and label.group(1) and label.end() == len(prefix):
+        return line_start, " ".join(label.group(1).split())
+    return at, ""
 
 
 def read(text: str) -> Report:
@@ -149,7 +171,11 @@ def read(text: str) -> Report:
         session=int(adopted.group(1)) if adopted else (int(symbol.group(2)) if symbol else None),
         session_dates=adopted.group(2) if adopted else "",
     )
-    starts = [match.start() for match in _BLOCK.finditer(body) if not _table_column(body, match.start())]
+    starts = [
+        match.start()
+        for match in _BLOCK.finditer(body)
+        if not _table_column(body, match.start()) and (not match.group(1) or resolve_state(match.group(1)))
+    ]
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(body)
         evaluation = _state(body, start, end, starts[index - 1] if index else 0)
@@ -215,6 +241,9 @@ def _name(body: str, start: int, previous: int, code: str) -> str:
     """The State as written: "... concluding observations on Slovakia", else a line before the block
     naming the State of the symbol, else the register's name of ``code``."""
     before = body[previous:start]
+    opening = _BLOCK.match(body, start)
+    if opening and opening.group(1) and resolve_state(opening.group(1)) == code:
+        return opening.group(1)
     named = list(_STATE_ON.finditer(before))
     if named:
         return named[-1].group(1).strip()
@@ -231,8 +260,8 @@ def _name(body: str, start: int, previous: int, code: str) -> str:
 def _paragraph(number: str, chunk: str, line: int) -> ParagraphEvaluation:
     first_line, _, rest = chunk.partition("\n")
     title = first_line.strip()
-    should = re.search(r"\bThe State party should\b", title)
-    if should and should.start() > 0:  # the recommendation (and more) ran on after the title
+    should = re.search(r"\bThe State party (?:should|is urged)\b", title)
+    if should:  # the recommendation (and more) ran on after the title, or there is no title
         rest = title[should.start() :] + "\n" + rest
         title = title[: should.start()].strip()
     title = re.sub(r"(?<=[a-z])\d{1,2}$", "", title)  # a footnote mark: "Non-refoulement1"
