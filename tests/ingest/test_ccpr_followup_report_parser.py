@@ -182,11 +182,21 @@ def test_the_table_of_states_graded_d_is_not_taken_for_a_states_evaluation() -> 
     assert document.review_infos and all(r.review for r in document.recommendations)
 
 
-def test_an_older_layout_without_paragraph_headings_is_refused_naming_the_state() -> None:
-    refusal = r"evaluation of Hungary .* this layout is not read"
-    with pytest.raises(DocumentRejected, match=refusal) as refused:
-        parse(_report("112_2.txt"))
-    assert refused.value.place.line == 74
+def test_an_evaluation_without_paragraph_headings_is_refused_naming_the_state() -> None:
+    text = _report("131_2_Add2.txt").replace("Paragraph ", "Para. ")  # a layout this parser does not read
+    with pytest.raises(
+        DocumentRejected, match=r"evaluation of Slovakia .* this layout is not read"
+    ) as refused:
+        parse(text)
+    assert refused.value.place.line == 15
+
+
+def test_a_second_round_evaluation_with_bare_paragraph_headings_is_read() -> None:
+    # 112_2, Hungary: "Paragraph 6" alone on its line; running headers "Hungary" inside the text dropped
+    document = parse(_report("112_2.txt"))
+    hungary = [(ref, level) for ref, level, _, _ in _grades(document, "HUN")]
+    assert hungary == [("6", "B1"), ("15", "B1"), ("18", "B2"), ("18", "D1")]
+    assert not any(a.text.startswith("Hungary") for a in document.assessments)
 
 
 def test_a_paragraph_heading_run_on_after_a_sentence_still_opens_the_paragraph() -> None:

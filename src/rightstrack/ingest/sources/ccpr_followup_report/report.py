@@ -31,7 +31,9 @@ _STATE_ON = re.compile(
     r"^Evaluation of the information on follow-up to the concluding observations on\s+(.+?)\**\s*$", re.M
 )
 # at a line's start, or after a sentence the PDF ran it on to ("... its recommendation. Paragraph 36:")
-_PARAGRAPH = re.compile(r"(?:^|(?<=[.;] ))Paragraphs?\s+(\d{1,3})\s*:\s*", re.M)
+# (second-round evaluations of about 2017 head a paragraph "Paragraph 7" alone on its line)
+_PARAGRAPH = re.compile(r"(?:^|(?<=[.;] ))Paragraphs?\s+(\d{1,3})(?:\s*:[ \t]*|[ \t]*$)", re.M)
+_STATE_LINE = re.compile(r"^[A-Z][^\n.:;,\d()\[\]]{1,50}$", re.M)
 _GRADE = re.compile(r"\[([A-E]\d?)\]")
 _LIMB_LABEL = re.compile(r"^\s*:?\s*((?:\([a-z]{1,5}\)(?:\s*(?:,\s*and|,|and|to)?\s*(?=\())?)+)\s*:?\s*")
 _HEADER_GRADES = re.compile(r"(\d{1,3})((?:\s*\[[A-E]\d?\])+)")
@@ -196,7 +198,7 @@ def _line(body: str, offset: int) -> int:
 
 
 def _state(body: str, start: int, end: int, previous: int) -> StateEvaluation | None:
-    block = body[start:end]
+    block = _STATE_LINE.sub(_blank_state, body[start:end])
     paragraphs = list(_PARAGRAPH.finditer(block))
     head = block[: paragraphs[0].start()] if paragraphs else block
     co = _CO.search(head)
@@ -235,6 +237,12 @@ def _state(body: str, start: int, end: int, previous: int) -> StateEvaluation | 
         next_report_due=" ".join(due.split()),
         line=_line(body, start),
     )
+
+
+def _blank_state(line: re.Match[str]) -> str:
+    """A line that is only a State's name (the running header of older reports, or the next State's
+    heading at the block's end) becomes blank, of the same length so that places stay right."""
+    return " " * len(line.group(0)) if resolve_state(line.group(0).strip()) else line.group(0)
 
 
 def _name(body: str, start: int, previous: int, code: str) -> str:
