@@ -241,3 +241,11 @@ def test_a_footnote_quoting_earlier_grades_is_not_read_as_grades() -> None:
     # 119_2: "3 Committee’s evaluation of the first follow-up report (see CCPR/C/113/2): paragraphs 8 [B2]..."
     document = parse(_report("119_2.txt"))
     assert [level for ref, level, _, _ in _grades(document, "CHL") if ref == "7"] == ["B"]
+
+
+def test_kosovos_evaluation_is_set_aside_with_the_reason_and_the_other_states_kept() -> None:
+    document = parse(_report("109_2.txt"))  # CCPR/C/UNK/CO/1: Kosovo (UNMIK), no State of the register
+    assert "UNK" not in {info.review.state for info in document.review_infos}
+    assert document.review_infos
+    (set_aside,) = [p for p in document.problems if "'UNK' is not a State of the register" in p.message]
+    assert set_aside.place.line == 74

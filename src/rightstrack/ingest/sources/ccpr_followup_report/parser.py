@@ -29,6 +29,7 @@ from rightstrack.core.records import (
     ReviewKey,
     StakeholderRecord,
 )
+from rightstrack.core.states import state_info
 from rightstrack.ingest.sources.ccpr_followup_json.paragraphs import CO_SCHEME
 from rightstrack.ingest.sources.ccpr_followup_json.shape import day, day_range
 
@@ -65,8 +66,21 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
             "no State evaluation: no 'Concluding observations' block naming CCPR/C/XXX/CO/N", Place(line=1)
         )
     _check_whole(report.states)
-    grades = [limb.grade for state in report.states for p in state.paragraphs for limb in p.limbs]
     problems: list[Problem] = []
+    known = [state for state in report.states if _registered(state.state)]
+    for state in report.states:
+        if state not in known:
+            problems.append(
+                Problem(
+                    Place(line=state.line, section=state.name),
+                    f"the evaluation of {state.co_symbol} is not imported: {state.state!r} is not a State"
+                    " of the register (Kosovo's observations under UNMIK are CCPR/C/UNK/CO/1)",
+                )
+            )
+    if not known:
+        raise DocumentRejected(problems[0].message, problems[0].place)
+    report.states = known
+    grades = [limb.grade for state in report.states for p in state.paragraphs for limb in p.limbs]
     recommendations: list[RecommendationRecord] = []
     assessments: list[AssessmentRecord] = []
     infos: list[ReviewInfoRecord] = []
@@ -215,6 +229,14 @@ def _assessments(
             )
         )
     return found
+
+
+def _registered(code: str) -> bool:
+    try:
+        state_info(code)
+    except KeyError:
+        return False
+    return True
 
 
 def _codes(scheme: str) -> set[str]:
