@@ -36,6 +36,7 @@ SAMPLES: dict[str, list[Path]] = {
     "coalition-summary": [EXAMPLES / "coalition-upr4-summary-2024.txt"],
     "upr-wg-report": [SHARED / "data" / "wg-reports" / "texts" / "kazakhstan2010.txt"],
     "ccpr-followup-json": [SHARED / "data" / "kazakhstan" / "ccpr_followup_2018.json"],
+    "ccpr-followup-report": [SHARED / "data" / "ccpr-followup" / "reports" / "131_2_Add2.txt"],
     "ohchr-matrix": [SHARED / "data" / "ohchr-matrices" / "china_Matrix_recommendations_2013.docx"],
     "upr-info-export": [SHARED / "data" / "upr-info" / "recommendations_train.csv"],
     "upr-addendum": [

@@ -21,6 +21,7 @@ TEXT_SAMPLES = {
     "coalition-summary": lambda: EXAMPLES / "coalition-upr4-summary-2024.txt",
     "upr-wg-report": lambda: shared_path("data", "wg-reports", "texts", "kazakhstan2014.txt"),
     "ccpr-followup-json": lambda: shared_path("data", "kazakhstan", "ccpr_followup_2018.json"),
+    "ccpr-followup-report": lambda: shared_path("data", "ccpr-followup", "reports", "131_2_Add2.txt"),
 }
 
 

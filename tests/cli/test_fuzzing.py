@@ -18,7 +18,14 @@ from rightstrack.documents.importing import ImportFailed, import_files
 from rightstrack.documents.models import SourceDocument
 from tests.conftest import database_snapshot
 
-KINDS = ["upr-info-mia", "coalition-summary", "hrc-followup-grades", "ccpr-followup-json", "upr-wg-report"]
+KINDS = [
+    "upr-info-mia",
+    "coalition-summary",
+    "hrc-followup-grades",
+    "ccpr-followup-json",
+    "ccpr-followup-report",
+    "upr-wg-report",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -79,4 +79,30 @@ HRC_2012 = SchemeDef(
     ),
 )
 
-SCHEMES: dict[str, SchemeDef] = {scheme.code: scheme for scheme in (IRI, HRC_2019, HRC_2012)}
+HRC_2013 = SchemeDef(
+    "hrc-2013",
+    "Human Rights Committee follow-up grades (A, B1–C2, D1–D2, E)",
+    "The Committee's own follow-up grades in its progress reports of about 2013–2017 (e.g. CCPR/C/118/2),"
+    " defined there under 'Assessment of replies'.",
+    (
+        GradeDef("A", "Reply/action satisfactory: response largely satisfactory", _D("1")),
+        GradeDef("B1", "Substantive action taken, but additional information required", _D("0.5")),
+        GradeDef("B2", "Initial action taken, but additional information and measures required", _D("0.5")),
+        GradeDef("C1", "Response received but actions taken do not implement the recommendation", _D("0")),
+        GradeDef("C2", "Response received but not relevant to the recommendation", _D("0")),
+        GradeDef("D", "No cooperation with the Committee", None),
+        GradeDef(
+            "D1",
+            "No response received within the deadline, or no reply to a specific question in the report",
+            None,
+        ),
+        GradeDef("D2", "No response received after reminder(s)", None),
+        GradeDef(
+            "E",
+            "Response indicates that the measures taken are contrary to the Committee's recommendations",
+            _D("0"),
+        ),
+    ),
+)
+
+SCHEMES: dict[str, SchemeDef] = {scheme.code: scheme for scheme in (IRI, HRC_2019, HRC_2012, HRC_2013)}

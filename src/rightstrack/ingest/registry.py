@@ -16,6 +16,7 @@ from rightstrack.core.records import ParsedDocument
 from rightstrack.ingest.reading import LoadedFile
 from rightstrack.ingest.sources.ccpr_factsheet import parser as ccpr_factsheet
 from rightstrack.ingest.sources.ccpr_followup_json import parser as ccpr_followup_json
+from rightstrack.ingest.sources.ccpr_followup_report import parser as ccpr_followup_report
 from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
 from rightstrack.ingest.sources.concluding_observations import parser as concluding_observations
 from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followup_grades
@@ -59,6 +60,13 @@ SOURCES: tuple[Source, ...] = (
         "a filled RightsTrack stakeholder sheet (Excel)",
         lambda loaded: loaded.format == "xlsx" and stakeholder_sheet.detect(loaded.data),
         lambda loaded, labels: stakeholder_sheet.parse(loaded.data, labels),
+    ),
+    # Before the UPR addendum: the Committee's follow-up addenda carry "Addendum" on their cover too.
+    _text_source(
+        ccpr_followup_report.KIND,
+        "the Human Rights Committee's follow-up progress report CCPR/C/NNN/2 or an addendum (text or PDF)",
+        ccpr_followup_report.detect,
+        ccpr_followup_report.parse,
     ),
     # Before the thematic list (an addendum in Word may hold a "recommendation | position" table) and
     # before the Working Group report (an addendum's cover carries the report's title).
