@@ -36,3 +36,21 @@ def test_paragraphs_under_follow_up_show_their_deadline_and_the_concerns_before_
     assert "information due by 7 July 2017" in page and "concerns before it" in page
     data = client.get(f"/recommendations/{followed.first().pk}.json").json()
     assert data["follow_up"]["due"] == "2017-07-07" and data["context"]
+
+
+def test_the_committees_follow_up_grades_land_on_the_concluding_observations_paragraphs(db: None) -> None:
+    from rightstrack.assessments.models import Assessment
+
+    folder = ("data", "treaty-bodies", "concluding-observations")
+    import_files([shared_path(*folder, "denmark", "CO.txt"), shared_path(*folder, "namibia", "CO.txt")])
+    before = Recommendation.objects.count()
+    import_files(
+        [
+            shared_path("data", "ccpr-followup", "reports", "125_2_Add4.txt"),
+            shared_path("data", "ccpr-followup", "reports", "126_2_Add4.txt"),
+        ]
+    )
+    assert Recommendation.objects.count() == before  # every graded paragraph was already there
+    graded = Assessment.private_objects.exclude(grade=None).select_related("recommendation")
+    assert graded.exists()
+    assert {a.recommendation.follow_up_due is not None for a in graded} == {True}
