@@ -21,6 +21,7 @@ from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followu
 from rightstrack.ingest.sources.ohchr_matrix import parser as ohchr_matrix
 from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
 from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
+from rightstrack.ingest.sources.uhri_export import parser as uhri_export
 from rightstrack.ingest.sources.upr_addendum import parser as upr_addendum
 from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
@@ -58,6 +59,14 @@ SOURCES: tuple[Source, ...] = (
         "a filled RightsTrack stakeholder sheet (Excel)",
         lambda loaded: loaded.format == "xlsx" and stakeholder_sheet.detect(loaded.data),
         lambda loaded, labels: stakeholder_sheet.parse(loaded.data, labels),
+    ),
+    # Read by its header row (Excel or CSV): before every text source.
+    Source(
+        uhri_export.KIND,
+        "Universal Human Rights Index export: UPR, treaty-body and special-procedure recommendations "
+        "(Excel or CSV)",
+        uhri_export.detect,
+        uhri_export.parse,
     ),
     # Before the thematic list (an addendum in Word may hold a "recommendation | position" table) and
     # before the Working Group report (an addendum's cover carries the report's title).
