@@ -40,7 +40,10 @@ def co_scheme(mechanism: str) -> str:
 
 def detect(loaded: LoadedFile) -> bool:
     if loaded.format == "xlsx":
-        return bool(xlsx_header(loaded.data))
+        try:
+            return bool(xlsx_header(loaded.data))
+        except DocumentRejected:  # a broken workbook is no UHRI export; the reading says why
+            return False
     if loaded.format != "text":
         return False
     return looks_like(list(csv_header(loaded.text)))

@@ -140,16 +140,23 @@ def xlsx_header(data: bytes) -> list[Any]:
 
 
 def _sheet_rows(data: bytes, limit: int | None = None) -> Iterator[tuple[int, list[Any]]]:
+    """The first sheet's rows; a workbook openpyxl cannot read is refused at the row it failed on."""
+    number = 0
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
         raise DocumentRejected(f"not a readable Excel workbook: {error}") from None
     try:
-        sheet = book.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if not book.worksheets:
+            raise DocumentRejected("the workbook has no sheet")
+        for number, cells in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
             if limit is not None and number > limit:
                 return
             yield number, list(cells)
+    except DocumentRejected:
+        raise
+    except Exception as error:  # a damaged sheet part: XML, numbers, styles
+        raise DocumentRejected(f"the sheet cannot be read: {error}", Place(row=number + 1)) from None
     finally:
         book.close()
 
