@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from rightstrack.core import positions
 from rightstrack.core.errors import DocumentRejected
@@ -145,15 +146,19 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
             raise DocumentRejected(f"unknown UPR position {position!r}", row.place("position"))
         record.response = position.lower()
         record.response_kind = positions.KIND_FINAL
-    persons = row.text("persons")
-    found = read_terms(
-        [row.text("themes"), f"Affected persons:\n{persons}" if persons else ""],
-        [row.text("sdgs")],
-        review.year,
-    )
-    record.terms = found.terms
-    problems.extend(Problem(row.place("themes"), message) for message in found.messages)
+    terms, messages = _terms(row.text("themes"), row.text("persons"), row.text("sdgs"), review.year)
+    record.terms = {code: list(labels) for code, labels in terms}
+    problems.extend(Problem(row.place("themes"), message) for message in messages)
     return record, published
+
+
+@lru_cache(maxsize=65_536)
+def _terms(
+    themes: str, persons: str, sdgs: str, year: int | None
+) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """The terms of a row's three cells (exports repeat the same cells row after row: read once)."""
+    found = read_terms([themes, f"Affected persons:\n{persons}" if persons else ""], [sdgs], year)
+    return tuple((code, tuple(labels)) for code, labels in found.terms.items()), tuple(found.messages)
 
 
 def parse(loaded: LoadedFile, issue_labels: Iterable[str] = ()) -> ParsedDocument:
