@@ -18,6 +18,8 @@ from rightstrack.ingest.sources.ccpr_factsheet import parser as ccpr_factsheet
 from rightstrack.ingest.sources.ccpr_followup_json import parser as ccpr_followup_json
 from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
 from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followup_grades
+from rightstrack.ingest.sources.mapped_sheet import parser as mapped_sheet
+from rightstrack.ingest.sources.mapped_sheet.mapping import Mapping
 from rightstrack.ingest.sources.ohchr_matrix import parser as ohchr_matrix
 from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
 from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
@@ -146,3 +148,14 @@ def source_for(loaded: LoadedFile, kind: str | None = None) -> Source:
             return source
     known = "; ".join(source.description for source in SOURCES)
     raise DocumentRejected(f"not a document kind RightsTrack can import (it reads: {known})")
+
+
+def mapped_source(mapping: Mapping) -> Source:
+    """Any spreadsheet of recommendations read through ``mapping`` (``rightstrack import --columns``):
+    never detected, always named."""
+    return Source(
+        mapped_sheet.KIND,
+        f"a spreadsheet of recommendations (columns: {mapping.describe()})",
+        lambda loaded: loaded.format in ("xlsx", "text"),
+        lambda loaded, labels: mapped_sheet.parse(loaded, mapping),
+    )

@@ -133,13 +133,13 @@ def csv_header(text: str) -> list[str]:
 
 
 def xlsx_header(data: bytes) -> list[Any]:
-    for _, cells in _sheet_rows(data, HEADER_ROWS):
+    for _, cells in sheet_rows(data, HEADER_ROWS):
         if looks_like(cells):
             return cells
     return []
 
 
-def _sheet_rows(data: bytes, limit: int | None = None) -> Iterator[tuple[int, list[Any]]]:
+def sheet_rows(data: bytes, limit: int | None = None) -> Iterator[tuple[int, list[Any]]]:
     """The first sheet's rows; a workbook openpyxl cannot read is refused at the row it failed on."""
     number = 0
     try:
@@ -207,7 +207,7 @@ def read_csv(text: str) -> Iterator[Row]:
 
 
 def read_xlsx(data: bytes) -> Iterator[Row]:
-    return _header_then_rows(_sheet_rows(data))
+    return _header_then_rows(sheet_rows(data))
 
 
 def read_date(value: Any) -> date | None:
