@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from rightstrack.core import positions
 from rightstrack.core.errors import DocumentRejected
@@ -69,34 +71,68 @@ def _rows(loaded: LoadedFile) -> Iterator[Row]:
     return read_xlsx(loaded.data) if loaded.format == "xlsx" else read_csv(loaded.text)
 
 
-def _published(row: Row) -> date | None:
+class _Bad(Exception):
+    """A cell that cannot be read: its column key and the reason (placed by the caller)."""
+
+    def __init__(self, column: str, reason: str) -> None:
+        self.column = column
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What a row's State, body, symbol, session and date cells say (the same for many rows)."""
+
+    review: ReviewKey
+    scheme: str
+    mechanism: str
+    published: date | None
+    note: str  # a problem to report for the row, "" when none
+
+
+def _published(value: Any) -> date | None:
     try:
-        return read_date(row.cells.get("date"))
+        return read_date(value)
     except (ValueError, OverflowError):
-        raise DocumentRejected(
-            f"{row.text('date')!r} is not a date (an Excel date serial such as 41943, or 2014-10-30)",
-            row.place("date"),
+        raise _Bad(
+            "date", f"{value!r} is not a date (an Excel date serial such as 41943, or 2014-10-30)"
         ) from None
 
 
-def _review(row: Row, mechanism: str, state: str, published: date | None) -> tuple[ReviewKey, str]:
-    """The row's review and the numbering of its paragraphs."""
+@lru_cache(maxsize=65_536)
+def _where(countries_cell: str, body: str, symbol: str, session_cell: str, when: Any) -> _Where:
+    countries = items(countries_cell)
+    if len(countries) != 1:
+        raise _Bad(
+            "countries",
+            f"a row concerns one State; the cell names {len(countries)}: {'; '.join(countries) or 'none'}",
+        )
+    state = resolve_state(countries[0])
+    if state is None:
+        raise _Bad("countries", f"unknown State {countries[0]!r}")
+    mechanism = mechanism_of(body, symbol)
+    if mechanism is None:
+        raise _Bad("body", f"unknown recommending body {body!r} (document {symbol!r})")
+    published = _published(when)
     year = published.year if published else None
+    kind = MECHANISMS[mechanism].kind
     if mechanism == "UPR":
-        raw = row.text("session")
-        found = _SESSION.search(raw)
+        found = _SESSION.search(session_cell)
         if found is None:
-            raise DocumentRejected(
-                f"a UPR row needs its session (a number); the cell reads {raw!r}", row.place("session")
-            )
+            raise _Bad("session", f"a UPR row needs its session (a number); the cell reads {session_cell!r}")
         session = int(found.group())
-        return ReviewKey(
-            state, "UPR", cycle_of_session(session), session, year_of_session(session) or year
-        ), (UPR_SCHEME)
-    if MECHANISMS[mechanism].kind == TREATY_BODY:
-        return ReviewKey(state, mechanism, treaty_report(row.text("symbol")), year=year), co_scheme(mechanism)
+        review = ReviewKey(state, "UPR", cycle_of_session(session), session, year_of_session(session) or year)
+        return _Where(review, UPR_SCHEME, mechanism, published, "")
+    if kind == TREATY_BODY:
+        report = treaty_report(symbol)
+        note = "" if report else f"{symbol!r} names no periodic report: review without cycle"
+        return _Where(
+            ReviewKey(state, mechanism, report, year=year), co_scheme(mechanism), mechanism, published, note
+        )
     # A special procedure's reports share the State's review: the paragraph is numbered in its report.
-    return ReviewKey(state, mechanism, year=year), f"{mechanism.lower()}-paragraph"
+    return _Where(
+        ReviewKey(state, mechanism, year=year), f"{mechanism.lower()}-paragraph", mechanism, published, ""
+    )
 
 
 def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, date | None]:
@@ -104,29 +140,16 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
     if not raw_text:
         raise DocumentRejected("the Text cell is empty", row.place("text"))
     ref, words = paragraph(raw_text)
-    countries = items(row.text("countries"))
-    if len(countries) != 1:
-        raise DocumentRejected(
-            f"a row concerns one State; the cell names {len(countries)}: {'; '.join(countries) or 'none'}",
-            row.place("countries"),
+    symbol = row.text("symbol")
+    try:
+        where = _where(
+            row.text("countries"), row.text("body"), symbol, row.text("session"), row.cells.get("date")
         )
-    state = resolve_state(countries[0])
-    if state is None:
-        raise DocumentRejected(f"unknown State {countries[0]!r}", row.place("countries"))
-    mechanism = mechanism_of(row.text("body"), row.text("symbol"))
-    if mechanism is None:
-        raise DocumentRejected(
-            f"unknown recommending body {row.text('body')!r} (document {row.text('symbol')!r})",
-            row.place("body"),
-        )
-    published = _published(row)
-    review, scheme = _review(row, mechanism, state, published)
-    if mechanism != "UPR" and MECHANISMS[mechanism].kind == TREATY_BODY and review.cycle is None:
-        problems.append(
-            Problem(
-                row.place("symbol"), f"{row.text('symbol')!r} names no periodic report: review without cycle"
-            )
-        )
+    except _Bad as bad:
+        raise DocumentRejected(bad.reason, row.place(bad.column)) from None
+    scheme, review = where.scheme, where.review
+    if where.note:
+        problems.append(Problem(row.place("symbol"), where.note))
     if not ref:
         ref, scheme = row.text("annotation"), ANNOTATION_SCHEME
         if not ref:
@@ -134,12 +157,12 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
                 "the text opens with no paragraph number and the row has no OHCHR annotation id",
                 row.place("text"),
             )
-    elif MECHANISMS[mechanism].kind == SPECIAL_PROCEDURE:
-        ref = f"{row.text('symbol')} {ref}".strip()  # a special procedure's report and its paragraph
+    elif MECHANISMS[where.mechanism].kind == SPECIAL_PROCEDURE:
+        ref = f"{symbol} {ref}".strip()  # a special procedure's report and its paragraph
     record = RecommendationRecord(
         ref=ref, ref_scheme=scheme, text=words, place=row.place("text"), review=review
     )
-    if mechanism == "UPR":
+    if where.mechanism == "UPR":
         record.recommending_states = items(row.text("states"))
         position = row.text("position")
         if not positions.known(position):
@@ -149,7 +172,7 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
     terms, messages = _terms(row.text("themes"), row.text("persons"), row.text("sdgs"), review.year)
     record.terms = {code: list(labels) for code, labels in terms}
     problems.extend(Problem(row.place("themes"), message) for message in messages)
-    return record, published
+    return record, where.published
 
 
 @lru_cache(maxsize=65_536)
