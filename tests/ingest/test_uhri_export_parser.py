@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
@@ -78,6 +79,19 @@ def test_headers_are_read_by_name_whatever_their_order_case_and_spelling() -> No
     doc = _parse(workbook(rows, headers))
     assert [r.ref for r in doc.recommendations] == ["124.1", "126.51", "24", "31", "A/HRC/15/37/Add.5 87"]
     assert doc.recommendations[0].recommending_states == ["Mexico"]
+
+
+def test_a_title_line_above_the_header_is_passed_over() -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(workbook()))
+    sheet = book.worksheets[0]
+    sheet.insert_rows(1, 2)
+    sheet["A1"] = "Universal Human Rights Index – export of 6 December 2026"
+    out = io.BytesIO()
+    book.save(out)
+    doc = _parse(out.getvalue())
+    assert [r.place.row for r in doc.recommendations] == [4, 5, 6, 7, 8]
 
 
 def test_an_unknown_layout_is_refused_naming_the_missing_columns() -> None:
