@@ -47,6 +47,8 @@ SAMPLES: dict[str, list[Path]] = {
         SHARED / "data" / "treaty-bodies" / "concluding-observations" / "denmark" / "CO.txt",
         SHARED / "data" / "treaty-bodies" / "concluding-observations" / "namibia" / "CO.txt",
     ],
+    # no UHRI export is public here: the tests' UHRI-shaped workbook and its CSV (see samples_for())
+    "uhri-export": [ROOT / "tests" / "ingest" / "uhri_builder.py"],
     # written by RightsTrack itself, then filled in: see stakeholder_sheet_sample()
     "stakeholder-sheet": [EXAMPLES / "upr-info-mia-2012.txt"],
 }
@@ -90,6 +92,10 @@ def samples_for(kind: str) -> list[bytes]:
     """The real documents ``kind`` is fuzzed from (the stakeholder sheet is written from the MIA)."""
     if kind == "stakeholder-sheet":
         return [stakeholder_sheet_sample(path) for path in SAMPLES[kind]]
+    if kind == "uhri-export":
+        from tests.ingest.uhri_builder import csv_text, workbook
+
+        return [workbook(), csv_text().encode()]
     return [path.read_bytes() for path in SAMPLES[kind]]
 
 

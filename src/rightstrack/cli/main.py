@@ -80,10 +80,25 @@ def import_(
     background: Annotated[
         bool, typer.Option(help="Queue the import for `rightstrack worker` instead of running it now.")
     ] = False,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            help="Read a spreadsheet (.xlsx/.csv) of recommendations through this column mapping, e.g. "
+            "text=Recommendation,state=Country,paragraph=No.,position=Response (field:=value for one value)."
+        ),
+    ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(help='The same mapping as a JSON file: {"columns": {"text": "..."}, "values": {...}}.'),
+    ] = None,
 ) -> None:
     """Import documents. The kind is detected from the content; nothing is written if any file fails."""
     _django()
     from rightstrack.documents.importing import ImportFailed, import_files
+
+    source = _mapped_source(columns, mapping)
+    if source is not None and background:
+        _fail("--columns/--mapping imports run now, not in the background")
 
     if background:
         from rightstrack.documents.tasks import import_documents
@@ -96,7 +111,9 @@ def import_(
 
     with _progress("importing") as show:
         try:
-            reports = import_files(paths, kind=kind, progress=show, publish=publish, expect_review=expected)
+            reports = import_files(
+                paths, kind=kind, progress=show, publish=publish, expect_review=expected, source=source
+            )
         except ImportFailed as failure:
             if as_json:
                 print(json.dumps({"error": str(failure), "path": str(failure.path), "documents": []}))
@@ -115,6 +132,26 @@ def import_(
         out.print(f"{report.path}: {report.kind}: created {created}")
         for problem in report.problems:
             out.print(f"  note: {problem}", highlight=False)
+
+
+def _mapped_source(columns: str | None, mapping: Path | None) -> Any:
+    """The source that reads a spreadsheet through ``--columns`` or ``--mapping``; None without them."""
+    from rightstrack.core.errors import DocumentRejected
+    from rightstrack.ingest.registry import mapped_source
+    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns, parse_json
+
+    if columns is None and mapping is None:
+        return None
+    if columns is not None and mapping is not None:
+        _fail("give --columns or --mapping, not both")
+    try:
+        if columns is not None:
+            return mapped_source(parse_columns(columns))
+        assert mapping is not None
+        return mapped_source(parse_json(mapping.read_text(encoding="utf-8")))
+    except (DocumentRejected, OSError) as error:
+        _fail(f"{'--columns' if columns is not None else mapping}: {error}")
+        raise AssertionError from None
 
 
 def _review_key(text: str) -> Any:

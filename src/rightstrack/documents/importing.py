@@ -89,11 +89,13 @@ def import_files(
     progress: Progress | None = None,
     publish: bool = False,
     expect_review: ReviewKey | None = None,
+    source: Source | None = None,
 ) -> list[ImportReport]:
     """Import ``paths`` in one transaction; raise :class:`ImportFailed` and write nothing on any error.
 
     ``publish`` publishes assessments that would otherwise wait for moderation (a filled sheet
-    imported by its editor); ``expect_review`` rejects a document about another review.
+    imported by its editor); ``expect_review`` rejects a document about another review; ``source``
+    reads every file instead of the detected one (a spreadsheet through its column mapping).
     """
     ready: list[_Ready] = []
     seen: set[str] = set()
@@ -105,8 +107,8 @@ def import_files(
             if loaded.sha256 in seen:
                 continue
             seen.add(loaded.sha256)
-            source = source_for(loaded, kind)
-            parsed = _parse(source, loaded)
+            reader = source or source_for(loaded, kind)
+            parsed = _parse(reader, loaded)
             _check_review(parsed, expect_review)
         except DocumentRejected as error:
             raise ImportFailed(path, error) from None

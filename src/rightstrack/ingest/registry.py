@@ -20,9 +20,12 @@ from rightstrack.ingest.sources.ccpr_followup_report import parser as ccpr_follo
 from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
 from rightstrack.ingest.sources.concluding_observations import parser as concluding_observations
 from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followup_grades
+from rightstrack.ingest.sources.mapped_sheet import parser as mapped_sheet
+from rightstrack.ingest.sources.mapped_sheet.mapping import Mapping
 from rightstrack.ingest.sources.ohchr_matrix import parser as ohchr_matrix
 from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sheet
 from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
+from rightstrack.ingest.sources.uhri_export import parser as uhri_export
 from rightstrack.ingest.sources.upr_addendum import parser as upr_addendum
 from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
@@ -60,6 +63,14 @@ SOURCES: tuple[Source, ...] = (
         "a filled RightsTrack stakeholder sheet (Excel)",
         lambda loaded: loaded.format == "xlsx" and stakeholder_sheet.detect(loaded.data),
         lambda loaded, labels: stakeholder_sheet.parse(loaded.data, labels),
+    ),
+    # Read by its header row (Excel or CSV): before every text source.
+    Source(
+        uhri_export.KIND,
+        "Universal Human Rights Index export: UPR, treaty-body and special-procedure recommendations "
+        "(Excel or CSV)",
+        uhri_export.detect,
+        uhri_export.parse,
     ),
     # Before the UPR addendum: the Committee's follow-up addenda carry "Addendum" on their cover too.
     _text_source(
@@ -153,3 +164,14 @@ def source_for(loaded: LoadedFile, kind: str | None = None) -> Source:
             return source
     known = "; ".join(source.description for source in SOURCES)
     raise DocumentRejected(f"not a document kind RightsTrack can import (it reads: {known})")
+
+
+def mapped_source(mapping: Mapping) -> Source:
+    """Any spreadsheet of recommendations read through ``mapping`` (``rightstrack import --columns``):
+    never detected, always named."""
+    return Source(
+        mapped_sheet.KIND,
+        f"a spreadsheet of recommendations (columns: {mapping.describe()})",
+        lambda loaded: loaded.format in ("xlsx", "text"),
+        lambda loaded, labels: mapped_sheet.parse(loaded, mapping),
+    )

@@ -1,0 +1,148 @@
+"""`rightstrack import FILE --columns …` / `--mapping FILE.json`: any spreadsheet of recommendations."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from rightstrack.cli.main import app
+from rightstrack.documents.models import SourceDocument
+from rightstrack.recommendations.models import Recommendation, RecommendationRef, Review
+from tests.conftest import database_snapshot, shared_path
+
+runner = CliRunner()
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HEADER = ["No.", "Recommendation", "Country", "Recommending State(s)", "Status of acceptance", "Ministry"]
+ACTION_PLAN = [
+    HEADER,
+    [
+        "124.1",
+        "Adopt legislative measures to criminalize torture, violence against women and trafficking in "
+        "persons in line with international standards",
+        "Kazakhstan",
+        "Mexico",
+        "Accepted",
+        "Ministry of Justice",
+    ],
+    [
+        "126.51",
+        "Accede to the Convention on the non-applicability of statutory limitations to war crimes and crimes "
+        "against humanity",
+        "Kazakhstan",
+        "- Uruguay",
+        "Noted",
+        "Ministry of Foreign Affairs",
+    ],
+]
+COLUMNS = (
+    "text=Recommendation,state=Country,paragraph=No.,position=Status of acceptance,"
+    "recommending=Recommending State(s),cycle:=2"
+)
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_an_action_plan_sheet_merges_with_the_working_group_report_through_its_column_mapping(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    code, _, _ = run("import", str(shared_path("data", "wg-reports", "texts", "kazakhstan2014.txt")))
+    assert code == 0
+    review = Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=2)
+    sheet = _xlsx(tmp_path / "action-plan.xlsx", ACTION_PLAN)
+    code, out, err = run("import", str(sheet), "--columns", COLUMNS, "--json")
+    assert code == 0, err
+    (document,) = json.loads(out)["documents"]
+    assert document["kind"] == "mapped-sheet"
+    assert review.recommendations.count() == 194  # both rows were the report's paragraphs
+    torture = RecommendationRef.objects.get(
+        review=review, scheme="ohchr-paragraph", value="124.1"
+    ).recommendation
+    assert torture.wg_stage == "already implemented"
+    # the mapping is kept with the document's provenance
+    stored = SourceDocument.objects.get(name="action-plan.xlsx")
+    assert "columns: text=Recommendation, state=Country, paragraph=No." in stored.title
+    assert any("cycle:=2" in problem for problem in map(str, stored.problems))
+
+
+def test_every_cell_that_cannot_be_read_is_named_and_nothing_is_written(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    rows = [*ACTION_PLAN, ["126.52", "Ratify the Convention", "Atlantis", "Chile", "Accepted", ""]]
+    rows.append(["126.53", "Abolish the death penalty", "Kazakhstan", "France", "Perhaps", ""])
+    rows.append(["126.54", "", "Kazakhstan", "France", "Noted", ""])
+    sheet = _xlsx(tmp_path / "tracker.xlsx", rows)
+    before = database_snapshot()
+    code, _, err = run("import", str(sheet), "--columns", COLUMNS)
+    assert code == 1
+    message = " ".join(err.split())
+    assert "3 cell(s) cannot be read" in message
+    assert "row 4, cell Country" in message and "unknown State 'Atlantis'" in message
+    assert "row 5, cell Status of acceptance (rows): unknown position 'Perhaps'" in message
+    assert "row 6, cell Recommendation (rows): the text cell is empty" in message
+    assert database_snapshot() == before
+
+
+def test_a_mapping_file_reads_a_treaty_body_csv(vocabularies: None, tmp_path: Path) -> None:
+    sheet = tmp_path / "co.csv"
+    sheet.write_text(
+        "Para,Recommendation text,State,Symbol\n"
+        '24,"The State party should:\n(a) Ensure that allegations of torture are investigated;",Denmark,'
+        "CCPR/C/DNK/CO/6\n"
+        "30,The State party should guarantee the right to privacy.,Denmark,CCPR/C/DNK/CO/6\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": {
+                    "text": "Recommendation text",
+                    "state": "State",
+                    "paragraph": "Para",
+                    "symbol": "Symbol",
+                },
+                "values": {"mechanism": "CCPR"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("import", str(sheet), "--mapping", str(mapping))
+    assert code == 0, err
+    review = Review.objects.get(state_id="DNK", mechanism__code="CCPR", cycle=6)
+    refs = RecommendationRef.objects.filter(review=review, scheme="ccpr-co-paragraph")
+    assert sorted(refs.values_list("value", flat=True)) == ["24", "30"]
+    assert Recommendation.objects.get(refs__value="24").text.endswith("are investigated;")
+
+
+def test_a_mapping_naming_absent_columns_is_refused_with_the_headers_the_file_has(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    sheet = _xlsx(tmp_path / "plan.xlsx", ACTION_PLAN)
+    code, _, err = run("import", str(sheet), "--columns", "text=Recommendation,state=Nation")
+    assert code == 1
+    message = " ".join(err.split())
+    assert "the header lacks the mapped column(s) 'Nation'" in message
+    assert "'Country'" in message and "row 1 (header)" in message
+    code, _, err = run("import", str(sheet), "--columns", "text=Recommendation")
+    assert code == 1 and "the mapping lacks the field(s) state" in " ".join(err.split())
