@@ -54,3 +54,19 @@ def test_the_committees_follow_up_grades_land_on_the_concluding_observations_par
     graded = Assessment.private_objects.exclude(grade=None).select_related("recommendation")
     assert graded.exists()
     assert {a.recommendation.follow_up_due is not None for a in graded} == {True}
+
+
+def test_a_states_page_lists_its_treaty_body_reviews_with_follow_up_deadlines_and_grades(
+    db: None, client: Client
+) -> None:
+    folder = ("data", "treaty-bodies", "concluding-observations", "denmark", "CO.txt")
+    import_files([shared_path(*folder), shared_path("data", "ccpr-followup", "reports", "125_2_Add4.txt")])
+    data = client.get("/states/DNK.json").json()
+    [review] = [r for r in data["reviews"] if r["mechanism"] == "CCPR"]
+    assert (review["cycle"], review["recommendations"]) == (6, 17)
+    assert (review["under_follow_up"], review["follow_up_due"]) == (3, "2017-07-07")
+    grades = review["committee_grades"]
+    assert grades and set(grades) <= {"A", "B", "C", "D", "E"} and sum(grades.values()) >= 3
+    page = client.get("/states/DNK").content.decode()
+    assert "3 paragraphs, first due 7 July 2017" in page
+    assert "grades: " + ", ".join(f"{g} × {n}" for g, n in grades.items()) in page

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import Count, F, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -76,11 +76,28 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
         found = list(
             Review.objects.filter(state=state)
             .select_related("mechanism", "state")
-            .annotate(n=Count("recommendations"))
+            .annotate(
+                n=Count("recommendations", distinct=True),
+                followed=Count(
+                    "recommendations", filter=Q(recommendations__follow_up_due__isnull=False), distinct=True
+                ),
+                due=Min("recommendations__follow_up_due"),
+            )
             .order_by(F("year").asc(nulls_last=True), "cycle", "id")  # in the order they happened
         )
+        grades: dict[int, dict[str, int]] = {}
+        graded = Assessment.public_objects.filter(
+            recommendation__review__state=state, grade__isnull=False, grade__scheme__code__startswith="hrc"
+        )
+        for review_id, grade, n in (
+            graded.values_list("recommendation__review_id", "grade__code")
+            .annotate(n=Count("id"))
+            .order_by("recommendation__review_id", "grade__code")
+        ):
+            grades.setdefault(review_id, {})[grade] = n
         for review in found:
             review.url = _review_url(review)  # type: ignore[attr-defined]
+            review.grades = grades.get(review.pk, {})  # type: ignore[attr-defined]
         return found
 
     filters = Filters.from_query(request.GET)
@@ -102,7 +119,14 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
             "name": state.name,
             "filters": filters.active(),
             "reviews": [
-                {**serializers.review_json(r), "recommendations": r.n, "url": r.url}  # type: ignore[attr-defined]
+                {
+                    **serializers.review_json(r),
+                    "recommendations": r.n,  # type: ignore[attr-defined]
+                    "url": r.url,  # type: ignore[attr-defined]
+                    "under_follow_up": r.followed,  # type: ignore[attr-defined]
+                    "follow_up_due": r.due.isoformat() if r.due else None,  # type: ignore[attr-defined]
+                    "committee_grades": r.grades,  # type: ignore[attr-defined]
+                }
                 for r in reviews()
             ],
             "charts": {
