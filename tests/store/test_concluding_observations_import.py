@@ -70,3 +70,15 @@ def test_a_states_page_lists_its_treaty_body_reviews_with_follow_up_deadlines_an
     page = client.get("/states/DNK").content.decode()
     assert "3 paragraphs, first due 7 July 2017" in page
     assert "grades: " + ", ".join(f"{g} × {n}" for g, n in grades.items()) in page
+
+
+def test_a_committee_grade_is_shown_with_its_schemes_meaning_in_the_pages_json(
+    db: None, client: Client
+) -> None:
+    folder = ("data", "treaty-bodies", "concluding-observations", "denmark", "CO.txt")
+    import_files([shared_path(*folder), shared_path("data", "ccpr-followup", "reports", "125_2_Add4.txt")])
+    graded = Recommendation.objects.filter(review__state_id="DNK").exclude(follow_up_due=None).first()
+    assert graded is not None
+    data = client.get(f"/recommendations/{graded.pk}.json").json()
+    grades = [a["grade"] for a in data["assessments"] if a["grade"]]
+    assert grades and all(g["scheme"] == "hrc" and g["meaning"] for g in grades)

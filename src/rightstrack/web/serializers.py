@@ -58,6 +58,17 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
         "stakeholder": assessment.stakeholder.acronym or assessment.stakeholder.name,
         "stakeholder_name": assessment.stakeholder.name,
         "level": level.value if level else None,
+        # the grade as the stakeholder gave it, under its own scheme (a committee's B, an NGO's A2...)
+        "grade": (
+            {
+                "scheme": assessment.grade.scheme.code,
+                "code": assessment.grade.code,
+                "meaning": assessment.grade.label,
+                "score": float(assessment.grade.score) if assessment.grade.score is not None else None,
+            }
+            if assessment.grade is not None
+            else None
+        ),
         "level_basis": assessment.level_basis,
         "text": assessment.shown_text,
         "date": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
