@@ -35,21 +35,9 @@ from pathlib import Path
 
 from bench.scale import BIN, EXPORT, timed
 from rightstrack.core.states import resolve_state
+from rightstrack.ingest.sources.uhri_export.table import EXPORT_HEADERS
 
-HEADERS = (
-    "Text",
-    "Countries Concerned",
-    "Reccomending Body",
-    "Document Symbol",
-    "UPR Session",
-    "UPR Reccomending States",
-    "UPR Position",
-    "Themes",
-    "Affected Persons",
-    "Sdgs",
-    "Document Publication Date",
-    "OHCHR Annotation Id",
-)
+HEADERS = EXPORT_HEADERS
 TREATY = ("CCPR", "CESCR", "CRC", "CEDAW", "CAT", "CERD", "CRPD", "SP")
 PREFIX = {"CESCR": "E/C.12"}
 THEMES = (

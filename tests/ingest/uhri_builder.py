@@ -10,21 +10,10 @@ from datetime import date
 
 from openpyxl import Workbook
 
+from rightstrack.ingest.sources.uhri_export.table import EXPORT_HEADERS
+
 #: The header row as UHRI writes it, misspellings included.
-HEADERS = (
-    "Text",
-    "Countries Concerned",
-    "Reccomending Body",
-    "Document Symbol",
-    "UPR Session",
-    "UPR Reccomending States",
-    "UPR Position",
-    "Themes",
-    "Affected Persons",
-    "Sdgs",
-    "Document Publication Date",
-    "OHCHR Annotation Id",
-)
+HEADERS = EXPORT_HEADERS
 
 
 def serial(day: date) -> int:

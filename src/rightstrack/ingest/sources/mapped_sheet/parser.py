@@ -11,8 +11,6 @@ and merge by text. The mapping is kept with the document: in its title and its n
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -27,7 +25,7 @@ from rightstrack.ingest.reading import LoadedFile
 from rightstrack.ingest.sources.ohchr_matrix.review import cycle_of_session, year_of_session
 from rightstrack.ingest.sources.uhri_export.parser import co_scheme, items
 from rightstrack.ingest.sources.uhri_export.rows import mechanism_of, treaty_report
-from rightstrack.ingest.sources.uhri_export.table import read_date, sheet_rows
+from rightstrack.ingest.sources.uhri_export.table import csv_rows, read_date, sheet_rows
 
 from .mapping import Mapping
 
@@ -48,18 +46,7 @@ def _table(loaded: LoadedFile) -> Iterator[tuple[int, list[Any]]]:
         return sheet_rows(loaded.data)
     if loaded.format not in ("text",):
         raise DocumentRejected(f"a mapped spreadsheet is an .xlsx or .csv file, not {loaded.format}")
-    reader = csv.reader(io.StringIO(loaded.text.lstrip("\ufeff"), newline=""))
-
-    def numbered() -> Iterator[tuple[int, list[Any]]]:
-        start = 1
-        try:
-            for cells in reader:
-                yield start, list(cells)
-                start = reader.line_num + 1
-        except csv.Error as error:
-            raise DocumentRejected(f"broken CSV: {error}", Place(line=reader.line_num)) from None
-
-    return numbered()
+    return csv_rows(loaded.text)
 
 
 class _Sheet:
