@@ -33,8 +33,6 @@ Reading(stage='already implemented', position='supported', qualifier='already im
 ('noted', 'noted', True)
 >>> resolve([read("will examine", "stage"), read("supported", "final", "addendum")]).position
 'supported'
->>> label("", "will examine"), label("supported", "", "already implemented")
-('pending (will be examined)', 'supported (already implemented)')
 """
 
 from __future__ import annotations
@@ -159,10 +157,3 @@ def resolve(readings: Iterable[Reading]) -> Decision:
     qualifier = qualifiers[0] if qualifiers and position in (SUPPORTED, SPLIT) else ""
     conflict = len({r.position for r in positioned}) > 1 or len(set(stages)) > 1
     return Decision(position, stage, qualifier, conflict)
-
-
-def label(position: str, stage: str = "", qualifier: str = "") -> str:
-    """How a position reads in English: "supported (already implemented)", "pending (will be examined)"."""
-    if not position:
-        return "pending (will be examined)" if stage == STAGE_EXAMINE else "not given"
-    return f"{position} ({qualifier})" if qualifier else position

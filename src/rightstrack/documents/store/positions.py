@@ -57,13 +57,7 @@ class Answers:
         Returns the existing recommendations whose position changed (to be saved by the caller).
         """
         existing = [obj for obj, _ in self.statements.values() if obj.pk is not None]
-        earlier: dict[int, list[positions.Reading]] = defaultdict(list)
-        ids = [obj.pk for obj in existing]
-        for start in range(0, len(ids), BATCH):
-            for rec_id, stage, position, qualifier, authority in PositionStatement.objects.filter(
-                recommendation_id__in=ids[start : start + BATCH]
-            ).values_list("recommendation_id", "stage", "position", "qualifier", "authority"):
-                earlier[rec_id].append(positions.Reading(stage, position, qualifier, authority))
+        earlier = _stored_readings([obj.pk for obj in existing])
         rows = [
             PositionStatement(
                 document=document,
@@ -89,6 +83,17 @@ class Answers:
         return changed
 
 
+def _stored_readings(ids: list[int]) -> dict[int, list[positions.Reading]]:
+    """The readings of the statements stored about the recommendations ``ids``, by recommendation."""
+    readings: dict[int, list[positions.Reading]] = defaultdict(list)
+    for start in range(0, len(ids), BATCH):
+        for rec_id, stage, position, qualifier, authority in PositionStatement.objects.filter(
+            recommendation_id__in=ids[start : start + BATCH]
+        ).values_list("recommendation_id", "stage", "position", "qualifier", "authority"):
+            readings[rec_id].append(positions.Reading(stage, position, qualifier, authority))
+    return readings
+
+
 def _kind(reading: positions.Reading) -> str:
     if reading.authority >= positions.AUTHORITY[positions.KIND_FINAL]:
         return positions.KIND_FINAL
@@ -106,11 +111,7 @@ def _apply(obj: Recommendation, decision: positions.Decision) -> bool:
 def redecide(recommendations: list[Recommendation]) -> None:
     """Decide the positions of ``recommendations`` again from their stored statements (after a merge or
     a deletion)."""
-    readings: dict[int, list[positions.Reading]] = defaultdict(list)
-    for rec_id, stage, position, qualifier, authority in PositionStatement.objects.filter(
-        recommendation__in=recommendations
-    ).values_list("recommendation_id", "stage", "position", "qualifier", "authority"):
-        readings[rec_id].append(positions.Reading(stage, position, qualifier, authority))
+    readings = _stored_readings([obj.pk for obj in recommendations])
     changed = [obj for obj in recommendations if _apply(obj, positions.resolve(readings[obj.pk]))]
     Recommendation.objects.bulk_update(changed, FIELDS, batch_size=BATCH)
 
