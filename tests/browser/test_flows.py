@@ -64,7 +64,7 @@ def test_a_visitor_filters_the_dashboard_and_downloads_the_filtered_csv(
     _screenshot(page, "dashboard.png")
     with page.expect_download() as download:
         page.click("#download-csv")
-    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
     assert rows, "the filtered CSV is empty"
     assert all("Death penalty" in row["terms"] and row["state"] == "KAZ" for row in rows)
     assert len(rows) == 5  # n° 2, 9, 14, 34 and 87: the MIA index files them under "Death penalty"

@@ -605,16 +605,16 @@ def migrate_db(
 
 @app.command(name="export-all")
 def export_all(
-    output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder to write one JSON file per State to.")
-    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the open data to.")],
 ) -> None:
-    """Everything as open data: one JSON file per State (reviews, assessments, treaties, measures)."""
+    """Everything as open data: one CSV per table with its datapackage.json (a Frictionless Data
+    Package: `frictionless validate` checks it), and one JSON file per State."""
     _django()
+    from rightstrack.assessments.opendata import write_package
     from rightstrack.documents.backup import export_everything
 
-    written = export_everything(output)
-    out.print(f"wrote {len(written)} files to {output}")
+    written = write_package(output) + export_everything(output)
+    out.print(f"wrote {len(written)} files to {output} (the tables are described in datapackage.json)")
 
 
 @app.command()

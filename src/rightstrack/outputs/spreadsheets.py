@@ -13,6 +13,10 @@ opens a download as the words it is, never as a formula the spreadsheet program 
   starting with ``=`` into a formula) nor an error cell (``#N/A``); characters XML cannot hold (control
   characters other than tab, line feed and carriage return) become U+FFFD instead of failing the file.
 
+Downloads are UTF-8 with a byte-order mark (:data:`BOM`) in front, so that Excel reads Cyrillic and
+other non-Latin texts as they are (without it Excel guesses the machine's legacy code page);
+:func:`csv_lines` yields such a file line by line for a streamed response or a file written as it goes.
+
 Use :func:`csv_writer` / :func:`csv_dict_writer` for CSV and :class:`TextWorkbook` (then
 :func:`workbook_bytes`) for XLSX; ``tests/outputs/test_spreadsheets.py`` fails when any other module
 of the package builds a CSV writer or an openpyxl workbook itself.
@@ -28,7 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -96,13 +100,27 @@ def csv_dict_writer(handle: SupportsWrite[str], fieldnames: Collection[str]) -> 
     return CsvDictWriter(handle, fieldnames)
 
 
-def csv_text(header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> str:
-    """A whole CSV file: ``header`` then ``rows``."""
+#: The byte-order mark a CSV download starts with (U+FEFF, the bytes EF BB BF in UTF-8).
+BOM = "\ufeff"
+
+
+def csv_text(header: Iterable[Any], rows: Iterable[Iterable[Any]], bom: bool = False) -> str:
+    """A whole CSV file: ``header`` then ``rows`` (with :data:`BOM` in front if ``bom``)."""
+    return "".join(csv_lines(header, rows, bom=bom))
+
+
+def csv_lines(header: Iterable[Any], rows: Iterable[Iterable[Any]], bom: bool = True) -> Iterator[str]:
+    """A CSV file one row at a time (the first with :data:`BOM` in front if ``bom``): for a streamed
+    download or a file written as the rows come, so that no list of all rows is ever held."""
     buffer = io.StringIO()
     writer = csv_writer(buffer)
     writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    yield (BOM if bom else "") + buffer.getvalue()
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        yield buffer.getvalue()
 
 
 def xlsx_text(value: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from rightstrack.outputs.spreadsheets import TextWorkbook, csv_text, workbook_bytes
+from rightstrack.outputs.spreadsheets import TextWorkbook, csv_lines, workbook_bytes
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm
 
 COLUMNS = [
@@ -83,8 +83,10 @@ def _flat(row: dict[str, Any]) -> list[Any]:
     ]
 
 
-def as_csv(queryset: QuerySet[Recommendation]) -> str:
-    return csv_text(COLUMNS, (_flat(row) for row in rows(queryset)))
+def csv_chunks(queryset: QuerySet[Recommendation]) -> Iterator[bytes]:
+    """The list as CSV, UTF-8 with a BOM (Excel reads Cyrillic), one row at a time for a streamed response."""
+    for line in csv_lines(COLUMNS, (_flat(row) for row in rows(queryset)), bom=True):
+        yield line.encode("utf-8")
 
 
 def as_xlsx(queryset: QuerySet[Recommendation]) -> bytes:

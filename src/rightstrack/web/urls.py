@@ -1,6 +1,6 @@
 from django.urls import re_path
 
-from rightstrack.web import views
+from rightstrack.web import opendata, views
 
 JSON = r"(?P<fmt>\.json)?$"
 
@@ -23,6 +23,12 @@ urlpatterns = [
         r"^recommendations/download\.(?P<fmt>csv|xlsx|json)$", views.recommendation_download, name="download"
     ),
     re_path(r"^recommendations/(?P<pk>\d+)" + JSON, views.recommendation_page, name="recommendation"),
+    re_path(r"^open-data/$", opendata.page, name="open-data"),
+    re_path(r"^open-data/datapackage\.json$", opendata.package, name="open-data-package"),
+    re_path(
+        r"^open-data/" + opendata.ZIP_NAME.replace(".", r"\.") + "$", opendata.bulk_zip, name="open-data-zip"
+    ),
+    re_path(r"^open-data/(?P<name>[a-z]+)\.csv$", opendata.table, name="open-data-table"),
     re_path(r"^stakeholders" + JSON, views.stakeholder_list, name="stakeholders"),
     re_path(r"^stakeholders/(?P<pk>\d+)" + JSON, views.stakeholder_page, name="stakeholder"),
 ]

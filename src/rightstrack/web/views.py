@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Min, Q
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -404,12 +404,15 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     return _respond(request, fmt, "web/recommendations.html", context, data)
 
 
-def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """The whole filtered list (not one page) as CSV, XLSX or JSON."""
     queryset = filtered(Filters.from_query(request.GET))
     name = "recommendations"
-    if fmt == "csv":
-        response = HttpResponse(downloads.as_csv(queryset), content_type="text/csv; charset=utf-8")
+    response: HttpResponse | StreamingHttpResponse
+    if fmt == "csv":  # streamed: the rows are written as the database gives them
+        response = StreamingHttpResponse(
+            downloads.csv_chunks(queryset), content_type="text/csv; charset=utf-8"
+        )
     elif fmt == "xlsx":
         response = HttpResponse(
             downloads.as_xlsx(queryset),
