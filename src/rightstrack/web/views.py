@@ -35,13 +35,23 @@ from rightstrack.web.freshness import MAX_AGE, data_version
 from rightstrack.web.listing import SORTS, Filters, facets, filtered
 
 
+#: The version of the pages' JSON format (DATA.md, *The pages as JSON*).
+JSON_FORMAT_VERSION = 1
+
+
 def _respond(
     request: HttpRequest, fmt: str | None, template: str, context: dict[str, Any], data: Any
 ) -> HttpResponse:
-    """The page as HTML, or as JSON when the URL ends in ``.json`` (``data`` may be a function making it)."""
+    """The page as HTML, or as JSON when the URL ends in ``.json`` (``data`` may be a function making it).
+
+    The JSON twins are a versioned format of their own (DATA.md, *The pages as JSON*): each starts with
+    ``format_version``, raised when a key is removed or changes meaning."""
     if fmt:
         payload = data() if callable(data) else data
-        return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 2}, safe=False)
+        return JsonResponse(
+            {"format_version": JSON_FORMAT_VERSION, **payload},
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
     context["json_url"] = request.path + ".json" + (f"?{request.GET.urlencode()}" if request.GET else "")
     return render(request, template, context)
 
