@@ -515,6 +515,13 @@ def backup(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Backup file (default: in the data folder).")
     ] = None,
+    keep: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Then keep only the N newest backups named by this command (rightstrack-DATE-TIME).",
+        ),
+    ] = None,
 ) -> None:
     """Back up the whole database (SQLite online backup, or pg_dump for PostgreSQL)."""
     _django()
@@ -524,7 +531,7 @@ def backup(
 
     from rightstrack.core.errors import DocumentRejected
     from rightstrack.documents.backup import backup as make_backup
-    from rightstrack.documents.backup import describe_database
+    from rightstrack.documents.backup import describe_database, prune_backups
 
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     suffix = ".sqlite3" if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else ".dump"
@@ -535,6 +542,10 @@ def backup(
         _fail(str(error.reason))
         return
     out.print(f"backed up {describe_database()} to {written} ({written.stat().st_size:,} bytes)")
+    if keep is not None:
+        removed = prune_backups(written.parent, keep)
+        if removed:
+            out.print(f"removed {len(removed)} older backups: {', '.join(path.name for path in removed)}")
 
 
 @app.command()

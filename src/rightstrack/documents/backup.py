@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -65,6 +66,22 @@ def backup(target: Path) -> Path:
         subprocess.run([_tool("pg_dump"), "-Fc", "--no-owner", "-f", str(target)], env=_pg_env(), check=True)
         return target
     raise DocumentRejected(f"backups of {_engine()} databases are not supported")
+
+
+#: The names ``rightstrack backup`` gives its files (the time sorts them); nothing else is pruned.
+BACKUP_NAME = re.compile(r"rightstrack-\d{8}-\d{6}\.(?:sqlite3|dump)")
+
+
+def prune_backups(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest backups named by ``rightstrack backup`` in ``folder``
+    (``before-restore-*`` files and anything else stay); returns the files deleted, oldest first."""
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    named = sorted(path for path in folder.iterdir() if path.is_file() and BACKUP_NAME.fullmatch(path.name))
+    removed = named[:-keep]
+    for path in removed:
+        path.unlink()
+    return removed
 
 
 #: Tables every RightsTrack database has (from the first migration of each core app): a backup

@@ -34,7 +34,6 @@ from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
 from rightstrack.web.listing import SORTS, Filters, facets, filtered
 
-
 #: The version of the pages' JSON format (DATA.md, *The pages as JSON*).
 JSON_FORMAT_VERSION = 1
 
