@@ -131,6 +131,17 @@ def test_the_recommendation_list_csv_is_streamed_with_a_bom(kazakhstan_mia: Path
     assert len(rows) == 129 and rows[0]["state"] == "KAZ"
 
 
+def test_the_recommendation_list_json_is_streamed_and_parses(kazakhstan_mia: Path) -> None:
+    response = Client().get("/recommendations/download.json", {"state": "KAZ", "level": "fully implemented"})
+    assert response.status_code == 200
+    assert response.streaming
+    data = json.loads(b"".join(response.streaming_content))  # type: ignore[arg-type]
+    assert len(data["recommendations"]) == 11  # the MIA's own count of fully implemented
+    assert {row["level"] for row in data["recommendations"]} == {"fully implemented"}
+    empty = Client().get("/recommendations/download.json", {"state": "XXX"})
+    assert json.loads(b"".join(empty.streaming_content)) == {"recommendations": []}  # type: ignore[arg-type]
+
+
 def test_the_open_data_page_shows_the_licence_how_to_cite_and_every_table(kazakhstan_mia: Path) -> None:
     response = Client().get("/open-data/")
     assert response.status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -87,6 +88,14 @@ def csv_chunks(queryset: QuerySet[Recommendation]) -> Iterator[bytes]:
     """The list as CSV, UTF-8 with a BOM (Excel reads Cyrillic), one row at a time for a streamed response."""
     for line in csv_lines(COLUMNS, (_flat(row) for row in rows(queryset)), bom=True):
         yield line.encode("utf-8")
+
+
+def json_chunks(queryset: QuerySet[Recommendation]) -> Iterator[bytes]:
+    """The list as ``{"recommendations": [...]}``, one recommendation at a time for a streamed response."""
+    yield b'{"recommendations": ['
+    for number, row in enumerate(rows(queryset)):
+        yield (",\n" if number else "\n").encode() + json.dumps(row, ensure_ascii=False).encode("utf-8")
+    yield b"\n]}\n"
 
 
 def as_xlsx(queryset: QuerySet[Recommendation]) -> bytes:

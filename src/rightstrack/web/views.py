@@ -428,9 +428,7 @@ def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse | St
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = JsonResponse(
-            {"recommendations": list(downloads.rows(queryset))}, json_dumps_params={"ensure_ascii": False}
-        )
+        response = StreamingHttpResponse(downloads.json_chunks(queryset), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 
