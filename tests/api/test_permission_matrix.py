@@ -76,6 +76,11 @@ TABLE: list[Row] = [
     Row("GET", "/recommendations/download.json", every(200)),
     Row("GET", "/recommendations/{recommendation}", every(200)),
     Row("GET", "/recommendations/{recommendation}.json", every(200)),
+    Row("GET", "/open-data/", every(200)),  # open data: what public pages show, for everybody
+    Row("GET", "/open-data/datapackage.json", every(200)),
+    Row("GET", "/open-data/rightstrack-open-data.zip", every(200)),
+    Row("GET", "/open-data/assessments.csv", every(200)),
+    Row("GET", "/open-data/nothing.csv", every(404)),
     Row("GET", "/stakeholders", every(200)),
     Row("GET", "/stakeholders.json", every(200)),
     Row("GET", "/stakeholders/{organisation_b}", every(200)),

@@ -154,3 +154,25 @@ def test_the_open_data_page_shows_the_licence_how_to_cite_and_every_table(kazakh
         assert f'href="/open-data/{table}.csv"' in page
     package = Client().get("/open-data/datapackage.json").json()
     assert [resource["path"] for resource in package["resources"]] == [f"{table}.csv" for table in TABLES]
+
+
+def test_the_open_data_holds_no_draft_and_no_uploaded_sheet(kazakhstan_mia: Path) -> None:
+    from rightstrack.assessments.models import Assessment, Stakeholder, Status
+    from rightstrack.documents.models import SourceDocument
+    from rightstrack.recommendations.models import Recommendation
+
+    recommendation = Recommendation.objects.order_by("id").first()
+    assert recommendation is not None
+    secret = Stakeholder.objects.create(name="Secret Organisation", acronym="SECRET")
+    Assessment.private_objects.create(
+        recommendation=recommendation, stakeholder=secret, original_text="MUST NOT LEAK", status=Status.DRAFT
+    )
+    SourceDocument.objects.create(
+        kind="stakeholder-sheet", name="sheet-SECRET.xlsx", sha256="0" * 64, size=1, submission=True
+    )
+    body = b"".join(Client().get("/open-data/rightstrack-open-data.zip").streaming_content)  # type: ignore[arg-type]
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        everything = b"".join(archive.read(name) for name in archive.namelist()).decode("utf-8")
+    assert "MUST NOT LEAK" not in everything
+    assert "Secret Organisation" not in everything and "sheet-SECRET" not in everything
+    assert "Forum 18 News Service" in everything  # a published assessment's stakeholder is there
