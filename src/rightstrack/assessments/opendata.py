@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import batched
 from pathlib import Path
 from typing import Any
-
-from django.db.models import Prefetch
 
 from rightstrack.outputs.datapackage import (
     Contributor,
@@ -200,34 +200,61 @@ def _reviews() -> Iterator[list[Any]]:
 
 
 def _recommendations() -> Iterator[list[Any]]:
-    from rightstrack.recommendations.models import Recommendation, RecommendationTerm
+    """Plain values, a chunk at a time, with each chunk's references, States and terms in three queries
+    (no model instances: 41,000 rows stream several times faster)."""
+    from rightstrack.recommendations.models import Recommendation, RecommendationRef, RecommendationTerm
 
-    recommendations = Recommendation.objects.order_by("review_id", "sort_key", "id").prefetch_related(
-        "refs",
-        "recommending_states",
-        Prefetch(
-            "recommendationterm_set",
-            queryset=RecommendationTerm.objects.select_related("term__vocabulary").order_by("term__label"),
-        ),
+    columns = (
+        "id",
+        "review_id",
+        "text",
+        "response",
+        "wg_stage",
+        "position_qualifier",
+        "position_conflict",
+        "action_category",
+        "level",
+        "level_score",
     )
-    for rec in recommendations.iterator(chunk_size=CHUNK):
-        yield [
-            rec.pk,
-            rec.review_id,
-            "; ".join(f"{ref.scheme}:{ref.value}" for ref in rec.refs.all()),
-            rec.text,
-            "; ".join(sorted(state.code for state in rec.recommending_states.all())),
-            rec.response,
-            rec.wg_stage,
-            rec.position_qualifier,
-            rec.position_conflict,
-            rec.action_category,
-            "; ".join(
-                f"{tag.term.exported_under}:{tag.term.label}" for tag in rec.recommendationterm_set.all()
-            ),
-            rec.level,
-            float(rec.level_score) if rec.level_score is not None else None,
-        ]
+    rows = Recommendation.objects.order_by("review_id", "sort_key", "id").values_list(*columns)
+    states_through = Recommendation.recommending_states.through
+    for chunk in batched(rows.iterator(chunk_size=CHUNK), CHUNK):
+        ids = [row[0] for row in chunk]
+        refs: dict[int, list[str]] = defaultdict(list)
+        for pk, scheme, value in (
+            RecommendationRef.objects.filter(recommendation_id__in=ids)
+            .order_by("scheme", "id")
+            .values_list("recommendation_id", "scheme", "value")
+        ):
+            refs[pk].append(f"{scheme}:{value}")
+        states: dict[int, list[str]] = defaultdict(list)
+        for pk, code in states_through.objects.filter(recommendation_id__in=ids).values_list(
+            "recommendation_id", "state_id"
+        ):
+            states[pk].append(code)
+        terms: dict[int, list[str]] = defaultdict(list)
+        for pk, label, vocabulary, unmatched in (
+            RecommendationTerm.objects.filter(recommendation_id__in=ids)
+            .order_by("term__label", "id")
+            .values_list("recommendation_id", "term__label", "term__vocabulary__code", "term__unmatched")
+        ):
+            terms[pk].append(f"{vocabulary}-unmatched:{label}" if unmatched else f"{vocabulary}:{label}")
+        for pk, review, text, response, stage, qualifier, conflict, category, level, score in chunk:
+            yield [
+                pk,
+                review,
+                "; ".join(refs[pk]),
+                text,
+                "; ".join(sorted(states[pk])),
+                response,
+                stage,
+                qualifier,
+                conflict,
+                category,
+                "; ".join(terms[pk]),
+                level,
+                float(score) if score is not None else None,
+            ]
 
 
 def _assessments() -> Iterator[list[Any]]:
