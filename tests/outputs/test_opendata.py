@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -176,3 +177,29 @@ def test_the_open_data_holds_no_draft_and_no_uploaded_sheet(kazakhstan_mia: Path
     assert "MUST NOT LEAK" not in everything
     assert "Secret Organisation" not in everything and "sheet-SECRET" not in everything
     assert "Forum 18 News Service" in everything  # a published assessment's stakeholder is there
+
+
+@pytest.mark.django_db(transaction=True)
+def test_frictionless_validates_the_sites_package_by_its_address(live_server: Any) -> None:
+    from rightstrack.documents.importing import import_files
+    from tests.conftest import EXAMPLE_MIA
+
+    import_files([EXAMPLE_MIA])
+    report = frictionless_validate_url(f"{live_server.url}/open-data/datapackage.json")
+    assert report["valid"], _errors(report)
+    rows = {task["name"]: task["stats"].get("rows", 0) for task in report["tasks"]}
+    assert rows["recommendations"] == 129 and rows["reviews"] == 1  # read from the site, not a file
+
+
+def frictionless_validate_url(address: str) -> dict[str, Any]:
+    """`frictionless validate --json ADDRESS`: the CSVs are fetched from the addresses beside it."""
+    pytest.importorskip("frictionless", reason="frictionless is in the dev extra")
+    done = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", address],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"},
+    )
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
