@@ -96,12 +96,13 @@ def parse(loaded: LoadedFile, mapping: Mapping) -> ParsedDocument:
     sheet = _Sheet(mapping, first[1], first[0], loaded.format != "xlsx")
     records: list[RecommendationRecord] = []
     errors: list[DocumentRejected] = []
+    notes: list[Problem] = []
     seen: dict[tuple[str, str, int | None, str, str], int] = {}
     for number, cells in rows:
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
         try:
-            record = _record(sheet, number, cells, loaded.name)
+            record = _record(sheet, number, cells, loaded.name, notes)
             assert record.review is not None
             key = (
                 record.review.state,
@@ -134,7 +135,7 @@ def parse(loaded: LoadedFile, mapping: Mapping) -> ParsedDocument:
         title=f"{loaded.name} (spreadsheet; columns: {described})"[:500],
         review=review,
         recommendations=records,
-        problems=[Problem(Place(section="mapping"), f"read with the column mapping {described}")],
+        problems=[Problem(Place(section="mapping"), f"read with the column mapping {described}"), *notes],
     )
 
 
@@ -148,7 +149,26 @@ def _number(sheet: _Sheet, cells: list[Any], number: int, name: str) -> int | No
     return int(found.group())
 
 
-def _record(sheet: _Sheet, number: int, cells: list[Any], name: str) -> RecommendationRecord:
+def _recommending(sheet: _Sheet, number: int, cells: list[Any], notes: list[Problem]) -> list[str]:
+    """The recommending States of the row; words of the cell that name no State (another tracker's
+    "No. 189; Namibia", where a convention's number spilled over) are left out and noted with the cell."""
+    kept: list[str] = []
+    for name in items(sheet.cell(cells, "recommending")):
+        if resolve_state(name) is None:
+            notes.append(
+                Problem(
+                    sheet.place(number, "recommending"),
+                    f"{name!r} is not a State: left out of the recommending States",
+                )
+            )
+        else:
+            kept.append(name)
+    return kept
+
+
+def _record(
+    sheet: _Sheet, number: int, cells: list[Any], name: str, notes: list[Problem]
+) -> RecommendationRecord:
     text = sheet.cell(cells, "text")
     if not text:
         raise DocumentRejected("the text cell is empty", sheet.place(number, "text"))
@@ -191,7 +211,7 @@ def _record(sheet: _Sheet, number: int, cells: list[Any], name: str) -> Recommen
         text=text,
         place=sheet.place(number, "text"),
         review=ReviewKey(state, mechanism, cycle, session, year),
-        recommending_states=items(sheet.cell(cells, "recommending")),
+        recommending_states=_recommending(sheet, number, cells, notes),
     )
     position = sheet.cell(cells, "position")
     if position:
