@@ -199,3 +199,26 @@ def test_an_editor_decides_many_suggestions_at_once(analysed: AnalysisReport) ->
     page = editor.get("/portal/suggestions/?head=sdgs").content.decode()
     assert "5 suggestions accepted." in page
     assert 'name="suggestion"' in page and "Accept the ticked suggestions" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_labels_that_mean_one_term_give_one_suggestion(vocabularies: None) -> None:
+    """Namibia's 3rd-cycle sheet has no year: its labels are read through the vocabularies' mapping, where
+    "Cooperation with special procedures" and "… other international mechanisms" are one theme; the
+    theme is suggested once, with the higher probability, and the analysis does not stop."""
+    from typer.testing import CliRunner
+
+    from rightstrack.cli.main import app
+
+    sheet = shared_path("data", "evidence", "namibia", "assessment.csv")
+    columns = "text=text,paragraph=paragraph,recommending=recommending_state,position=position,state:=NAM"
+    result = CliRunner().invoke(app, ["import", str(sheet), "--columns", columns])
+    assert result.exit_code == 0, result.stderr
+    ids = list(Recommendation.objects.filter(review__state_id="NAM").values_list("pk", flat=True))
+    report = suggest(ids)
+    assert report.recommendations == len(ids) > 250
+    cooperation = LabelSuggestion.objects.filter(
+        head=Head.THEMES, value="Cooperation with human rights mechanisms & requests for technical assistance"
+    )
+    assert cooperation.exists()
+    assert cooperation.count() == cooperation.values("recommendation").distinct().count()
