@@ -30,9 +30,24 @@ def test_every_recommendation_is_embedded_and_stored_in_the_database(analysed: A
 def test_a_russian_query_finds_the_english_recommendation(analysed: AnalysisReport) -> None:
     found = _texts("/recommendations.json?q=отменить+смертную+казнь&mode=semantic")
     assert found and "death penalty" in found[0].lower()
-    assert not _texts("/recommendations.json?q=отменить+смертную+казнь")  # no such words in English texts
+    assert not _texts("/recommendations.json?q=отменить+смертную+казнь&mode=keyword")  # no such English words
     hybrid = _texts("/recommendations.json?q=смертная+казнь&mode=hybrid&cycle=2")
     assert hybrid and all("death penalty" in text.lower() for text in hybrid[:3])
+
+
+def test_a_search_ranks_by_words_and_meaning_unless_told_otherwise(analysed: AnalysisReport) -> None:
+    data = json.loads(Client().get("/recommendations.json?q=пытки").content)
+    assert data["filters"]["mode"] == "hybrid"
+    assert data["results"] and "tortur" in data["results"][0]["text"].lower()
+
+
+def test_short_texts_do_not_win_a_search_by_meaning_for_being_short(analysed: AnalysisReport) -> None:
+    """ "torture prevention" once put "Abolish the death penalty" (four words, close to everything) first."""
+    for query in ("torture+prevention", "пытки"):
+        found = _texts(f"/recommendations.json?q={query}&mode=semantic")
+        assert found
+        assert all("death penalty" not in text.lower() for text in found[:5]), found[:5]
+        assert sum("tortur" in text.lower() for text in found[:5]) >= 3, found[:5]
 
 
 def test_hybrid_search_ranks_within_the_other_filters(analysed: AnalysisReport) -> None:
