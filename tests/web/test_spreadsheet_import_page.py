@@ -225,3 +225,15 @@ def test_an_upload_must_be_a_small_xlsx_or_csv(editor: Client) -> None:
     broken = refused("plan.xlsx", b"PK\x03\x04" + b"0" * 100)
     assert "plan.xlsx: " in broken
     assert not any(staging._root().iterdir())  # a refused file is not kept
+
+
+def test_the_page_speaks_russian_when_asked(editor: Client) -> None:
+    page = editor.get(UPLOAD, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Импорт таблицы рекомендаций" in page and "Загрузить и просмотреть" in page
+    url = _upload(editor, "plan.xlsx", xlsx(action_plan(2)))
+    mapping = editor.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Какой столбец что содержит" in mapping and "Текст рекомендации" in mapping
+    refused = editor.post(
+        url, CORRECTED | {"column_position": "Ответственный орган"}, HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    assert "строка 2</td><td>Ответственный орган" in refused.content.decode()
