@@ -197,6 +197,18 @@ def test_only_editors_get_the_page(vocabularies: None, client: Client) -> None:
     assert 'href="/portal/imports/spreadsheet/"' not in client.get("/portal/").content.decode()
 
 
+def test_the_admin_index_links_the_page_for_editors(vocabularies: None, client: Client) -> None:
+    from rightstrack.portal.roles import grant_role
+
+    erin = _person("erin", Role.EDITOR)
+    grant_role(erin, Role.EDITOR)
+    client.force_login(erin)
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    assert 'href="/portal/imports/spreadsheet/"' in index.content.decode()
+    assert "Source documents" in index.content.decode()  # the rest of the index is still there
+
+
 def test_an_upload_is_reachable_from_its_own_session_only(editor: Client) -> None:
     url = _upload(editor, "plan.xlsx", xlsx(action_plan(2)))
     other = Client()
