@@ -249,3 +249,9 @@ def test_the_page_speaks_russian_when_asked(editor: Client) -> None:
         url, CORRECTED | {"column_position": "Ответственный орган"}, HTTP_ACCEPT_LANGUAGE="ru"
     )
     assert "строка 2</td><td>Ответственный орган" in refused.content.decode()
+
+
+def test_the_document_keeps_the_uploaded_files_own_name(editor: Client) -> None:
+    url = _upload(editor, "План действий 2015 (итог).xlsx", xlsx(action_plan(2)))
+    assert editor.post(url, CORRECTED).status_code == 200
+    assert SourceDocument.objects.get(kind="mapped-sheet").name == "План действий 2015 (итог).xlsx"

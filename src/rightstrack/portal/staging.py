@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.utils.text import get_valid_filename
 
 KEEP_SECONDS = 2 * 3600
 _SESSION_KEY = "staged_uploads"
@@ -30,15 +29,23 @@ def _tokens(session: Any) -> dict[str, str]:
     return value if isinstance(value, dict) else {}
 
 
+def _file_name(name: str) -> str:
+    """The upload's own name (the document is stored under it), or a safe one when it is not a plain name."""
+    base = Path(name.replace("\\", "/")).name.strip()[:200]
+    if base.startswith(".") or "\x00" in base or "/" in base:
+        return "upload" + next((x for x in (".xlsx", ".csv") if base.lower().endswith(x)), "")
+    return base or "upload"
+
+
 def stage(session: Any, name: str, data: bytes) -> str:
     """Keep ``data`` under a new token remembered in ``session``; return the token."""
     expire()
     token = secrets.token_urlsafe(24)
     folder = _root() / token
     folder.mkdir(parents=True, mode=0o700)
-    safe = get_valid_filename(Path(name).name) or "upload"
+    safe = _file_name(name)
     (folder / safe).write_bytes(data)
-    tokens = _tokens(session)
+    tokens = {t: n for t, n in _tokens(session).items() if (_root() / t).is_dir()}  # expired ones go
     tokens[token] = safe
     session[_SESSION_KEY] = tokens
     return token

@@ -63,7 +63,7 @@ def head(loaded: LoadedFile, count: int) -> tuple[list[str], list[list[str]]]:
     first = next(rows, None)
     if first is None:
         raise DocumentRejected("the file has no header row", Place(row=1, section="header"))
-    header = [_shown(cell) for cell in first[1]]
+    header = ["" if cell is None else str(cell).strip() for cell in first[1]]  # as the mapping names it
     shown: list[list[str]] = []
     for _line, cells in rows:
         if len(shown) >= count:
