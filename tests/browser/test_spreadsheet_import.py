@@ -43,12 +43,11 @@ def test_an_editor_uploads_a_sheet_corrects_the_proposed_mapping_and_finds_the_r
     assert page.input_value("select[name=column_text]") == "Рекомендация"
     assert page.input_value("select[name=column_position]") == "Ответ государства"
     assert page.input_value("select[name=column_paragraph]") == "№"
-    assert page.input_value("select[name=column_state]") == "Страна-автор"  # the author, not the State
+    assert page.input_value("select[name=column_recommending]") == "Страна-автор"
+    assert page.input_value("select[name=column_state]") == ""  # no column names the State under review
 
-    # the editor corrects it: the recommending State's column, the State and cycle given once, and no
-    # paragraph (the plan's running number is not the report's)
-    page.select_option("select[name=column_recommending]", "Страна-автор")
-    page.select_option("select[name=column_state]", "")
+    # the editor corrects it: no paragraph (the plan's running number is not the report's numbering), and
+    # the State and the cycle given once for every row
     page.fill("input[name=value_state]", "Kazakhstan")
     page.select_option("select[name=column_paragraph]", "")
     page.fill("input[name=value_cycle]", "2")

@@ -54,6 +54,18 @@ def test_a_russian_action_plan_header_is_read() -> None:
     }
 
 
+def test_the_author_country_of_a_recommendation_is_the_recommending_state() -> None:
+    assert propose(["Рекомендация", "Страна-автор"]) == {
+        "text": "Рекомендация",
+        "recommending": "Страна-автор",
+    }
+    assert propose(["Рекомендация", "Государство-автор рекомендации", "Страна"]) == {
+        "text": "Рекомендация",
+        "state": "Страна",
+        "recommending": "Государство-автор рекомендации",
+    }
+
+
 def test_a_spanish_header_is_read() -> None:
     assert propose(["Recomendación", "País", "Estados recomendantes", "Respuesta", "Sesión"]) == {
         "text": "Recomendación",

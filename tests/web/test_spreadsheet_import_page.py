@@ -89,7 +89,8 @@ def test_an_editor_sees_the_first_ten_rows_and_a_mapping_proposed_from_russian_h
     assert _selected(page, "text") == "Рекомендация"
     assert _selected(page, "paragraph") == "№"
     assert _selected(page, "position") == "Ответ государства"
-    assert _selected(page, "state") == "Страна-автор"  # a guess the editor must correct
+    assert _selected(page, "recommending") == "Страна-автор"  # the author country, not the State
+    assert not _selected(page, "state")  # the plan is Kazakhstan's own: the editor gives it once
     assert not _selected(page, "mechanism")  # "Ответственный орган" is a ministry, not a mechanism
     assert Recommendation.objects.count() == 0  # a preview writes nothing
 

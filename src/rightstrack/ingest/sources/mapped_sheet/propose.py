@@ -54,7 +54,8 @@ SYNONYMS: dict[str, str] = {
         "recommended by; source of recommendation; =sponsor; etat recommandant; "
         "etats recommandants; pays recommandant; estado recomendante; estados recomendantes; "
         "estado que recomienda; рекомендующее государство; рекомендующие государства; "
-        "рекомендовавшее государство; рекомендующая страна; автор рекомендации"
+        "рекомендовавшее государство; рекомендующая страна; автор рекомендации; "
+        "страна автор; государство автор; =автор"
     ),
     "mechanism": (
         "mechanism; =body; treaty body; recommending body; reccomending body; committee; "
