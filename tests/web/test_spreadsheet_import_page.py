@@ -145,6 +145,7 @@ def test_a_wrong_column_is_refused_naming_file_row_and_cell_and_the_form_stays_f
     assert database_snapshot() == before  # nothing written
     assert _selected(text, "position") == "Ответственный орган"  # the form as the editor sent it
     assert 'name="value_state" value="Kazakhstan"' in text
+    assert "(proposed: Ответ государства)" in text  # what the editor changed shows what was proposed
     # corrected, the same staged file imports
     assert editor.post(url, CORRECTED).status_code == 200
     assert Review.objects.get(state_id="KAZ", cycle=2).recommendations.count() == 4

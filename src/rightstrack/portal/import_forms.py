@@ -53,8 +53,9 @@ class SpreadsheetUploadForm(forms.Form):
 class MappingForm(forms.Form):
     """For each field: the column that holds it, or one value for every row."""
 
-    def __init__(self, headers: Sequence[str], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, headers: Sequence[str], proposed: dict[str, str], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.proposed = proposed
         columns = [("", _("— none —"))] + [(h, h) for h in dict.fromkeys(headers) if h]
         for name in FIELDS:
             self.fields[f"column_{name}"] = forms.ChoiceField(
@@ -64,9 +65,13 @@ class MappingForm(forms.Form):
                 max_length=200, required=False, label=_("or one value for every row")
             )
 
-    def rows(self) -> list[tuple[str, Any, forms.BoundField, forms.BoundField]]:
-        """(field, label, its column select, its value input), in the mapping's order."""
-        return [(name, FIELD_LABELS[name], self[f"column_{name}"], self[f"value_{name}"]) for name in FIELDS]
+    def rows(self) -> list[tuple[str, Any, forms.BoundField, forms.BoundField, str]]:
+        """(field, label, its column select, its value input, the column proposed), in the mapping's order."""
+        proposed = self.proposed
+        return [
+            (name, FIELD_LABELS[name], self[f"column_{name}"], self[f"value_{name}"], proposed.get(name, ""))
+            for name in FIELDS
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

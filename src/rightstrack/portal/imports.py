@@ -76,13 +76,12 @@ def map_columns(request: HttpRequest, token: str) -> HttpResponse:
         staging.discard(request.session, token)
         raise Http404(str(error)) from None
     proposed = propose(header)
-    form = MappingForm(header, request.POST or None, initial=initial_for(proposed))
+    form = MappingForm(header, proposed, request.POST or None, initial=initial_for(proposed))
     context: dict[str, Any] = {
         "form": form,
         "name": path.name,
         "header": header,
         "rows": rows,
-        "proposed": proposed,
         "token": token,
     }
     if request.method == "POST" and form.is_valid():
