@@ -257,3 +257,14 @@ def test_the_document_keeps_the_uploaded_files_own_name(editor: Client) -> None:
     url = _upload(editor, "План действий 2015 (итог).xlsx", xlsx(action_plan(2)))
     assert editor.post(url, CORRECTED).status_code == 200
     assert SourceDocument.objects.get(kind="mapped-sheet").name == "План действий 2015 (итог).xlsx"
+
+
+def test_the_result_lists_what_the_import_noted(editor: Client) -> None:
+    rows = action_plan(3)
+    rows[2][2] = "UN Women"  # row 3: not a State; left out of the recommending States, and said
+    url = _upload(editor, "plan.xlsx", xlsx(rows))
+    notes = re.search(r'<ul id="notes">.*?</ul>', editor.post(url, CORRECTED).content.decode(), re.S)
+    assert notes is not None
+    assert "row 3, cell Страна-автор" in notes.group()
+    assert "&#x27;UN Women&#x27; is not a State" in notes.group()
+    assert "read with the column mapping text=Рекомендация" in notes.group()
