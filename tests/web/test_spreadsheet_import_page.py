@@ -268,3 +268,12 @@ def test_the_result_lists_what_the_import_noted(editor: Client) -> None:
     assert "row 3, cell Страна-автор" in notes.group()
     assert "&#x27;UN Women&#x27; is not a State" in notes.group()
     assert "read with the column mapping text=Рекомендация" in notes.group()
+
+
+def test_the_forms_refuse_a_post_without_the_csrf_token(editor: Client) -> None:
+    url = _upload(editor, "plan.xlsx", xlsx(action_plan(2)))
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(_person("otto", Role.EDITOR))
+    assert strict.post(UPLOAD, {"sheet": SimpleUploadedFile("p.csv", b"a,b\n")}).status_code == 403
+    assert strict.post(url, CORRECTED).status_code == 403
+    assert not Recommendation.objects.exists()
