@@ -15,11 +15,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from rightstrack.assessments.export import decision_json, paragraph_of, treaty_body_paragraphs
 from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
-from rightstrack.assessments.picture import review_picture
+from rightstrack.assessments.picture import assessments_level, review_picture
 from rightstrack.assist.claims import claims_of
 from rightstrack.assist.suggestions import evidence
-from rightstrack.core.iri import Outcome, recommendation_iri
+from rightstrack.core.iri import Outcome
+from rightstrack.core.mechanisms import TREATY_BODY
 from rightstrack.documents.models import Provenance
 from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
@@ -29,6 +31,7 @@ from rightstrack.recommendations.models import (
     Review,
     State,
 )
+from rightstrack.treaties.models import FollowUpDecision
 from rightstrack.web import downloads, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
@@ -95,9 +98,16 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
             .order_by("recommendation__review_id", "grade__code")
         ):
             grades.setdefault(review_id, {})[grade] = n
+        decisions: dict[int, list[FollowUpDecision]] = {}
+        for decision in FollowUpDecision.objects.filter(review__state=state).order_by(
+            F("decided_on").asc(nulls_first=True), "id"
+        ):
+            decisions.setdefault(decision.review_id, []).append(decision)
         for review in found:
             review.url = _review_url(review)  # type: ignore[attr-defined]
             review.grades = grades.get(review.pk, {})  # type: ignore[attr-defined]
+            review.decisions = decisions.get(review.pk, [])  # type: ignore[attr-defined]
+            review.decision = review.decisions[-1] if review.decisions else None  # type: ignore[attr-defined]
         return found
 
     filters = Filters.from_query(request.GET)
@@ -126,6 +136,17 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
                     "under_follow_up": r.followed,  # type: ignore[attr-defined]
                     "follow_up_due": r.due.isoformat() if r.due else None,  # type: ignore[attr-defined]
                     "committee_grades": r.grades,  # type: ignore[attr-defined]
+                    **(
+                        {
+                            "follow_up_decisions": [
+                                decision_json(d)
+                                for d in r.decisions  # type: ignore[attr-defined]
+                            ],
+                            "paragraphs": treaty_body_paragraphs(r),
+                        }
+                        if r.mechanism.kind == TREATY_BODY
+                        else {}
+                    ),
                 }
                 for r in reviews()
             ],
@@ -208,13 +229,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         .order_by("document__published_on", "id")
     )
     latest = levels[-1] if levels else None
-    from rightstrack.assessments.picture import claim_level
-
-    iri = recommendation_iri(
-        [claim_level(a) for a in assessments],
-        published=claim_level_of_grade(latest),
-        published_undetermined=bool(latest and latest.undetermined),
-    )
+    iri = assessments_level(assessments, latest)
     group = []
     if recommendation.group:
         group = list(
@@ -267,7 +282,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "level": iri.outcome.value,
         "score": float(iri.score) if iri.score is not None else None,
         "basis": iri.basis,
-        "assessments": [serializers.assessment_json(a) for a in assessments],
+        "assessments": [serializers.assessment_json(a, paragraph_of(recommendation)) for a in assessments],
         "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
         "linked": [
             {"id": other.pk, "kind": kind, "score": score, "review": str(other.review), "text": other.text}
@@ -304,12 +319,6 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "review_url": _review_url(recommendation.review),
     }
     return _respond(request, fmt, "web/recommendation.html", context, data)
-
-
-def claim_level_of_grade(level: PublishedLevel | None) -> Any:
-    from rightstrack.core.iri import Level
-
-    return Level(level.grade.code) if level is not None and level.grade is not None else None
 
 
 def stakeholder_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
