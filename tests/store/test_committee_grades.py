@@ -156,3 +156,32 @@ def test_export_all_carries_paragraph_numbers_grades_and_decisions(
     assert {g["scheme"] for g in ngo} == {"hrc-2012"} and "N/A" in {g["code"] for g in ngo}
     upr = [r for r in data["reviews"] if r["mechanism"] == "UPR"]
     assert all(rec["paragraph"] is None for r in upr for rec in r["recommendations"])
+
+
+def test_the_states_page_counts_each_grade_once_however_many_documents_repeat_it(
+    kazakhstan_committee: None, client: Client
+) -> None:
+    """The fact sheets, the Committee's JSON and its report all give paragraph 24's B and C: the
+    Committee graded 6 limbs, B twice and C four times (the JSON's own grade_dist)."""
+    _kazakhstan_with_the_report()
+    data = client.get("/states/KAZ.json").json()
+    [review] = [r for r in data["reviews"] if r["mechanism"] == "CCPR" and r["cycle"] == 2]
+    assert review["committee_grades"] == {"B": 2, "C": 4}
+    assert "grades: B × 2, C × 4" in client.get("/states/KAZ").content.decode()
+
+
+def test_the_upgrade_recomputes_graded_levels_stored_as_undetermined(kazakhstan_committee: None) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("rightstrack.treaties.migrations.0002_follow_up_decision")
+    ccpr = Recommendation.objects.filter(review__state_id="KAZ", review__mechanism__code="CCPR")
+    ccpr.exclude(level="no answer").update(level="undetermined", level_score=None)  # as stored before
+    migration._graded_levels(apps, None)
+    assert (_paragraph(2, "24").level, float(_paragraph(2, "24").level_score or -1)) == (
+        "partially implemented",
+        0.25,
+    )
+    assert _paragraph(1, "21").level == "not implemented"
+    assert not ccpr.filter(level="undetermined").exists()

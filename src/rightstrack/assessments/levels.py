@@ -34,20 +34,28 @@ def refresh_levels(recommendation_ids: Iterable[int]) -> int:
 def _refresh(ids: list[int]) -> int:
     claims: dict[int, list[Level | None]] = defaultdict(list)
     grades: dict[int, list[GradeClaim]] = defaultdict(list)
-    for rec_id, code, scheme, score, who, assessed_on, published_on in Assessment.private_objects.filter(
-        recommendation_id__in=ids, status=Status.PUBLISHED
-    ).values_list(
+    for (
+        rec_id,
+        code,
+        scheme,
+        score,
+        who,
+        sub_item,
+        assessed_on,
+        published_on,
+    ) in Assessment.private_objects.filter(recommendation_id__in=ids, status=Status.PUBLISHED).values_list(
         "recommendation_id",
         "grade__code",
         "grade__scheme__code",
         "grade__score",
         "stakeholder_id",
+        "sub_item",
         "assessed_on",
         "document__published_on",
     ):
         claims[rec_id].append(Level(code) if code and scheme == "iri" else None)
         if code and scheme != "iri":
-            grades[rec_id].append(GradeClaim(who, assessed_on or published_on, score))
+            grades[rec_id].append(GradeClaim(who, assessed_on or published_on, score, sub_item))
     published: dict[int, tuple[str | None, bool]] = {}
     for rec_id, code, undetermined in (
         PublishedLevel.objects.filter(recommendation_id__in=ids, index="iri")

@@ -49,7 +49,7 @@ def grade_claim(assessment: Assessment) -> GradeClaim | None:
     if grade is None or grade.scheme.code == "iri":
         return None
     when = assessment.assessed_on or (assessment.document.published_on if assessment.document else None)
-    return GradeClaim(assessment.stakeholder_id, when, grade.score)
+    return GradeClaim(assessment.stakeholder_id, when, grade.score, assessment.sub_item)
 
 
 def assessments_level(assessments: list[Assessment], published: PublishedLevel | None = None) -> IriResult:

@@ -120,12 +120,14 @@ class GradeClaim:
     """One grade given on a recommendation (a limb of it), under any scheme but the IRI's.
 
     ``who`` names the stakeholder (the Committee, an NGO), ``when`` the date of the document that gave
-    the grade (``None`` when unknown), ``score`` the grade's score (``None``: it carries no level).
+    the grade (``None`` when unknown), ``score`` the grade's score (``None``: it carries no level),
+    ``limb`` what it grades (an assessment's sub-item, ``""``: the whole paragraph).
     """
 
     who: object
     when: date | None
     score: Decimal | None
+    limb: str = ""
 
 
 def level_of_grade_score(score: Decimal) -> Level:
@@ -145,9 +147,16 @@ def level_of_grade_score(score: Decimal) -> Level:
 
 def latest_grades(grades: Iterable[GradeClaim]) -> list[GradeClaim]:
     """Each stakeholder's grades from its latest dated document (all of them when none is dated):
-    a later follow-up report's grades replace an earlier round's."""
+    a later follow-up report's grades replace an earlier round's. The same grade of the same limb
+    given on the same date by two documents (a report and its JSON) counts once.
+
+    >>> latest_grades([GradeClaim("CCPR", date(2016, 1, 1), _D("1"), "(a)"),
+    ...                GradeClaim("CCPR", date(2018, 1, 1), _D("0"), "(a)"),
+    ...                GradeClaim("CCPR", date(2018, 1, 1), _D("0"), "(a)")])
+    [GradeClaim(who='CCPR', when=datetime.date(2018, 1, 1), score=Decimal('0'), limb='(a)')]
+    """
     by_who: dict[object, list[GradeClaim]] = {}
-    for grade in grades:
+    for grade in dict.fromkeys(grades):
         by_who.setdefault(grade.who, []).append(grade)
     kept: list[GradeClaim] = []
     for claims in by_who.values():

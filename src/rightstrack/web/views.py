@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -71,6 +72,35 @@ def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
     return _respond(request, fmt, "web/home.html", {"states": states}, {"states": data})
 
 
+def committee_grade_counts(state: State) -> dict[int, dict[str, int]]:
+    """Per review, how many limbs the committees graded with each grade: each stakeholder's latest
+    grades of a paragraph (as its level counts them), a grade repeated by several documents once."""
+    graded: dict[tuple[int, int, int], list[tuple[date | None, str, str]]] = {}
+    for review_id, rec_id, who, sub_item, code, assessed_on, published_on in (
+        Assessment.public_objects.filter(
+            recommendation__review__state=state, grade__isnull=False, grade__scheme__code__startswith="hrc"
+        )
+        .order_by("id")
+        .values_list(
+            "recommendation__review_id",
+            "recommendation_id",
+            "stakeholder_id",
+            "sub_item",
+            "grade__code",
+            "assessed_on",
+            "document__published_on",
+        )
+    ):
+        graded.setdefault((review_id, rec_id, who), []).append((assessed_on or published_on, sub_item, code))
+    counts: dict[int, Counter[str]] = {}
+    for (review_id, _, _), given in graded.items():
+        dates = [when for when, _, _ in given if when is not None]
+        latest = max(dates) if dates else None
+        limbs = {(sub_item, code) for when, sub_item, code in given if when == latest}
+        counts.setdefault(review_id, Counter()).update(code for _, code in limbs)
+    return {review_id: dict(sorted(found.items())) for review_id, found in counts.items()}
+
+
 def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     state = get_object_or_404(State, code=code.upper())
 
@@ -88,16 +118,7 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
             )
             .order_by(F("year").asc(nulls_last=True), "cycle", "id")  # in the order they happened
         )
-        grades: dict[int, dict[str, int]] = {}
-        graded = Assessment.public_objects.filter(
-            recommendation__review__state=state, grade__isnull=False, grade__scheme__code__startswith="hrc"
-        )
-        for review_id, grade, n in (
-            graded.values_list("recommendation__review_id", "grade__code")
-            .annotate(n=Count("id"))
-            .order_by("recommendation__review_id", "grade__code")
-        ):
-            grades.setdefault(review_id, {})[grade] = n
+        grades = committee_grade_counts(state)
         decisions: dict[int, list[FollowUpDecision]] = {}
         for decision in FollowUpDecision.objects.filter(review__state=state).order_by(
             F("decided_on").asc(nulls_first=True), "id"

@@ -24,19 +24,20 @@ def _graded_levels(apps: Any, schema_editor: Any) -> None:
     for rec in recommendation._default_manager.filter(pk__in=ids):
         claims: list[Level | None] = []
         grades: list[GradeClaim] = []
-        for code, scheme, score, who, assessed_on, published_on in published.filter(
+        for code, scheme, score, who, sub_item, assessed_on, published_on in published.filter(
             recommendation_id=rec.pk
         ).values_list(
             "grade__code",
             "grade__scheme__code",
             "grade__score",
             "stakeholder_id",
+            "sub_item",
             "assessed_on",
             "document__published_on",
         ):
             claims.append(Level(code) if code and scheme == "iri" else None)
             if code and scheme != "iri":
-                grades.append(GradeClaim(who, assessed_on or published_on, score))
+                grades.append(GradeClaim(who, assessed_on or published_on, score, sub_item))
         latest = (
             published_level._default_manager.filter(recommendation_id=rec.pk, index="iri")
             .order_by("document__published_on", "id")
