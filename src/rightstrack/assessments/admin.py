@@ -3,7 +3,11 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
+from rightstrack.assessments.history_display import shown
 from rightstrack.assessments.models import (
     Assessment,
     AssessmentHistory,
@@ -29,11 +33,21 @@ class HistoryInline(admin.TabularInline[AssessmentHistory, Assessment]):
     fk_name = "assessment"
     extra = 0
     can_delete = False
-    readonly_fields = ["at", "actor", "action", "changes"]
-    fields = ["at", "actor", "action", "changes"]
+    readonly_fields = ["at", "actor", "action", "what_changed"]
+    fields = ["at", "actor", "action", "what_changed"]
 
     def has_add_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+    @admin.display(description=_("What changed"))
+    def what_changed(self, row: AssessmentHistory) -> str:
+        """Each field by its name and each value by its display, as on the portal's history page."""
+        (shown_row,) = shown([row])
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}: {} → {}",
+            ((c.field, c.before or "–", c.after or "–") for c in shown_row.changes),
+        )
 
 
 @admin.register(Assessment)
