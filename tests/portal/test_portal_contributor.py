@@ -4,6 +4,8 @@ source given, the source reaches the public page once published, and the history
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
@@ -165,3 +167,48 @@ def test_the_admins_history_of_an_assessment_speaks_the_same_words(
     html = page.content.decode()
     assert "level: partially implemented → fully implemented" in html
     assert "grade_id" not in html
+
+
+def test_on_the_kazakhstan_mia_the_form_shows_the_published_level_and_each_stakeholders_words(
+    kazakhstan_mia: Path, contributor_a: User
+) -> None:
+    from rightstrack.assessments.models import PublishedLevel
+
+    level = (
+        PublishedLevel.objects.filter(grade__isnull=False, recommendation__assessments__isnull=False)
+        .select_related("recommendation", "grade", "document")
+        .first()
+    )
+    assert level is not None and level.grade is not None
+    recommendation = level.recommendation
+    page = _signed_in(contributor_a).get(f"/portal/recommendations/{recommendation.pk}/assess/")
+    html = page.content.decode()
+    assert f"<dd>{level.grade.label}</dd>" in html
+    for assessment in Assessment.public_objects.filter(recommendation=recommendation):
+        assert f"<strong>{assessment.stakeholder.name}</strong>" in html
+    states = [s.name for s in recommendation.recommending_states.all()]
+    assert states and all(name in html for name in states)
+
+
+def test_an_editor_returning_work_from_the_admin_is_asked_for_the_reason_the_contributor_then_reads(
+    world: World, contributor_a: User, administrator: User
+) -> None:
+    draft = _contributors_draft(world, contributor_a)
+    _signed_in(contributor_a).post(f"/portal/assessments/{draft.pk}/submit/")
+    admin = _signed_in(administrator)
+    chosen = {"action": "return_submitted", "_selected_action": [draft.pk]}
+
+    asked = admin.post("/admin/assessments/assessment/", chosen)
+    assert asked.status_code == 200 and 'name="reason"' in asked.content.decode()
+    assert Assessment.private_objects.get(pk=draft.pk).status == Status.SUBMITTED  # nothing yet
+
+    admin.post("/admin/assessments/assessment/", {**chosen, "apply": "1", "reason": " "})
+    assert Assessment.private_objects.get(pk=draft.pk).status == Status.SUBMITTED  # no reason: refused
+
+    admin.post("/admin/assessments/assessment/", {**chosen, "apply": "1", "reason": "Cite the decree."})
+    returned = Assessment.private_objects.get(pk=draft.pk)
+    assert (returned.status, returned.return_reason) == (Status.DRAFT, "Cite the decree.")
+    assert (
+        "Cite the decree."
+        in _signed_in(contributor_a).get(f"/portal/assessments/{draft.pk}/").content.decode()
+    )

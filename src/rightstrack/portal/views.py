@@ -152,6 +152,7 @@ def _about(recommendation: Recommendation, leave_out: int | None = None) -> dict
         "number": display_ref(recommendation),
         "recommending_states": [s.name for s in recommendation.recommending_states.all()],
         "earlier": earlier,
+        "levels": recommendation.published_levels.select_related("grade", "document").order_by("id"),
     }
 
 
