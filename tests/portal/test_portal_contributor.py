@@ -107,6 +107,7 @@ def test_the_history_speaks_of_levels_and_sources_never_of_field_names(
     ).content.decode()
     assert "<td>уровень</td><td>выполнена частично</td><td>выполнена полностью</td>" in russian
     assert "<td>источник</td>" in russian and "grade_id" not in russian
+    assert "<td>откуда известен уровень</td><td>–</td><td>указан участником</td>" in russian
 
 
 def test_the_invitation_email_says_until_when_and_how_to_make_the_account(

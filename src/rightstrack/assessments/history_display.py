@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +68,13 @@ class _Lookups:
             return label if grade.scheme.code == "iri" else f"{grade.code}: {label}"
         if field == "status":
             return str(Status(value).label) if value in Status.values else str(value)
+        if field == "assessed_on" and isinstance(value, str):
+            try:
+                return formats.date_format(date.fromisoformat(value), "DATE_FORMAT")
+            except ValueError:
+                return value
+        if field == "level_basis":
+            return gettext(str(value))  # the portal's "stated by the contributor" is in the catalogue
         if field == "document_id":
             return self.documents.get(value, gettext("a document since removed"))
         return str(value)

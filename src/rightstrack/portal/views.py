@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from rightstrack.assessments.history_display import shown
@@ -43,6 +44,9 @@ from rightstrack.portal.models import CampaignInvitation, Invitation, Membership
 from rightstrack.portal.roles import grant_role
 from rightstrack.portal.services import apply_changes
 from rightstrack.recommendations.models import Recommendation, Review
+
+#: How a level entered in the portal is known (stored in English; pages translate it).
+STATED_BY_CONTRIBUTOR = gettext_noop("stated by the contributor")
 
 
 @login_required
@@ -116,7 +120,7 @@ def assess(request: HttpRequest, recommendation_id: int) -> HttpResponse:
             recommendation=recommendation,
             stakeholder=organisation,
             grade=form.cleaned_data["grade"],
-            level_basis="stated by the contributor" if form.cleaned_data["grade"] else "",
+            level_basis=STATED_BY_CONTRIBUTOR if form.cleaned_data["grade"] else "",
             original_text=form.cleaned_data["original_text"],
             source_note=form.cleaned_data["source_note"],
             assessed_on=timezone.localdate(),
@@ -187,7 +191,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         version = data.pop("version") or 0
         if form_class is AssessmentForm and data.get("grade") is not None:
-            data["level_basis"] = "stated by the contributor"
+            data["level_basis"] = STATED_BY_CONTRIBUTOR
         conflict = apply_changes(assessment, data, version, request.user)
         if conflict is None:
             messages.success(request, _("Saved."))
