@@ -213,3 +213,21 @@ def test_an_editor_returning_work_from_the_admin_is_asked_for_the_reason_the_con
         "Cite the decree."
         in _signed_in(contributor_a).get(f"/portal/assessments/{draft.pk}/").content.decode()
     )
+
+
+def test_a_rounds_invitation_says_by_when_answers_are_expected(
+    world: World, organisation_a: Stakeholder, editor: User
+) -> None:
+    world.campaign.deadline = timezone.localdate().replace(
+        year=timezone.localdate().year + 1, month=3, day=31
+    )
+    world.campaign.save(update_fields=["deadline"])
+    response = _signed_in(editor).post(
+        f"/portal/campaigns/{world.campaign.pk}/",
+        {"stakeholder": organisation_a.pk, "email": "oa@example.org"},
+    )
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    expected = formats.date_format(world.campaign.deadline, "DATE_FORMAT")
+    assert f"Answers are expected by {expected}." in message.body
+    assert f"/portal/reviews/{world.review.pk}/" in message.body
