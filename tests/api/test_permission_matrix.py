@@ -108,6 +108,7 @@ TABLE: list[Row] = [
     Row("GET", "/portal/assessments/{draft_a}/return/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/moderation/", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/?head=action&min=0.5", EDITORS_ONLY),
+    Row("GET", "/portal/suggestions/group/?key=action:4", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/{suggestion}/accept/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/{suggestion}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),

@@ -65,6 +65,9 @@ def assessment_json(assessment: Assessment, paragraph: str | None = None) -> dic
         "text": assessment.shown_text,
         "date": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
         "source": assessment.document.name if assessment.document else None,
+        # what the stakeholder cited (a web address or a document's name), as they gave it
+        "cited_source": assessment.source_note or None,
+        "cited_source_link": assessment.source_link or None,
     }
 
 
