@@ -11,7 +11,7 @@ from rightstrack.assist.linking import MIN_SCORE, SUGGESTED, link_state, recurri
 from rightstrack.assist.models import Analysis
 from rightstrack.assist.pipeline import AnalysisReport
 from rightstrack.recommendations.models import Recommendation, RecommendationLink, State
-from tests.conftest import shared_path
+from tests.conftest import EXAMPLE_MIA, shared_path
 
 
 def _texts(url: str) -> list[str]:
@@ -48,6 +48,18 @@ def test_short_texts_do_not_win_a_search_by_meaning_for_being_short(analysed: An
         assert found
         assert all("death penalty" not in text.lower() for text in found[:5]), found[:5]
         assert sum("tortur" in text.lower() for text in found[:5]) >= 3, found[:5]
+
+
+def test_a_search_by_meaning_within_a_mechanism_finds_its_long_paragraphs(analysed: AnalysisReport) -> None:
+    """Limited to the Human Rights Committee, "freedom of assembly" by meaning found nothing although the
+    keyword search finds the Committee's paragraph on it (a long paragraph scores lower on meaning)."""
+    from rightstrack.assist.embeddings import embed
+    from rightstrack.documents.importing import import_files
+
+    import_files([EXAMPLE_MIA.parent / "ccpr-centre-fact-sheets-2019.txt"])
+    embed(list(Recommendation.objects.values_list("pk", flat=True)))
+    found = _texts("/recommendations.json?q=freedom+of+assembly&mechanism=CCPR&mode=semantic")
+    assert found and "assembly" in found[0]
 
 
 def test_hybrid_search_ranks_within_the_other_filters(analysed: AnalysisReport) -> None:

@@ -21,6 +21,10 @@ DEPTH = 200
 KEYWORD_DEPTH = 5000
 #: Below this cosine a semantic hit is noise (USE multilingual: unrelated UN sentences score 0.1–0.3).
 MIN_SIMILARITY = 0.3
+#: The same within a filtered set (a State, a mechanism…): the visitor narrowed the set, so its closest
+#: texts are shown down to a looser cosine. A treaty body's long paragraph scores lower against a short
+#: query: "freedom of assembly" meets the Human Rights Committee's paragraph on it at 0.29.
+NARROWED_MIN_SIMILARITY = 0.2
 #: A text's closeness of meaning gains ``LENGTH_PRIOR · ln(words)``: short texts ("Abolish the death
 #: penalty") sit close to every query in the embedding space and otherwise crowd the top. On the 191
 #: judged queries of ``bench/search.py`` (UPR Info's labelled rows, four languages) P@10 of the ranking by
@@ -40,10 +44,11 @@ def semantic_ranking(query: str, allowed: Sequence[int] | None = None, depth: in
 
     vector = configured_embedder().embed([query])[0]
     only = None if allowed is None else np.asarray(allowed, dtype=np.int64)
+    floor = MIN_SIMILARITY if allowed is None else NARROWED_MIN_SIMILARITY
     close = {
         int(item): score
         for item, score in index.search(vector, depth * CANDIDATES, only=only)
-        if score >= MIN_SIMILARITY
+        if score >= floor
     }
     words = dict(Recommendation.objects.filter(pk__in=list(close)).values_list("pk", "text"))
     adjusted = {
