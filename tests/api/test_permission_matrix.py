@@ -113,10 +113,14 @@ TABLE: list[Row] = [
     Row("GET", "/portal/assessments/{draft_a}/return/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/moderation/", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/?head=action&min=0.5", EDITORS_ONLY),
+    Row("GET", "/portal/suggestions/group/?key=action:4", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/{suggestion}/accept/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/{suggestion}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),
+    Row("GET", "/portal/imports/spreadsheet/", EDITORS_ONLY),
+    # an upload staged by another session (or none) does not exist, even for editors
+    Row("GET", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
     Row("GET", "/portal/campaigns/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/open/{review}/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/campaigns/{campaign}/", EDITORS_ONLY),
@@ -158,6 +162,8 @@ TABLE: list[Row] = [
     Row("POST", "/portal/assessments/{submitted_a}/return/", (LOGIN, 404, 403, 404, 400, 400)),
     Row("POST", "/portal/assessments/{published}/return/", (LOGIN, 403, 403, 403, 409, 409), REASON),
     Row("POST", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),  # no file: the form again
+    Row("POST", "/portal/imports/spreadsheet/", EDITORS_ONLY),  # no file: the form again
+    Row("POST", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
     Row(

@@ -146,3 +146,31 @@ def test_a_mapping_naming_absent_columns_is_refused_with_the_headers_the_file_ha
     assert "'Country'" in message and "row 1 (header)" in message
     code, _, err = run("import", str(sheet), "--columns", "text=Recommendation")
     assert code == 1 and "the mapping lacks the field(s) state" in " ".join(err.split())
+
+
+def test_another_trackers_assessment_sheet_imports_and_notes_the_words_that_are_not_states(
+    vocabularies: None,
+) -> None:
+    """Denmark's 3rd-cycle assessment (issue 18's input): its recommending-States cells carry stray words
+    ("No. 189; Namibia" where a convention's number spilled over); they are noted with row and cell, the
+    States kept, and the file imports."""
+    sheet = shared_path("data", "evidence", "denmark", "assessment.csv")
+    code, out, err = run(
+        "import",
+        str(sheet),
+        "--columns",
+        "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
+        "state:=DNK,mechanism:=UPR,cycle:=3",
+        "--json",
+    )
+    assert code == 0, err
+    (document,) = json.loads(out)["documents"]
+    review = Review.objects.get(state_id="DNK", mechanism__code="UPR", cycle=3)
+    assert review.recommendations.count() == document["created"]["recommendations"] > 250
+    domestic_workers = RecommendationRef.objects.get(
+        review=review, scheme="ohchr-paragraph", value="60.17"
+    ).recommendation
+    assert set(domestic_workers.recommending_states.values_list("code", flat=True)) == {"NAM"}
+    problems = SourceDocument.objects.get(kind="mapped-sheet").problems
+    noted = [p for p in problems if "No. 189" in str(p)]
+    assert noted and "recommending_state" in str(noted[0]) and "line" in str(noted[0])

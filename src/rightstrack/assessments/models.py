@@ -122,6 +122,15 @@ class Assessment(models.Model):
     def shown_text(self) -> str:
         return self.public_text or self.original_text
 
+    @property
+    def source_link(self) -> str:
+        """The source the stakeholder cited, when it is a web address (http or https only): a link."""
+        note = self.source_note.strip()
+        scheme, _sep, rest = note.partition("://")
+        if scheme.lower() in {"http", "https"} and rest and not any(c.isspace() for c in note):
+            return note
+        return ""
+
 
 class AssessmentHistory(models.Model):
     """One change of an assessment: who, when, and each field before and after."""

@@ -149,7 +149,12 @@ def _store(
                     report.skipped_known += 1
                     continue
                 proposals.append((head, term.label, label.probability, term))
-        for head_name, value, probability, term in proposals:
+        best: dict[tuple[str, str], tuple[str, str, float, Term | None]] = {}
+        for proposal in proposals:  # two labels may mean one term (read through a vocabulary's mapping)
+            key = (proposal[0], proposal[1])
+            if key not in best or proposal[2] > best[key][2]:
+                best[key] = proposal
+        for head_name, value, probability, term in best.values():
             if probability < min_probability:
                 continue
             row = existing.get((rec.pk, head_name, value))

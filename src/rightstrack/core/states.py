@@ -118,7 +118,7 @@ _MOJIBAKE = (
     ("mac_roman", "cp1252"),
 )
 _LOST = "#"  # stands for a character lost in decoding ("?" or U+FFFD)
-_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+_APOSTROPHES = re.compile(r"\s*['’‘`´ʼ]\s*")  # with the spaces some PDF extractions put round it
 _NOT_WORD = re.compile(r"[^a-z0-9#]+")
 _CODE = re.compile(r"[A-Z]{2,5}")
 
@@ -144,6 +144,8 @@ def _fold(text: str) -> str:
 
     >>> _fold("  **Côte d’Ivoire**;\\u00a0")
     'cote divoire'
+    >>> _fold("Lao People ’ s Democratic Republic")
+    'lao peoples democratic republic'
     >>> _fold("The St Vincent & the Grenadines.")
     'saint vincent and the grenadines'
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -15,11 +16,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from rightstrack.assessments.export import decision_json, paragraph_of, treaty_body_paragraphs
 from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
-from rightstrack.assessments.picture import review_picture
+from rightstrack.assessments.picture import assessments_level, review_picture
 from rightstrack.assist.claims import claims_of
 from rightstrack.assist.suggestions import evidence
-from rightstrack.core.iri import Outcome, recommendation_iri
+from rightstrack.core.iri import Outcome
+from rightstrack.core.mechanisms import TREATY_BODY
 from rightstrack.documents.models import Provenance
 from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
@@ -29,6 +32,7 @@ from rightstrack.recommendations.models import (
     Review,
     State,
 )
+from rightstrack.treaties.models import FollowUpDecision
 from rightstrack.web import downloads, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
@@ -77,6 +81,35 @@ def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
     return _respond(request, fmt, "web/home.html", {"states": states}, {"states": data})
 
 
+def committee_grade_counts(state: State) -> dict[int, dict[str, int]]:
+    """Per review, how many limbs the committees graded with each grade: each stakeholder's latest
+    grades of a paragraph (as its level counts them), a grade repeated by several documents once."""
+    graded: dict[tuple[int, int, int], list[tuple[date | None, str, str]]] = {}
+    for review_id, rec_id, who, sub_item, code, assessed_on, published_on in (
+        Assessment.public_objects.filter(
+            recommendation__review__state=state, grade__isnull=False, grade__scheme__code__startswith="hrc"
+        )
+        .order_by("id")
+        .values_list(
+            "recommendation__review_id",
+            "recommendation_id",
+            "stakeholder_id",
+            "sub_item",
+            "grade__code",
+            "assessed_on",
+            "document__published_on",
+        )
+    ):
+        graded.setdefault((review_id, rec_id, who), []).append((assessed_on or published_on, sub_item, code))
+    counts: dict[int, Counter[str]] = {}
+    for (review_id, _, _), given in graded.items():
+        dates = [when for when, _, _ in given if when is not None]
+        latest = max(dates) if dates else None
+        limbs = {(sub_item, code) for when, sub_item, code in given if when == latest}
+        counts.setdefault(review_id, Counter()).update(code for _, code in limbs)
+    return {review_id: dict(sorted(found.items())) for review_id, found in counts.items()}
+
+
 def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     state = get_object_or_404(State, code=code.upper())
 
@@ -94,19 +127,17 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
             )
             .order_by(F("year").asc(nulls_last=True), "cycle", "id")  # in the order they happened
         )
-        grades: dict[int, dict[str, int]] = {}
-        graded = Assessment.public_objects.filter(
-            recommendation__review__state=state, grade__isnull=False, grade__scheme__code__startswith="hrc"
-        )
-        for review_id, grade, n in (
-            graded.values_list("recommendation__review_id", "grade__code")
-            .annotate(n=Count("id"))
-            .order_by("recommendation__review_id", "grade__code")
+        grades = committee_grade_counts(state)
+        decisions: dict[int, list[FollowUpDecision]] = {}
+        for decision in FollowUpDecision.objects.filter(review__state=state).order_by(
+            F("decided_on").asc(nulls_first=True), "id"
         ):
-            grades.setdefault(review_id, {})[grade] = n
+            decisions.setdefault(decision.review_id, []).append(decision)
         for review in found:
             review.url = _review_url(review)  # type: ignore[attr-defined]
             review.grades = grades.get(review.pk, {})  # type: ignore[attr-defined]
+            review.decisions = decisions.get(review.pk, [])  # type: ignore[attr-defined]
+            review.decision = review.decisions[-1] if review.decisions else None  # type: ignore[attr-defined]
         return found
 
     filters = Filters.from_query(request.GET)
@@ -135,6 +166,17 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
                     "under_follow_up": r.followed,  # type: ignore[attr-defined]
                     "follow_up_due": r.due.isoformat() if r.due else None,  # type: ignore[attr-defined]
                     "committee_grades": r.grades,  # type: ignore[attr-defined]
+                    **(
+                        {
+                            "follow_up_decisions": [
+                                decision_json(d)
+                                for d in r.decisions  # type: ignore[attr-defined]
+                            ],
+                            "paragraphs": treaty_body_paragraphs(r),
+                        }
+                        if r.mechanism.kind == TREATY_BODY
+                        else {}
+                    ),
                 }
                 for r in reviews()
             ],
@@ -217,13 +259,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         .order_by("document__published_on", "id")
     )
     latest = levels[-1] if levels else None
-    from rightstrack.assessments.picture import claim_level
-
-    iri = recommendation_iri(
-        [claim_level(a) for a in assessments],
-        published=claim_level_of_grade(latest),
-        published_undetermined=bool(latest and latest.undetermined),
-    )
+    iri = assessments_level(assessments, latest)
     group = []
     if recommendation.group:
         group = list(
@@ -276,7 +312,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "level": iri.outcome.value,
         "score": float(iri.score) if iri.score is not None else None,
         "basis": iri.basis,
-        "assessments": [serializers.assessment_json(a) for a in assessments],
+        "assessments": [serializers.assessment_json(a, paragraph_of(recommendation)) for a in assessments],
         "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
         "linked": [
             {"id": other.pk, "kind": kind, "score": score, "review": str(other.review), "text": other.text}
@@ -313,12 +349,6 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "review_url": _review_url(recommendation.review),
     }
     return _respond(request, fmt, "web/recommendation.html", context, data)
-
-
-def claim_level_of_grade(level: PublishedLevel | None) -> Any:
-    from rightstrack.core.iri import Level
-
-    return Level(level.grade.code) if level is not None and level.grade is not None else None
 
 
 def stakeholder_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:

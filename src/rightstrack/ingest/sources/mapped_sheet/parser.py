@@ -49,6 +49,41 @@ def _table(loaded: LoadedFile) -> Iterator[tuple[int, list[Any]]]:
     return csv_rows(loaded.text)
 
 
+class CellsRejected(DocumentRejected):
+    """A file refused for the cells it cannot read; ``cells`` holds each one (place and reason)."""
+
+    def __init__(self, reason: str, place: Place | None, cells: list[DocumentRejected]) -> None:
+        super().__init__(reason, place)
+        self.cells = cells
+
+
+def head(loaded: LoadedFile, count: int) -> tuple[list[str], list[list[str]]]:
+    """The header and the first ``count`` rows (not empty) as text, to show before a mapping is chosen."""
+    rows = _table(loaded)
+    first = next(rows, None)
+    if first is None:
+        raise DocumentRejected("the file has no header row", Place(row=1, section="header"))
+    header = ["" if cell is None else str(cell).strip() for cell in first[1]]  # as the mapping names it
+    shown: list[list[str]] = []
+    for _line, cells in rows:
+        if len(shown) >= count:
+            break
+        if any(_shown(cell) for cell in cells):
+            shown.append([_shown(cell) for cell in cells])
+    width = max([len(header), *map(len, shown)])
+    return header + [""] * (width - len(header)), [row + [""] * (width - len(row)) for row in shown]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return str(value).strip()
+
+
 class _Sheet:
     """The mapped cells of one row, and where they are."""
 
@@ -96,12 +131,13 @@ def parse(loaded: LoadedFile, mapping: Mapping) -> ParsedDocument:
     sheet = _Sheet(mapping, first[1], first[0], loaded.format != "xlsx")
     records: list[RecommendationRecord] = []
     errors: list[DocumentRejected] = []
+    notes: list[Problem] = []
     seen: dict[tuple[str, str, int | None, str, str], int] = {}
     for number, cells in rows:
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
         try:
-            record = _record(sheet, number, cells, loaded.name)
+            record = _record(sheet, number, cells, loaded.name, notes)
             assert record.review is not None
             key = (
                 record.review.state,
@@ -123,7 +159,7 @@ def parse(loaded: LoadedFile, mapping: Mapping) -> ParsedDocument:
         more = "; ".join(str(error) for error in errors[1:SHOWN])
         extra = f" (and {len(errors) - SHOWN} more)" if len(errors) > SHOWN else ""
         reason = errors[0].reason + (f"; also {more}{extra}" if more else "")
-        raise DocumentRejected(f"{len(errors)} cell(s) cannot be read: {reason}", errors[0].place)
+        raise CellsRejected(f"{len(errors)} cell(s) cannot be read: {reason}", errors[0].place, errors)
     if not records:
         raise DocumentRejected("the file has a header but no rows", Place(row=2))
     review = records[0].review
@@ -134,7 +170,7 @@ def parse(loaded: LoadedFile, mapping: Mapping) -> ParsedDocument:
         title=f"{loaded.name} (spreadsheet; columns: {described})"[:500],
         review=review,
         recommendations=records,
-        problems=[Problem(Place(section="mapping"), f"read with the column mapping {described}")],
+        problems=[Problem(Place(section="mapping"), f"read with the column mapping {described}"), *notes],
     )
 
 
@@ -148,7 +184,26 @@ def _number(sheet: _Sheet, cells: list[Any], number: int, name: str) -> int | No
     return int(found.group())
 
 
-def _record(sheet: _Sheet, number: int, cells: list[Any], name: str) -> RecommendationRecord:
+def _recommending(sheet: _Sheet, number: int, cells: list[Any], notes: list[Problem]) -> list[str]:
+    """The recommending States of the row; words of the cell that name no State (another tracker's
+    "No. 189; Namibia", where a convention's number spilled over) are left out and noted with the cell."""
+    kept: list[str] = []
+    for name in items(sheet.cell(cells, "recommending")):
+        if resolve_state(name) is None:
+            notes.append(
+                Problem(
+                    sheet.place(number, "recommending"),
+                    f"{name!r} is not a State: left out of the recommending States",
+                )
+            )
+        else:
+            kept.append(name)
+    return kept
+
+
+def _record(
+    sheet: _Sheet, number: int, cells: list[Any], name: str, notes: list[Problem]
+) -> RecommendationRecord:
     text = sheet.cell(cells, "text")
     if not text:
         raise DocumentRejected("the text cell is empty", sheet.place(number, "text"))
@@ -191,7 +246,7 @@ def _record(sheet: _Sheet, number: int, cells: list[Any], name: str) -> Recommen
         text=text,
         place=sheet.place(number, "text"),
         review=ReviewKey(state, mechanism, cycle, session, year),
-        recommending_states=items(sheet.cell(cells, "recommending")),
+        recommending_states=_recommending(sheet, number, cells, notes),
     )
     position = sheet.cell(cells, "position")
     if position:
