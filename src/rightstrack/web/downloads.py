@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import batched
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from rightstrack.outputs.spreadsheets import TextWorkbook, csv_lines, workbook_bytes
-from rightstrack.recommendations.models import Recommendation, RecommendationTerm
+from rightstrack.recommendations.models import Recommendation, RecommendationRef, RecommendationTerm
 
+CHUNK = 2000
 COLUMNS = [
     "state",
     "mechanism",
@@ -32,35 +35,79 @@ COLUMNS = [
 
 
 def rows(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any]]:
-    prefetched = queryset.prefetch_related(
-        "refs",
-        "recommending_states",
-        Prefetch(
-            "recommendationterm_set", queryset=RecommendationTerm.objects.select_related("term__vocabulary")
-        ),
+    """Each recommendation of ``queryset`` in its order, read as plain values a chunk at a time with the
+    chunk's references, States and terms in three queries (no model instances: several times faster)."""
+    values = queryset.values_list(
+        "id",
+        "review__state_id",
+        "review__mechanism__code",
+        "review__cycle",
+        "review__year",
+        "text",
+        "response",
+        "wg_stage",
+        "position_qualifier",
+        "position_conflict",
+        "action_category",
+        "level",
+        "level_score",
     )
-    for rec in prefetched.iterator(chunk_size=2000):
-        terms: dict[str, list[str]] = {}
-        for tag in rec.recommendationterm_set.all():
-            terms.setdefault(tag.term.exported_under, []).append(tag.term.label)
-        yield {
-            "state": rec.review.state_id,
-            "mechanism": rec.review.mechanism.code,
-            "cycle": rec.review.cycle,
-            "year": rec.review.year,
-            "refs": {ref.scheme: ref.value for ref in rec.refs.all()},
-            "text": rec.text,
-            "recommending_states": [s.code for s in rec.recommending_states.all()],
-            "response": rec.response,
-            "wg_stage": rec.wg_stage,
-            "position_qualifier": rec.position_qualifier,
-            "position_conflict": rec.position_conflict,
-            "action_category": rec.action_category,
-            "terms": terms,
-            "level": rec.level,
-            "score": float(rec.level_score) if rec.level_score is not None else None,
-            "url": f"/recommendations/{rec.pk}",
-        }
+    for chunk in batched(values.iterator(chunk_size=CHUNK), CHUNK):
+        ids = [row[0] for row in chunk]
+        refs: dict[int, dict[str, str]] = defaultdict(dict)
+        for pk, scheme, value in (
+            RecommendationRef.objects.filter(recommendation_id__in=ids)
+            .order_by("scheme", "id")
+            .values_list("recommendation_id", "scheme", "value")
+        ):
+            refs[pk][scheme] = value
+        states: dict[int, list[str]] = defaultdict(list)
+        for pk, code in (
+            Recommendation.recommending_states.through.objects.filter(recommendation_id__in=ids)
+            .order_by("state__name", "state_id")
+            .values_list("recommendation_id", "state_id")
+        ):
+            states[pk].append(code)
+        terms: dict[int, dict[str, list[str]]] = defaultdict(dict)
+        for pk, label, vocabulary, unmatched in (
+            RecommendationTerm.objects.filter(recommendation_id__in=ids)
+            .order_by("id")
+            .values_list("recommendation_id", "term__label", "term__vocabulary__code", "term__unmatched")
+        ):
+            terms[pk].setdefault(f"{vocabulary}-unmatched" if unmatched else vocabulary, []).append(label)
+        for (
+            pk,
+            state,
+            mechanism,
+            cycle,
+            year,
+            text,
+            response,
+            stage,
+            qualifier,
+            conflict,
+            category,
+            level,
+            score,
+        ) in chunk:
+            yield {
+                "state": state,
+                "mechanism": mechanism,
+                "cycle": cycle,
+                "year": year,
+                "refs": refs[pk],
+                "text": text,
+                "recommending_states": states[pk],
+                "response": response,
+                "wg_stage": stage,
+                "position_qualifier": qualifier,
+                "position_conflict": conflict,
+                "action_category": category,
+                "terms": terms[pk],
+                "level": level,
+                "score": float(score) if score is not None else None,
+                "url": f"/recommendations/{pk}",
+            }
 
 
 def _flat(row: dict[str, Any]) -> list[Any]:
