@@ -14,8 +14,9 @@ from django.db.models import Count, F, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
-from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
+from rightstrack.assessments.models import Assessment, IssueSummary, PublishedLevel, Stakeholder
 from rightstrack.assessments.picture import review_picture
 from rightstrack.assist.claims import claims_of
 from rightstrack.assist.suggestions import evidence
@@ -29,7 +30,8 @@ from rightstrack.recommendations.models import (
     Review,
     State,
 )
-from rightstrack.web import downloads, serializers
+from rightstrack.reports.kinds.common import contact_summary
+from rightstrack.web import downloads, review_table, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
 from rightstrack.web.listing import SORTS, Filters, facets, filtered
@@ -98,6 +100,7 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
         for review in found:
             review.url = _review_url(review)  # type: ignore[attr-defined]
             review.grades = grades.get(review.pk, {})  # type: ignore[attr-defined]
+            review.report_links = review_report_links(review)  # type: ignore[attr-defined]
         return found
 
     filters = Filters.from_query(request.GET)
@@ -151,16 +154,20 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
     return _respond(request, fmt, "web/state.html", context, data)
 
 
-def review_page(
-    request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str | None = None
-) -> HttpResponse:
-    review = get_object_or_404(
+def _review(code: str, mechanism: str, cycle: str) -> Review:
+    return get_object_or_404(
         Review.objects.select_related("state", "mechanism"),
         state__code=code.upper(),
         mechanism__code__iexact=mechanism,
         cycle=_number(cycle),
     )
-    picture = review_picture(review, with_assessments=bool(fmt))
+
+
+def _review_rows(
+    request: HttpRequest, review: Review, with_assessments: bool
+) -> tuple[Any, list[Any], str, str]:
+    """The review's picture and its rows filtered by the query's issue and level."""
+    picture = review_picture(review, with_assessments=with_assessments)
     issue = request.GET.get("issue", "")
     level = request.GET.get("level", "")
     if level and level not in {outcome.value for outcome in Outcome}:
@@ -170,24 +177,58 @@ def review_page(
         for row in picture.rows
         if (not issue or issue in row.issues) and (not level or row.iri.outcome.value == level)
     ]
+    return picture, rows, issue, level
+
+
+def review_page(
+    request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str | None = None
+) -> HttpResponse:
+    review = _review(code, mechanism, cycle)
+    picture, rows, issue, level = _review_rows(request, review, with_assessments=bool(fmt))
     issues = sorted({label for row in picture.rows for label in row.issues})
     campaign = review.campaigns.select_related("programme").prefetch_related("contacts").first()
+    table = review_table.table_rows(rows)
+    query = request.GET.urlencode()
     context = {
         "review": review,
         "picture": picture,
-        "rows": rows,
+        "rows": table,
         "issues": issues,
         "outcomes": [outcome.value for outcome in Outcome],
         "issue": issue,
         "level": level,
         "campaign": campaign,
+        "contacts": [contact_summary(c) for c in campaign.contacts.all()] if campaign else [],
         "total": len(picture.rows),
+        "query": query,
+        "report_links": review_report_links(review),
     }
 
     def data() -> dict[str, Any]:
-        return {**serializers.picture_json(picture, rows), "filters": {"issue": issue, "level": level}}
+        payload = serializers.picture_json(picture, rows)
+        for row, shown in zip(payload["recommendations"], table, strict=True):
+            row["paragraph"] = shown.paragraph or None
+            row["recommending_state_names"] = shown.states
+        return {**payload, "filters": {"issue": issue, "level": level}}
 
     return _respond(request, fmt, "web/review.html", context, data)
+
+
+def review_download(request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str) -> HttpResponse:
+    """The review's table (as filtered on the page) as CSV or XLSX."""
+    review = _review(code, mechanism, cycle)
+    _picture, rows, _issue, _level = _review_rows(request, review, with_assessments=False)
+    table = review_table.table_rows(rows)
+    name = f"{review.state_id}-{review.mechanism.code}-{review.cycle}"
+    if fmt == "csv":
+        response = HttpResponse(review_table.as_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            review_table.as_xlsx(table, name),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
@@ -485,29 +526,79 @@ def level_timeline(
     return sorted(rows, key=lambda row: (row[0] or date.min, row[1]))
 
 
-#: The reports offered on a State's page: (kind, title, formats).
+REPORT_TITLES = {
+    "mia": gettext_noop("Mid-term Implementation Assessment"),
+    "factsheet": gettext_noop("Thematic fact sheets"),
+    "coalition": gettext_noop("Coalition cycle summary"),
+    "actionplan": gettext_noop("Action-plan progress"),
+    "treatybody": gettext_noop("Treaty-body follow-up table"),
+    "state": gettext_noop("The whole picture"),
+}
+#: The reports offered on a State's page: (kind, title, formats). A review's own reports (the MIA of
+#: one UPR cycle, a committee's follow-up) are linked from that review, with the review in the URL.
 REPORT_LINKS = [
-    ("mia", "Mid-term Implementation Assessment", ["pdf", "docx", "html"]),
-    ("factsheet", "Thematic fact sheets", ["pdf", "docx", "html"]),
-    ("coalition", "Coalition cycle summary", ["pptx", "pdf"]),
-    ("actionplan", "Action-plan progress", ["pdf", "docx", "xlsx", "html"]),
-    ("treatybody", "Treaty-body follow-up table", ["pdf", "docx", "html"]),
-    ("state", "The whole picture", ["xlsx", "json"]),
+    ("factsheet", REPORT_TITLES["factsheet"], ["pdf", "docx", "html"]),
+    ("actionplan", REPORT_TITLES["actionplan"], ["pdf", "docx", "xlsx", "html"]),
+    ("treatybody", REPORT_TITLES["treatybody"], ["pdf", "docx", "html"]),
+    ("state", REPORT_TITLES["state"], ["xlsx", "json"]),
 ]
+
+
+def review_report_links(review: Review) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The reports of this one review: (kind, title, [(format, url)]), each URL naming the review, so a
+    link keeps giving this review's report whatever is published about other reviews."""
+    graded = Assessment.public_objects.filter(recommendation__review=review)
+    kinds: list[tuple[str, str, list[str]]] = []
+    if review.mechanism.code == "UPR":
+        if graded.exists():
+            kinds.append(("mia", REPORT_TITLES["mia"], ["pdf", "docx", "html"]))
+        if IssueSummary.objects.filter(review=review).exists():
+            kinds.append(("coalition", REPORT_TITLES["coalition"], ["pptx", "pdf"]))
+    elif graded.exclude(grade=None).exists():
+        kinds.append(("treatybody", REPORT_TITLES["treatybody"], ["pdf", "docx", "html"]))
+    base = {"code": review.state_id, "mechanism": review.mechanism.code, "cycle": review.cycle}
+    return [
+        (
+            kind,
+            title,
+            [(fmt, reverse("review_report", kwargs={**base, "kind": kind, "fmt": fmt})) for fmt in fmts],
+        )
+        for kind, title, fmts in kinds
+    ]
 
 
 def report_download(request: HttpRequest, code: str, kind: str, fmt: str) -> HttpResponse:
     """A report of the State as a file (published data only), in the page's language."""
+    state = get_object_or_404(State, code=code.upper())
+    return _report_file(request, state.code, kind, fmt, {})
+
+
+def review_report_download(
+    request: HttpRequest, code: str, mechanism: str, cycle: str, kind: str, fmt: str
+) -> HttpResponse:
+    """A report of one review, whatever else is published: the review is part of the address."""
+    review = _review(code, mechanism, cycle)
+    fixed: dict[str, Any] = {"cycle": review.cycle}
+    if kind == "treatybody":
+        fixed["mechanism"] = review.mechanism.code
+    elif review.mechanism.code != "UPR" or kind not in {"mia", "coalition", "factsheet"}:
+        raise Http404("no such report of this review")
+    return _report_file(request, review.state_id, kind, fmt, fixed)
+
+
+def _report_file(
+    request: HttpRequest, state: str, kind: str, fmt: str, fixed: dict[str, Any]
+) -> HttpResponse:
     from django.utils.translation import get_language
 
     from rightstrack.reports import ReportError
     from rightstrack.reports.cache import Missing, Wanted, served
 
-    state = get_object_or_404(State, code=code.upper())
-    options = {key: value for key, value in request.GET.items() if key not in {"language"}}
+    options = {key: value for key, value in request.GET.items() if key not in {"language", *fixed}}
+    options.update(fixed)
     language = request.GET.get("language") or (get_language() or "en")[:2]
     try:  # rendered once per data version, by the worker (reports/cache.py)
-        rendered = served(Wanted.of(kind, state.code, fmt, language, options, data_version()))
+        rendered = served(Wanted.of(kind, state, fmt, language, options, data_version()))
     except ReportError as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
     if rendered is None:

@@ -137,15 +137,14 @@ def _sources(report: Report, campaign: FollowUpCampaign | None, picture: ReviewP
             )
     groups = [c for c in contacts if c.group != "reports"]
     if groups:
-        table_rows = [
-            [_(CONTACT_GROUPS.get(c.group, c.group)), c.contacted, c.responded, c.note] for c in groups
-        ]
+        # The programme's own sentences (CampaignContact.note) are its words: the report gives the figures.
+        table_rows = [[_(CONTACT_GROUPS.get(c.group, c.group)), c.contacted, c.responded] for c in groups]
         data = Table.of(
-            [_("Stakeholders"), _("Contacted"), _("Responded"), _("Note")],
+            [_("Stakeholders"), _("Contacted"), _("Responded")],
             table_rows,
             caption=_("Who was contacted and who responded"),
             row_headers=True,
-            widths=(20, 13, 13, 54),
+            widths=(40, 30, 30),
         )
         chart_rows = []
         for c in groups:
