@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from rightstrack.portal import views
+from rightstrack.portal import duplicates, views
 
 
 class IdConverter:
@@ -35,6 +35,7 @@ urlpatterns = [
     path("campaigns/open/<id:review_id>/", views.campaign_open, name="campaign_open"),
     path("campaigns/<id:pk>/", views.campaign, name="campaign"),
     path("campaigns/<id:pk>/remind/", views.campaign_remind, name="campaign_remind"),
+    path("stakeholders/duplicates/", duplicates.duplicates, name="duplicates"),
     path("invitations/new/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept, name="accept"),
 ]

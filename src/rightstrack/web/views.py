@@ -366,6 +366,9 @@ def stakeholder_list(request: HttpRequest, fmt: str | None = None) -> HttpRespon
 
 
 def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
+    """Every listed stakeholder has a page: what RightsTrack holds from it (published work, the
+    follow-up rounds it ran, its summaries and suggestions, the documents naming it) — or that nothing
+    of it is published yet."""
     stakeholder = get_object_or_404(Stakeholder, pk=_number(pk))
     assessments = list(
         Assessment.public_objects.filter(stakeholder=stakeholder)
@@ -375,10 +378,26 @@ def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> H
         .prefetch_related("recommendation__refs")
         .order_by("recommendation__review", "recommendation__sort_key")
     )
-    if not assessments and not stakeholder.campaigns.exists():
-        raise Http404("no published work by this stakeholder")
+    campaigns = list(
+        stakeholder.campaigns.select_related("review__state", "review__mechanism").order_by("published_on")
+    )
+    for campaign in campaigns:
+        campaign.url = _review_url(campaign.review)  # type: ignore[attr-defined]
+    summaries = list(
+        IssueSummary.objects.filter(stakeholder=stakeholder)
+        .select_related("review__state", "review__mechanism")
+        .order_by("review__year", "pk")
+    )
+    suggestions = list(
+        stakeholder.suggestions.filter(status="published")
+        .select_related("review__state", "review__mechanism")
+        .order_by("pk")
+    )
+    documents = list(stakeholder.documents.filter(submission=False).order_by("published_on", "pk"))
+    merged = list(stakeholder.merged_from.order_by("at"))
     data = {
         **serializers.stakeholder_json(stakeholder),
+        "also_known_as": [m.merged_name for m in merged],
         "assessments": [
             {
                 "recommendation": a.recommendation.pk,
@@ -387,10 +406,35 @@ def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> H
             }
             for a in assessments
         ],
+        "follow_up_rounds": [
+            {"review": str(c.review), "published_on": c.published_on.isoformat() if c.published_on else None}
+            for c in campaigns
+        ],
+        "issue_summaries": [{"review": str(s.review), "issue": s.issue, "total": s.total} for s in summaries],
+        "suggestions": [
+            {"review": str(s.review) if s.review else None, "theme": s.theme, "text": s.text}
+            for s in suggestions
+        ],
+        "named_in": [
+            {
+                "document": d.name,
+                "title": d.title,
+                "published_on": d.published_on.isoformat() if d.published_on else None,
+            }
+            for d in documents
+        ],
     }
-    return _respond(
-        request, fmt, "web/stakeholder.html", {"stakeholder": stakeholder, "assessments": assessments}, data
-    )
+    context = {
+        "stakeholder": stakeholder,
+        "assessments": assessments,
+        "campaigns": campaigns,
+        "summaries": summaries,
+        "suggestions": suggestions,
+        "documents": documents,
+        "merged": merged,
+        "nothing": not (assessments or campaigns or summaries or suggestions),
+    }
+    return _respond(request, fmt, "web/stakeholder.html", context, data)
 
 
 PAGE_SIZE = 50
