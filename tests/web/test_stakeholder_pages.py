@@ -98,3 +98,22 @@ def test_only_editors_merge_stakeholders(kazakhstan_example: list[Path], client:
     answer = client.post("/portal/stakeholders/duplicates/", {"merge": committee.pk, "into": bureau.pk})
     assert answer.status_code == 403
     assert Stakeholder.objects.filter(pk=committee.pk).exists()
+
+
+def test_a_stakeholder_with_only_a_draft_shows_nothing_of_it(
+    kazakhstan_example: list[Path], client: Client
+) -> None:
+    from rightstrack.assessments.models import Status
+    from rightstrack.recommendations.models import Recommendation
+
+    newcomer = Stakeholder.objects.create(name="Newcomer NGO", kind="ngo")
+    Assessment.private_objects.create(
+        recommendation=Recommendation.objects.first(),
+        stakeholder=newcomer,
+        original_text="Our unpublished words.",
+        status=Status.DRAFT,
+    )
+    html = client.get(f"/stakeholders/{newcomer.pk}").content.decode()
+    assert "Nothing from this stakeholder is published yet" in html
+    assert "unpublished words" not in html
+    assert client.get(f"/stakeholders/{newcomer.pk}.json").json()["assessments"] == []

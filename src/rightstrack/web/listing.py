@@ -26,6 +26,15 @@ SORTS = {
     "level": ("level", "review__state__name", "sort_key"),
     "relevance": (),  # semantic and hybrid search: best match first
 }
+#: Each sort as people read it (the menu shows these, the URL keeps the short value).
+SORT_LABELS: dict[str, Any] = {
+    "ref": _("State, review and number"),
+    "-year": _("Newest review first"),
+    "year": _("Oldest review first"),
+    "state": _("State, then year"),
+    "level": _("Implementation level"),
+    "relevance": _("Best match first"),
+}
 MODES = ("keyword", "semantic", "hybrid")
 _SUPPORTED = Q(response__in=[positions.SUPPORTED, positions.SPLIT])
 #: The position filter: value → (label, condition). The final position where one is known.

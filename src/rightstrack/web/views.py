@@ -17,11 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_noop
 
 from rightstrack.assessments.models import Assessment, IssueSummary, PublishedLevel, Stakeholder
-from rightstrack.assessments.picture import review_picture
+from rightstrack.assessments.picture import display_ref, review_picture
 from rightstrack.assist.claims import claims_of
 from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome, recommendation_iri
-from rightstrack.documents.models import Provenance
+from rightstrack.documents.models import Provenance, SourceDocument
 from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
     ActionCategory,
@@ -34,7 +34,7 @@ from rightstrack.reports.kinds.common import contact_summary
 from rightstrack.web import downloads, review_table, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
-from rightstrack.web.listing import SORTS, Filters, facets, filtered
+from rightstrack.web.listing import SORT_LABELS, SORTS, Filters, facets, filtered
 
 
 def _respond(
@@ -61,13 +61,55 @@ def _number(text: str) -> int:
     return int(text)
 
 
+#: How many of the latest imported documents the home page lists.
+LATEST_DOCUMENTS = 8
+
+
 def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
-    states = State.objects.annotate(n=Count("reviews")).filter(n__gt=0).order_by("name")
-    data = [
-        {"code": state.code, "name": state.name, "url": reverse("state", kwargs={"code": state.code})}
-        for state in states
-    ]
-    return _respond(request, fmt, "web/home.html", {"states": states}, {"states": data})
+    """What a visitor needs first: a search box, the States with their figures, the latest documents."""
+    states = list(
+        State.objects.annotate(
+            n=Count("reviews", distinct=True),
+            recommendations=Count("reviews__recommendations", distinct=True),
+        )
+        .filter(n__gt=0)
+        .order_by("name")
+    )
+    published = dict(
+        Assessment.public_objects.values_list("recommendation__review__state")
+        .annotate(n=Count("id"))
+        .values_list("recommendation__review__state", "n")
+    )
+    for state in states:
+        state.assessments = published.get(state.code, 0)  # type: ignore[attr-defined]
+    documents = list(
+        SourceDocument.objects.filter(submission=False).order_by("-imported_at", "-id")[:LATEST_DOCUMENTS]
+    )
+    data = {
+        "states": [
+            {
+                "code": state.code,
+                "name": state.name,
+                "url": reverse("state", kwargs={"code": state.code}),
+                "reviews": state.n,
+                "recommendations": state.recommendations,
+                "published_assessments": state.assessments,  # type: ignore[attr-defined]
+            }
+            for state in states
+        ],
+        "latest_documents": [
+            {
+                "name": d.name,
+                "title": d.title,
+                "symbol": d.symbol,
+                "published_on": d.published_on.isoformat() if d.published_on else None,
+                "imported_at": d.imported_at.isoformat(),
+            }
+            for d in documents
+        ],
+    }
+    context = {"states": states, "documents": documents}
+    return _respond(request, fmt, "web/home.html", context, data)
 
 
 def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
@@ -343,6 +385,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "group": group,
         "places": places,
         "review_url": _review_url(recommendation.review),
+        "title_ref": next((refs[s] for s in review_table.PARAGRAPH_SCHEMES if s in refs), None)
+        or display_ref(recommendation),
     }
     return _respond(request, fmt, "web/recommendation.html", context, data)
 
@@ -484,7 +528,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
         "facets": facets,  # a callable: the template asks for it, JSON never does
         "levels": [o.value for o in Outcome],
         "action_categories": ActionCategory.choices,
-        "sorts": list(SORTS),
+        "sorts": [(value, SORT_LABELS[value]) for value in SORTS if value != "relevance" or filters.ranked],
     }
     return _respond(request, fmt, "web/recommendations.html", context, data)
 
