@@ -40,12 +40,15 @@ def test_sort_options_are_in_words(kazakhstan_example: list[Path], client: Clien
 
 
 def test_every_page_has_a_search_box_one_can_see(kazakhstan_example: list[Path], client: Client) -> None:
-    for url in ("/stakeholders", "/states/KAZ/UPR/1", "/recommendations"):
+    for url in ("/stakeholders", "/states/KAZ/UPR/1", "/states/KAZ"):
         html = client.get(url).content.decode()
         form = html[html.index('class="site-search" role="search"') :]
         form = form[: form.index("</form>")]
         assert 'type="search"' in form and 'name="q"' in form and "Search</button>" in form
         assert "Search the recommendations</label>" in form  # named for screen readers
+    for url in ("/", "/recommendations"):  # the page's own search box, and only one
+        html = client.get(url).content.decode()
+        assert html.count('type="search"') == 1 and 'name="q"' in html
 
 
 def test_the_home_page_serves_a_visitor(kazakhstan_example: list[Path], client: Client) -> None:
