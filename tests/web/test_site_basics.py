@@ -85,3 +85,20 @@ def test_api_list_items_carry_paragraph_states_and_issues(
     assert "Death penalty" in item["terms"]["upr-info-issues"]
     detail = client.get(f"/api/recommendations/{item['id']}/").json()
     assert detail["paragraph"] == item["paragraph"] and detail["terms"] == item["terms"]
+
+
+def test_search_results_tell_identical_texts_apart_by_paragraph_and_states(
+    kazakhstan_example: list[Path], client: Client
+) -> None:
+    """Four "Abolish the death penalty" rows could not be told apart: each row now gives its paragraph
+    and its recommending States (page and JSON)."""
+    query = {"q": "abolish death penalty", "mode": "keyword"}
+    data = client.get("/recommendations.json", query).json()
+    rows = [row for row in data["results"] if row["text"].startswith("Abolish the death penalty")]
+    assert len(rows) >= 2
+    assert all(row["paragraph"] and row["recommending_states"] for row in rows)
+    assert len({(row["paragraph"], tuple(row["recommending_states"]), row["year"]) for row in rows}) == len(
+        rows
+    )
+    page = client.get("/recommendations", query).content.decode()
+    assert f"para. {rows[0]['paragraph']}" in page

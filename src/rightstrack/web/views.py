@@ -15,7 +15,7 @@ from django.db.models import Count, F, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import gettext_noop
+from django.utils.translation import get_language, gettext_noop
 
 from rightstrack.assessments.export import decision_json, paragraph_of, treaty_body_paragraphs
 from rightstrack.assessments.models import Assessment, IssueSummary, PublishedLevel, Stakeholder
@@ -24,6 +24,7 @@ from rightstrack.assist.claims import claims_of
 from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome
 from rightstrack.core.mechanisms import TREATY_BODY
+from rightstrack.core.state_names import state_name
 from rightstrack.documents.models import Provenance, SourceDocument
 from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
@@ -514,6 +515,13 @@ def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> H
 PAGE_SIZE = 50
 
 
+def _paragraph(recommendation: Recommendation) -> str:
+    """The paragraph number a document gives the recommendation (97.162, 24 (b)), else its other name."""
+    refs = sorted(recommendation.refs.all(), key=lambda ref: ref.pk)
+    numbered = [ref for ref in refs if ref.scheme.endswith("-paragraph")]
+    return (numbered[0].value + numbered[0].part) if numbered else display_ref(recommendation)
+
+
 def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
     """Everything a State was told, filtered, searched, sorted and paged."""
     filters = Filters.from_query(request.GET)
@@ -521,10 +529,18 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     # Page the ids only (the database sorts narrow rows), then read the page's 50 recommendations.
     paginator = Paginator(queryset.values_list("id", flat=True), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    found = Recommendation.objects.select_related("review__state", "review__mechanism").in_bulk(
-        list(page.object_list)
+    found = (
+        Recommendation.objects.select_related("review__state", "review__mechanism")
+        .prefetch_related("refs", "recommending_states")
+        .in_bulk(list(page.object_list))
     )
     recommendations = [found[pk] for pk in page.object_list if pk in found]
+    language = get_language() or "en"
+    for rec in recommendations:  # what tells rows apart: the paragraph and who recommended it
+        rec.paragraph = _paragraph(rec)  # type: ignore[attr-defined]
+        rec.recommenders = [  # type: ignore[attr-defined]
+            state_name(state.code, language, state.name) for state in rec.recommending_states.all()
+        ]
     page.object_list = recommendations  # type: ignore[assignment]  # the page's ids, now their rows
     query = request.GET.copy()
     query.pop("page", None)
@@ -540,6 +556,8 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
                 "mechanism": rec.review.mechanism.code,
                 "cycle": rec.review.cycle,
                 "year": rec.review.year,
+                "paragraph": rec.paragraph,  # type: ignore[attr-defined]
+                "recommending_states": [state.code for state in rec.recommending_states.all()],
                 "text": rec.text,
                 "response": rec.response,
                 "position": serializers.position_json(rec),
