@@ -102,3 +102,13 @@ def test_search_results_tell_identical_texts_apart_by_paragraph_and_states(
     )
     page = client.get("/recommendations", query).content.decode()
     assert f"para. {rows[0]['paragraph']}" in page
+
+
+def test_the_filter_menu_offers_vocabulary_terms_not_a_documents_misread_words(
+    kazakhstan_example: list[Path], client: Client
+) -> None:
+    """The MIA's scan reads one issue cell as "Financiary of policies and halief": kept on its recommendation
+    as a label no vocabulary has, but not offered as an issue to filter by."""
+    page = client.get("/states/KAZ").content.decode()
+    assert "Freedom of religion and belief" in page
+    assert "halief" not in page

@@ -187,7 +187,9 @@ def facets() -> dict[str, Any]:
             "cycles": sorted({c for c in Review.objects.values_list("cycle", flat=True) if c}),
             "outcomes": [o.value for o in Outcome],
             "terms": list(
-                Term.objects.filter(Exists(tagged))
+                Term.objects.filter(
+                    Exists(tagged), unmatched=False
+                )  # a document's odd words stay off the menu
                 .select_related("vocabulary")
                 .order_by("vocabulary__code", "label")
             ),
