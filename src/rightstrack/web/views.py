@@ -31,6 +31,7 @@ from rightstrack.recommendations.models import (
     ActionCategory,
     Recommendation,
     RecommendationLink,
+    RecommendationTerm,
     Review,
     State,
 )
@@ -270,7 +271,12 @@ def review_page(
 ) -> HttpResponse:
     review = _review(code, mechanism, cycle)
     picture, rows, issue, level = _review_rows(request, review, with_assessments=bool(fmt))
-    issues = sorted({label for row in picture.rows for label in row.issues})
+    offered = set(  # vocabulary terms only: a document's misread labels stay on their rows, off the menu
+        RecommendationTerm.objects.filter(recommendation__review=review, term__unmatched=False).values_list(
+            "term__label", flat=True
+        )
+    )
+    issues = sorted({label for row in picture.rows for label in row.issues if label in offered})
     campaign = review.campaigns.select_related("programme").prefetch_related("contacts").first()
     table = review_table.table_rows(rows)
     query = request.GET.urlencode()
