@@ -28,11 +28,12 @@ def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) ->
     for paragraph in paragraphs:
         if paragraph.document.state:
             by_state[paragraph.document.state].append(paragraph)
-    embedder = None
+    embedder = subjects = None
     if semantic:
+        from rightstrack.analysis.link import subject_embedder
         from rightstrack.assist.embeddings import configured_embedder
 
-        embedder = configured_embedder()
+        embedder, subjects = configured_embedder(), subject_embedder()
     made: dict[str, int] = {}
     for state, found in sorted(by_state.items()):
         sessions = [p.document.session for p in found if p.document.session]
@@ -48,7 +49,8 @@ def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) ->
             )
             for rec in recs
         ]
-        links = rank(wanted, [Passage(p.pk, p.text, tuple(p.cited)) for p in found], embedder)
+        passages = [Passage(p.pk, p.text, tuple(p.cited), p.document_id) for p in found]
+        links = rank(wanted, passages, embedder, subjects)
         made[state] = _store(links, [w.key for w in wanted])
     return made
 
