@@ -111,6 +111,8 @@ TABLE: list[Row] = [
     Row("GET", "/portal/suggestions/{suggestion}/accept/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/{suggestion}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),
+    Row("GET", "/portal/evidence/{evidence}/confirm/", signed_in(LOGIN, 405)),
+    Row("GET", "/portal/evidence/{evidence}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),
     Row("GET", "/portal/campaigns/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/open/{review}/", signed_in(LOGIN, 405)),
@@ -155,6 +157,8 @@ TABLE: list[Row] = [
     Row("POST", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),  # no file: the form again
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
+    Row("POST", "/portal/evidence/{evidence}/confirm/", (LOGIN, 403, 403, 403, 302, 302)),
+    Row("POST", "/portal/evidence/{evidence}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
     Row(
         "POST",
         "/portal/suggestions/decide/",
@@ -337,6 +341,7 @@ def _placeholders(
         "campaign": world.campaign.pk,
         "invitation": world.invitation.token,
         "suggestion": world.suggestion.pk,
+        "evidence": world.evidence.pk,
         "admin_id": administrator.pk if administrator else 1,
         "assessment_type": ContentType.objects.get_for_model(Assessment).pk,
     }
