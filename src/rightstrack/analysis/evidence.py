@@ -5,6 +5,8 @@ For each recommendation, every paragraph of the State's evidence documents is sc
     ½ · BM25(recommendation → paragraph) / best BM25 of that recommendation in the same document
     + ½ (cosine of the embeddings + best cosine of one of the paragraph's sentences)
     + ½ · cosine of their UPR Info issue probabilities under the shipped classifier (their subjects)
+    + 0.3 · (cosine of the embeddings + cosine of the subjects) of the recommendation and the
+      paragraph's nearest heading ("Right to an adequate standard of living")
     + 0.3 if the document itself cites the recommendation (a national report's note "60.182" or its
       heading "Recommendations (138.71-77)")
 
@@ -12,11 +14,11 @@ and the ranking takes each document's best paragraph in turn (documents ordered 
 score), then each one's second best, and so on: what the State, the UN and civil society say about a
 recommendation each reach the top. Measured with ``python -m bench.evidence`` on Denmark's and
 Namibia's 4th-cycle documents against another project's cited paragraphs (README, performance): BM25
-alone, TF-IDF alone, the embeddings alone, the subjects alone, the cited references alone, sums of
-them with other weights, with and without the turn-taking were tried; this one ranked the cited
-paragraphs best of those (recall@5 about 0.40 for both States against 0.32 / 0.38 for BM25 alone),
-short of the issue's 0.60. The reason names the citation, the instruments or institutions both texts
-name, and the shared words.
+alone, TF-IDF alone, the embeddings alone (of whole paragraphs or their best sentence), the subjects
+alone, the cited references alone, sums of them with other weights, with and without the turn-taking
+were tried; this one ranked the cited paragraphs best of those, still short of the issue's 0.60 (the
+figures: README, performance; the heading adds about 0.01 to recall@5, 0.03 to recall@10). The reason
+names the citation, the instruments or institutions both texts name, and the shared words.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 TOP = 10
 LEXICAL_WEIGHT = 0.5
 SUBJECT_WEIGHT = 0.5
+HEADING_WEIGHT = 0.3
 CITED_WEIGHT = 0.3
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _NAMED = re.compile(
@@ -61,6 +64,7 @@ class Passage:
     text: str
     cited: tuple[str, ...] = ()
     document: int = 0  # paragraphs of one document take their turn together
+    heading: str = ""  # the nearest heading above it
 
 
 @dataclass
@@ -161,6 +165,18 @@ def semantic(queries: Sequence[str], passages: Sequence[str], embedder: Embedder
     return np.asarray((whole + best) / 2, dtype=np.float64)
 
 
+def _by_heading(queries: Sequence[str], headings: Sequence[str], model: Embedder) -> NDArray[np.float64]:
+    """:data:`HEADING_WEIGHT` times the cosine of each query with each passage's heading (0 without one)."""
+    import numpy as np
+
+    scores = np.zeros((len(queries), len(headings)))
+    titled = [index for index, heading in enumerate(headings) if heading]
+    if titled:
+        similar = model.embed(list(queries)) @ model.embed([headings[index] for index in titled]).T
+        scores[:, titled] = HEADING_WEIGHT * similar
+    return scores
+
+
 def rank(
     recommendations: Sequence[Recommendation],
     passages: Sequence[Passage],
@@ -177,10 +193,12 @@ def rank(
     texts = [passage.text for passage in passages]
     documents = [passage.document for passage in passages]
     scores = LEXICAL_WEIGHT * _normalised(bm25(queries, texts), documents)
+    headings = [passage.heading for passage in passages]
     if embedder is not None:
-        scores += semantic(queries, texts, embedder)
+        scores += semantic(queries, texts, embedder) + _by_heading(queries, headings, embedder)
     if subjects is not None:
         scores += SUBJECT_WEIGHT * (subjects.embed(queries) @ subjects.embed(texts).T)
+        scores += _by_heading(queries, headings, subjects)
     cited = np.array(
         [[rec.ref in passage.cited for passage in passages] for rec in recommendations], dtype=float
     )

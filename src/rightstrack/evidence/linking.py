@@ -49,7 +49,10 @@ def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) ->
             )
             for rec in recs
         ]
-        passages = [Passage(p.pk, p.text, tuple(p.cited), p.document_id) for p in found]
+        passages = [
+            Passage(p.pk, p.text, tuple(p.cited), p.document_id, p.heading.rsplit(" / ", 1)[-1])
+            for p in found
+        ]
         links = rank(wanted, passages, embedder, subjects)
         made[state] = _store(links, [w.key for w in wanted])
     return made
