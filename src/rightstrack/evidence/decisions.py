@@ -40,7 +40,7 @@ class Shown:
 
 def shown_links(recommendation: Any, editor: bool) -> list[Shown]:
     """The evidence a recommendation page shows: confirmed links to everyone, pending ones (marked as
-    machine suggestions) to editors as well; rejected links to no one."""
+    machine suggestions) to editors as well, after the confirmed ones; rejected links to no one."""
     import re
 
     links = EvidenceLink.objects.filter(recommendation=recommendation).select_related(
@@ -50,7 +50,8 @@ def shown_links(recommendation: Any, editor: bool) -> list[Shown]:
     links = links.exclude(decision__in=hidden)
     wanted = set(terms(recommendation.text))
     shown = []
-    for link in links.order_by("-decision", "rank"):
+    confirmed_first = sorted(links, key=lambda link: (link.decision != Decision.CONFIRMED, link.rank))
+    for link in confirmed_first:
         sentences = re.split(_SENTENCE_SPLIT, link.paragraph.text)
         quote = max(sentences, key=lambda sentence: len(wanted & set(terms(sentence))))
         shown.append(Shown(link, quote))
