@@ -126,3 +126,10 @@ def test_a_document_without_paragraphs_is_refused_with_its_place() -> None:
         parse_generic("Only a title\n")
     with pytest.raises(DocumentRejected, match=r"line 1.*numbered paragraph"):
         parse("A/HRC/WG.6/52/DNK/2\nUniversal Periodic Review\nNo paragraphs here, only words.\n")
+
+
+def test_another_evidence_document_is_about_the_state_it_names_most() -> None:
+    path = shared_path("data", "evidence", "namibia", "assessment-report.md")
+    evidence = parse_generic(path.read_text(encoding="utf-8")).evidence
+    assert evidence is not None and evidence.state == "NAM"
+    assert len(evidence.paragraphs) > 100

@@ -2,7 +2,8 @@
 
 Never detected: imported with ``--kind evidence-document``. Numbered paragraphs ("1. …") are read as
 the UPR documents' are; a text without them is split at its blank lines, numbered from 1. Short
-lines without closing punctuation are headings.
+lines without closing punctuation are headings. The State it is about is the one it names most often
+(at least three times, and more often than any other); without one it is not linked.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from rightstrack.core.errors import DocumentRejected
 from rightstrack.core.evidence import GENERIC, EvidenceParagraphRecord, EvidenceText
 from rightstrack.core.records import ParsedDocument, Place, ReviewKey
+from rightstrack.core.states import all_states
 from rightstrack.ingest.sources.upr_evidence import layout
 
 KIND = "evidence-document"
@@ -47,4 +49,24 @@ def parse(text: str, labels: Iterable[str] = (), name: str = "") -> ParsedDocume
             )
     if not evidence.paragraphs:
         raise DocumentRejected("no paragraph of text found", Place(line=1))
-    return ParsedDocument(kind=KIND, title=title, review=ReviewKey("", ""), evidence=evidence)
+    evidence.state = state_named(text)
+    return ParsedDocument(kind=KIND, title=title, review=ReviewKey(evidence.state, ""), evidence=evidence)
+
+
+def state_named(text: str) -> str:
+    """The State ``text`` names most often, if it names it at least three times and more than any other.
+
+    >>> state_named("Namibia ... Namibia's Ombudsman ... in Namibia, unlike South Africa")
+    'NAM'
+    >>> state_named("Namibia and Denmark")
+    ''
+    """
+    counts = []
+    for state in all_states():
+        names = {state.name, *state.variants}
+        pattern = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        counts.append((len(re.findall(rf"\b(?:{pattern})\b", text)), state.code))
+    counts.sort(reverse=True)
+    best, code = counts[0]
+    runner_up = counts[1][0]
+    return code if best >= 3 and best > runner_up else ""
