@@ -133,3 +133,11 @@ def test_another_evidence_document_is_about_the_state_it_names_most() -> None:
     evidence = parse_generic(path.read_text(encoding="utf-8")).evidence
     assert evidence is not None and evidence.state == "NAM"
     assert len(evidence.paragraphs) > 100
+
+
+def test_the_last_paragraph_stops_where_the_notes_and_their_abbreviations_begin() -> None:
+    last = _read("namibia", "stakeholders-summary.txt").paragraphs[-1]
+    assert last.text.endswith("the fundamental values of justice and inclusivity.67")
+    assert "OP-CAT" not in last.text
+    last = _read("denmark", "stakeholders-summary.txt").paragraphs[-1]
+    assert last.text.endswith("to ensure full access to all children.68")

@@ -22,6 +22,7 @@ _NUMBER = re.compile(r"^\d{1,2}\.\s")
 _CLOSING = re.compile(r"(?:[.,;:]|[.,;:)\"”]\d{1,3})$")
 _NOTE_START = re.compile(r"^\d{1,3}\s+(?=\S)")
 _PARAGRAPH_START = re.compile(r"^\d{1,3}\.\s+[A-Z(“\"‘']")
+_ACRONYMS = re.compile(r"^[A-Z][A-Z0-9-]+(?:\s+[A-Z][A-Z0-9-]+)*$")
 _SENTENCE_END = re.compile(r"[.;:)\"”’\]]\d{0,3}\s*$")
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z)\]\"”’.,;:])(\d{1,3})(?=[\s,;.)]|$)")
 
@@ -59,7 +60,9 @@ def clean_lines(text: str) -> tuple[list[Line], list[Line]]:
             in_notes = False
             continue
         line = _SYMBOL_PREFIX.sub("", stripped)
-        if line != stripped:  # the next page's header glued to its first words: what went on goes on
+        if line != stripped or (before_break and _ACRONYMS.match(line)):
+            # the next page's header glued to its first words, or a note's table of abbreviations
+            # carried over to the next page: what went on goes on
             in_notes = before_break
         before_break = False
         if _NOTE_START.match(line):
