@@ -110,7 +110,7 @@ def test_an_editor_sees_the_quotes_confirms_one_rejects_another_and_the_rejectio
     page = client.get(reverse("recommendation", kwargs={"pk": rec.pk})).content.decode()
     assert "Evidence from the review" in page
     assert "torture was not criminalized as a distinct offence in the Danish Penal Code" in page
-    assert "Committee against Torture" in page and "[un]" in page and "[nhri]" in page
+    assert "Committee against Torture" in page and "[UN]" in page and "[NHRI]" in page
     links = list(EvidenceLink.objects.filter(recommendation=rec).order_by("rank"))
     keep, drop = links[0], links[1]
     client.post(reverse("evidence:confirm", kwargs={"pk": keep.pk}))

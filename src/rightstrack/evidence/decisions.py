@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.analysis.search import terms
 from rightstrack.evidence.models import Decision, EvidenceLink
@@ -32,10 +33,27 @@ def decide(link: EvidenceLink, decision: str, user: Any) -> None:
         link.save(update_fields=["decision", "decided_by", "decided_at", "history"])
 
 
+#: Who speaks in a paragraph, as the page says it.
+SOURCE_KINDS = {
+    "state": _("State"),
+    "un": _("UN"),
+    "nhri": _("NHRI"),
+    "civil-society": _("civil society"),
+    "regional": _("regional organisation"),
+}
+
+
 @dataclass(frozen=True)
 class Shown:
     link: EvidenceLink
     quote: str  # the paragraph's sentence closest to the recommendation's words
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(name, kind as the page says it) of each source the paragraph names."""
+        return [
+            (str(source.get("name", "")), str(SOURCE_KINDS.get(str(source.get("kind", "")), "")))
+            for source in self.link.paragraph.sources
+        ]
 
 
 def shown_links(recommendation: Any, editor: bool) -> list[Shown]:
