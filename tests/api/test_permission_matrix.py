@@ -68,6 +68,8 @@ TABLE: list[Row] = [
     Row("GET", "/states/KAZ/recurring.json?open=1", every(200)),
     Row("GET", "/states/KAZ/UPR/1", every(200)),
     Row("GET", "/states/KAZ/UPR/1.json", every(200)),
+    Row("GET", "/states/KAZ/UPR/1/download.csv", every(200)),
+    Row("GET", "/states/KAZ/UPR/1/reports/nothing.pdf", every(404)),
     Row("GET", "/recommendations?level=not+implemented", every(200)),
     Row("GET", "/recommendations?q=death&mode=hybrid&state=KAZ", every(200)),
     Row("GET", "/recommendations.json", every(200)),
@@ -79,7 +81,9 @@ TABLE: list[Row] = [
     Row("GET", "/stakeholders", every(200)),
     Row("GET", "/stakeholders.json", every(200)),
     Row("GET", "/stakeholders/{organisation_b}", every(200)),
-    Row("GET", "/stakeholders/{organisation_a}.json", every(404)),  # only a draft: nothing public
+    # only a draft: a page saying nothing is published (the draft never shows: test_stakeholder_pages)
+    Row("GET", "/stakeholders/{organisation_a}.json", every(200)),
+    Row("GET", "/stakeholders/999999", every(404)),
     # --- accounts and language -------------------------------------------------------------------
     Row("GET", "/accounts/login/", every(200)),
     Row("GET", "/accounts/logout/", every(405)),
@@ -108,17 +112,22 @@ TABLE: list[Row] = [
     Row("GET", "/portal/assessments/{draft_a}/return/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/moderation/", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/?head=action&min=0.5", EDITORS_ONLY),
+    Row("GET", "/portal/suggestions/group/?key=action:4", EDITORS_ONLY),
     Row("GET", "/portal/suggestions/{suggestion}/accept/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/{suggestion}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/evidence/{evidence}/confirm/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/evidence/{evidence}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),
+    Row("GET", "/portal/imports/spreadsheet/", EDITORS_ONLY),
+    # an upload staged by another session (or none) does not exist, even for editors
+    Row("GET", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
     Row("GET", "/portal/campaigns/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/open/{review}/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/campaigns/{campaign}/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/{campaign}/remind/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/invitations/new/", EDITORS_ONLY),
+    Row("GET", "/portal/stakeholders/duplicates/", EDITORS_ONLY),
     # an invitation is for somebody not signed in: a signed-in person is asked to sign out first
     Row("GET", "/portal/invitations/{invitation}/", signed_in(200, 409)),
     Row("GET", "/portal/invitations/not-a-token/", every(410)),
@@ -155,6 +164,8 @@ TABLE: list[Row] = [
     Row("POST", "/portal/assessments/{submitted_a}/return/", (LOGIN, 404, 403, 404, 400, 400)),
     Row("POST", "/portal/assessments/{published}/return/", (LOGIN, 403, 403, 403, 409, 409), REASON),
     Row("POST", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),  # no file: the form again
+    Row("POST", "/portal/imports/spreadsheet/", EDITORS_ONLY),  # no file: the form again
+    Row("POST", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/evidence/{evidence}/confirm/", (LOGIN, 403, 403, 403, 302, 302)),
@@ -173,6 +184,13 @@ TABLE: list[Row] = [
         {"stakeholder": "{organisation_b}", "email": "b@example.org"},
     ),
     Row("POST", "/portal/campaigns/{campaign}/remind/", (LOGIN, 403, 403, 403, 302, 302)),
+    # merging two stakeholders that do not exist: editors are told there is no such stakeholder
+    Row(
+        "POST",
+        "/portal/stakeholders/duplicates/",
+        (LOGIN, 403, 403, 403, 404, 404),
+        {"merge": "0", "into": "0"},
+    ),
     Row(
         "POST",
         "/portal/invitations/new/",
@@ -186,6 +204,7 @@ TABLE: list[Row] = [
         {"username": "newcomer", "password": "a-long-passphrase-2"},
     ),
     # --- API: reading ------------------------------------------------------------------------------
+    Row("GET", "/api/", every(200)),
     Row("GET", "/api/schema/", every(200)),
     Row("GET", "/api/docs/", every(200)),
     Row("GET", "/api/token/", every(405)),

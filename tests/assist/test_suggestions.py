@@ -170,9 +170,17 @@ def test_editors_see_suggestions_with_their_confidence_and_decide_in_the_site(
         decision=Decision.PENDING, head=Head.ISSUES, probability__gte=0.5
     )
     assert f"{waiting.count()} suggestions wait for a decision" in queue
-    assert f"/portal/suggestions/{issue.pk}/accept/" not in queue  # decided: out of the queue
+    # grouped by label: one row per label that waits, each leading to its preview
+    labels = set(waiting.values_list("value", flat=True))
+    assert queue.count("preview and decide") == min(len(labels), 50)
     most_probable = waiting.order_by("-probability", "recommendation_id", "head").first()
-    assert most_probable is not None and f"/portal/suggestions/{most_probable.pk}/accept/" in queue
+    assert most_probable is not None
+    preview = editor.get(
+        "/portal/suggestions/group/",
+        {"state": "KAZ", "head": "issues", "min": "0.5", "key": f"issues:{most_probable.value}"},
+    ).content.decode()
+    assert f'value="{most_probable.pk}" checked' in preview
+    assert f'value="{issue.pk}"' not in preview  # decided: out of the queue
 
     # the editor's own page says how many wait, and leads to the queue
     pending = LabelSuggestion.objects.filter(decision=Decision.PENDING).count()
@@ -198,7 +206,7 @@ def test_an_editor_decides_many_suggestions_at_once(analysed: AnalysisReport) ->
         ).exists()
     page = editor.get("/portal/suggestions/?head=sdgs").content.decode()
     assert "5 suggestions accepted." in page
-    assert 'name="suggestion"' in page and "Accept the ticked suggestions" in page
+    assert "preview and decide" in page
 
 
 @pytest.mark.django_db(transaction=True)

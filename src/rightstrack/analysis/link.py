@@ -58,6 +58,18 @@ if TYPE_CHECKING:
 SEMANTIC_WEIGHT = 0.4
 #: Weight of the subject score (cosine of the UPR Info issue probabilities) beside :func:`link`'s others.
 TOPIC_WEIGHT = 0.03
+#: Counterparts a recommendation keeps in the State's other reviews, and the score below which none is
+#: kept (``assist.linking``; on Denmark's concluding observations against its UPR recommendations,
+#: ``bench/tb_linking.py`` prints what this threshold keeps and loses).
+TOP = 3
+MIN_SCORE = 0.25
+#: The score down to which a treaty body's recommendation paragraph keeps its *best* counterpart: long
+#: paragraphs of several limbs score lower against a one-line UPR recommendation than two UPR rows do.
+#: Set on the two States of ``bench/tb_linking.py`` (in-sample): Denmark's paragraphs on coercion in
+#: psychiatry, counter-terrorism and the Covenant's incorporation find their UPR rows at 0.22–0.23
+#: (judged right); of Namibia's paragraphs it links, those between 0.20 and 0.25 read as related
+#: (pretrial detention, appeals, investigation of violence), those at 0.188–0.189 did not.
+TREATY_MIN_FIRST = 0.20
 #: The weight :func:`recurring` uses: its ``threshold`` (0.75) was set on this scale.
 RECURRING_WEIGHT = 0.5
 
@@ -212,6 +224,7 @@ def link(
     concerns: Mapping[str, str] | None = None,
     topic_weight: float = TOPIC_WEIGHT,
     subjects: Embedder | None = None,
+    min_first: float | None = None,
 ) -> list[tuple[str, str, float]]:
     """For each item of ``a`` (id → text), its ``k`` best items of ``b``: ``(id_a, id_b, score)``.
 
@@ -221,7 +234,8 @@ def link(
     ``concerns`` maps a treaty body's concern paragraph id to its recommendation paragraph id (on
     either side); by default :func:`concern_partners` finds them on each side; ``{}`` turns it off.
     A recommendation paragraph scores the higher of its own score and its concern's; on equal
-    scores it comes before the concern.
+    scores it comes before the concern. ``min_first``: the score the best counterpart of each item
+    needs, when lower than ``min_score`` (the others still need ``min_score``).
     """
     import numpy as np
 
@@ -242,7 +256,11 @@ def link(
     links: list[tuple[str, str, float]] = []
     for row, item in enumerate(ids_a):
         order = np.lexsort((second, -scores[row]))[:k]
-        kept = [j for j in order if scores[row, j] >= min_score]
+        floors = [
+            min_score if min_first is None or rank else min(min_first, min_score)
+            for rank in range(len(order))
+        ]
+        kept = [j for j, floor in zip(order, floors, strict=True) if scores[row, j] >= floor]
         links += [(item, ids_b[j], round(float(scores[row, j]), 4)) for j in kept]
     return links
 

@@ -32,7 +32,10 @@ _DESCRIPTIONS = {
     "level": "IRI outcome of the published assessments.",
     "recommending_state": "A recommending State: ISO alpha-3 code or UN name.",
     "q": "Words that must all appear in the text (mode keyword), or what to look for (semantic, hybrid).",
-    "mode": "keyword: full-text search; semantic: by meaning, in any language; hybrid: both, fused.",
+    "mode": (
+        "hybrid (the default): words and meaning fused, best first; keyword: full-text search; "
+        "semantic: by meaning, in any language."
+    ),
     "sort": "Order of the results (relevance: best match first, for semantic and hybrid search).",
 }
 _ENUMS: dict[str, list[str]] = {

@@ -1,4 +1,5 @@
-"""Keeps ``Recommendation.level`` (the IRI outcome of published assessments) up to date.
+"""Keeps ``Recommendation.level`` (the IRI outcome of published assessments, or the level of a
+treaty body's grades: ``core.grading.recommendation_level``) up to date.
 
 Lists, filters and dashboards read that column instead of computing every IRI per request. It is
 recomputed for the recommendations an import touched, and by signal whenever an assessment or a
@@ -14,7 +15,8 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 
 from rightstrack.assessments.models import Assessment, PublishedLevel, Status
-from rightstrack.core.iri import Level, recommendation_iri
+from rightstrack.core.grading import GradeClaim, recommendation_level
+from rightstrack.core.iri import Level
 from rightstrack.recommendations.models import Recommendation
 
 BATCH = 900
@@ -31,10 +33,29 @@ def refresh_levels(recommendation_ids: Iterable[int]) -> int:
 
 def _refresh(ids: list[int]) -> int:
     claims: dict[int, list[Level | None]] = defaultdict(list)
-    for rec_id, code, scheme in Assessment.private_objects.filter(
-        recommendation_id__in=ids, status=Status.PUBLISHED
-    ).values_list("recommendation_id", "grade__code", "grade__scheme__code"):
+    grades: dict[int, list[GradeClaim]] = defaultdict(list)
+    for (
+        rec_id,
+        code,
+        scheme,
+        score,
+        who,
+        sub_item,
+        assessed_on,
+        published_on,
+    ) in Assessment.private_objects.filter(recommendation_id__in=ids, status=Status.PUBLISHED).values_list(
+        "recommendation_id",
+        "grade__code",
+        "grade__scheme__code",
+        "grade__score",
+        "stakeholder_id",
+        "sub_item",
+        "assessed_on",
+        "document__published_on",
+    ):
         claims[rec_id].append(Level(code) if code and scheme == "iri" else None)
+        if code and scheme != "iri":
+            grades[rec_id].append(GradeClaim(who, assessed_on or published_on, score, sub_item))
     published: dict[int, tuple[str | None, bool]] = {}
     for rec_id, code, undetermined in (
         PublishedLevel.objects.filter(recommendation_id__in=ids, index="iri")
@@ -45,8 +66,9 @@ def _refresh(ids: list[int]) -> int:
     rows = []
     for rec in Recommendation.objects.filter(pk__in=ids).only("id", "level", "level_score"):
         published_code, undetermined = published.get(rec.pk, (None, False))
-        result = recommendation_iri(
+        result = recommendation_level(
             claims.get(rec.pk, []),
+            grades.get(rec.pk, []),
             published=Level(published_code) if published_code else None,
             published_undetermined=undetermined,
         )

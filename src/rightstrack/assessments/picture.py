@@ -1,4 +1,8 @@
-"""A review's implementation picture: every recommendation's IRI, from published assessments only."""
+"""A review's implementation picture: every recommendation's level, from published assessments only.
+
+The level is the IRI (UPR Info's index) or, for a recommendation graded under another scheme (a
+treaty body's A–E), the level of its grades (``core.grading.recommendation_level``, INDEXES.md).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from rightstrack.assessments.models import Assessment, PublishedLevel
-from rightstrack.core.iri import IriResult, Level, Outcome, count_outcomes, recommendation_iri
+from rightstrack.core.grading import GradeClaim, recommendation_level
+from rightstrack.core.iri import IriResult, Level, Outcome, count_outcomes
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Review
 
 
@@ -36,6 +41,25 @@ def claim_level(assessment: Assessment) -> Level | None:
     """The assessment's claim on the IRI scale, if it states one."""
     grade = assessment.grade
     return Level(grade.code) if grade is not None and grade.scheme.code == "iri" else None
+
+
+def grade_claim(assessment: Assessment) -> GradeClaim | None:
+    """The assessment's grade under a scheme other than the IRI's (a committee's B), if it gives one."""
+    grade = assessment.grade
+    if grade is None or grade.scheme.code == "iri":
+        return None
+    when = assessment.assessed_on or (assessment.document.published_on if assessment.document else None)
+    return GradeClaim(assessment.stakeholder_id, when, grade.score, assessment.sub_item)
+
+
+def assessments_level(assessments: list[Assessment], published: PublishedLevel | None = None) -> IriResult:
+    """The level of a recommendation from its published assessments and the latest published level."""
+    return recommendation_level(
+        [claim_level(a) for a in assessments],
+        [claim for a in assessments if (claim := grade_claim(a)) is not None],
+        published=Level(published.grade.code) if published is not None and published.grade else None,
+        published_undetermined=bool(published is not None and published.undetermined),
+    )
 
 
 #: Which numbering names a recommendation on pages and in sheets, first found first.
@@ -96,11 +120,7 @@ def review_picture(review: Review, with_assessments: bool = True) -> ReviewPictu
         own = assessments.get(recommendation.pk, [])
         level = published.get(recommendation.pk)
         if with_assessments:
-            iri = recommendation_iri(
-                [claim_level(a) for a in own],
-                published=Level(level.grade.code) if level and level.grade else None,
-                published_undetermined=bool(level and level.undetermined),
-            )
+            iri = assessments_level(own, level)
         else:
             iri = IriResult(Outcome(recommendation.level), recommendation.level_score, 0, "stored")
         rows.append(

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import Q
 
+from rightstrack.analysis.link import MIN_SCORE, TOP, TREATY_MIN_FIRST
 from rightstrack.assist.embeddings import configured_embedder
 from rightstrack.assist.models import Analysis
+from rightstrack.core.mechanisms import TREATY_BODY
 from rightstrack.recommendations.models import (
     Recommendation,
     RecommendationLink,
@@ -36,9 +38,6 @@ if TYPE_CHECKING:
     from rightstrack.analysis.embed import Embedder
 
 SUGGESTED = "suggested"
-#: Counterparts kept per recommendation, and the score below which none is kept.
-TOP = 3
-MIN_SCORE = 0.25
 #: Suggested links at least this strong make two recommendations "the same request" (recurring view).
 RECURRING_SCORE = 0.45
 
@@ -74,10 +73,13 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
     embedder = embedder or configured_embedder()
     texts: dict[int, dict[str, str]] = defaultdict(dict)
     order: dict[int, tuple[int, int, int]] = {}
-    for pk, review_id, text, year, cycle in Recommendation.objects.filter(review__state=state).values_list(
-        "id", "review_id", "text", "review__year", "review__cycle"
-    ):
+    treaty_reviews: set[int] = set()
+    for pk, review_id, text, year, cycle, kind in Recommendation.objects.filter(
+        review__state=state
+    ).values_list("id", "review_id", "text", "review__year", "review__cycle", "review__mechanism__kind"):
         texts[review_id][str(pk)] = text
+        if kind == TREATY_BODY:
+            treaty_reviews.add(review_id)
         order[pk] = (year or 0, cycle or 0, pk)
     stored = {
         text: bytes(vector or b"")
@@ -96,8 +98,16 @@ def link_state(state: State, embedder: Embedder | None = None) -> int:
         }
         if not own or not others:
             continue
+        min_first = TREATY_MIN_FIRST if review_id in treaty_reviews else None
         for source, target, score in link(
-            own, others, cached, k=TOP, min_score=MIN_SCORE, concerns=concerns, subjects=subjects
+            own,
+            others,
+            cached,
+            k=TOP,
+            min_score=MIN_SCORE,
+            concerns=concerns,
+            subjects=subjects,
+            min_first=min_first,
         ):
             # one link per pair, from the later recommendation (asked again) to the earlier one
             pair = tuple(sorted((int(source), int(target)), key=order.__getitem__, reverse=True))

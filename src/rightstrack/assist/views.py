@@ -1,11 +1,14 @@
-"""Editors decide on machine suggestions: a queue to work through, accept / reject one by one."""
+"""Editors decide on machine suggestions: a queue of groups, each previewed then decided at once (or
+one by one from a recommendation's page)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.assist.models import Decision, Head, LabelSuggestion
+from rightstrack.assist.queue import GroupBy, grouped, rows_of, select
 from rightstrack.assist.suggestions import DecisionError, accept, reject
 from rightstrack.core.states import resolve_state
 from rightstrack.portal import permissions
@@ -36,22 +40,36 @@ def _probability(text: str) -> float:
         return 0.0
 
 
-@login_required
-def queue(request: HttpRequest) -> HttpResponse:
-    """Pending suggestions, most probable first, filtered by State, kind and probability."""
-    permissions.require_editor(request.user)
+def _pending(request: HttpRequest) -> tuple[QuerySet[LabelSuggestion], dict[str, Any]]:
+    """The pending suggestions the queue's filters (State, kind, least probability) leave."""
     state = request.GET.get("state", "").strip()[:100]
     head = request.GET.get("head", "")
     minimum = _probability(request.GET.get("min", "0"))
+    by = request.GET.get("by", "")
     rows = LabelSuggestion.objects.filter(decision=Decision.PENDING, probability__gte=minimum)
     if state:
         rows = rows.filter(recommendation__review__state_id=resolve_state(state) or "---")
     if head in Head.values:
         rows = rows.filter(head=head)
-    rows = rows.select_related("recommendation__review__state", "recommendation__review__mechanism").order_by(
-        "-probability", "recommendation_id", "head"
-    )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = rows.select_related("recommendation__review__state", "recommendation__review__mechanism")
+    filters = {
+        "state": state,
+        "head": head,
+        "minimum": minimum,
+        "by": GroupBy(by) if by in {g.value for g in GroupBy} else GroupBy.LABEL,
+    }
+    return rows, filters
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """Pending suggestions in groups (by label or by recommendation), in the order of
+    :mod:`rightstrack.assist.queue`: conflicts first, then the least certain, then the largest."""
+    permissions.require_editor(request.user)
+    pending, filters = _pending(request)
+    rows = rows_of(pending)
+    groups = grouped(rows, filters["by"])
+    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
     decided = dict(
         LabelSuggestion.objects.exclude(decision=Decision.PENDING)
         .values_list("decision")
@@ -60,17 +78,33 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    query["by"] = filters["by"].value
     context = {
+        **filters,
         "page": page,
+        "waiting": len(rows),
         "heads": Head.choices,
-        "state": state,
-        "head": head,
-        "minimum": minimum,
+        "groupings": [(GroupBy.LABEL, _("label")), (GroupBy.RECOMMENDATION, _("recommendation"))],
         "decided": decided,
         "query": query.urlencode(),
-        "next": request.get_full_path(),
     }
     return render(request, "assist/queue.html", context)
+
+
+@login_required
+def group(request: HttpRequest) -> HttpResponse:
+    """One group of the queue, previewed: what accepting each suggestion changes, and what it
+    contradicts; the editor unticks what they doubt, then accepts (or rejects) the rest at once."""
+    permissions.require_editor(request.user)
+    pending, filters = _pending(request)
+    key = request.GET.get("key", "")[:300]
+    rows = select(rows_of(pending), key, filters["by"])
+    back = request.GET.copy()
+    for name in ("key", "page"):
+        back.pop(name, None)
+    queue_url = reverse("assist:queue") + ("?" + back.urlencode() if back else "")
+    context = {**filters, "rows": rows, "key": key, "queue_url": queue_url}
+    return render(request, "assist/group.html", context, status=200 if rows else 404)
 
 
 @login_required

@@ -6,6 +6,7 @@ from rightstrack.config.signin import AdminSignInForm, SignInView, ThrottledPass
 
 admin.site.login_form = AdminSignInForm
 admin.site.site_header = "RightsTrack editors"
+admin.site.index_template = "portal/admin_index.html"  # the admin index links the editors' imports
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -11,8 +11,12 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+
+from rightstrack.core.iri import OUTCOME_OF_LEVEL, IriResult, Level, Outcome, recommendation_iri
 
 
 @dataclass(frozen=True)
@@ -106,3 +110,103 @@ HRC_2013 = SchemeDef(
 )
 
 SCHEMES: dict[str, SchemeDef] = {scheme.code: scheme for scheme in (IRI, HRC_2019, HRC_2012, HRC_2013)}
+
+
+# --- A graded recommendation's comparable level -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GradeClaim:
+    """One grade given on a recommendation (a limb of it), under any scheme but the IRI's.
+
+    ``who`` names the stakeholder (the Committee, an NGO), ``when`` the date of the document that gave
+    the grade (``None`` when unknown), ``score`` the grade's score (``None``: it carries no level),
+    ``limb`` what it grades (an assessment's sub-item, ``""``: the whole paragraph).
+    """
+
+    who: object
+    when: date | None
+    score: Decimal | None
+    limb: str = ""
+
+
+def level_of_grade_score(score: Decimal) -> Level:
+    """A grade's score on the IRI's three levels: 1 → fully, 0 → not, anything between → partially.
+
+    >>> [level_of_grade_score(_D(s)).value for s in ("1", "0.75", "0.5", "0.25", "0")]
+    ['fully', 'partially', 'partially', 'partially', 'not']
+    """
+    if score < 0 or score > 1:
+        raise ValueError(f"a grade's score lies between 0 and 1, not {score}")
+    if score == 1:
+        return Level.FULLY
+    if score == 0:
+        return Level.NOT
+    return Level.PARTIALLY
+
+
+def latest_grades(grades: Iterable[GradeClaim]) -> list[GradeClaim]:
+    """Each stakeholder's grades from its latest dated document (all of them when none is dated):
+    a later follow-up report's grades replace an earlier round's. The same grade of the same limb
+    given on the same date by two documents (a report and its JSON) counts once.
+
+    >>> latest_grades([GradeClaim("CCPR", date(2016, 1, 1), _D("1"), "(a)"),
+    ...                GradeClaim("CCPR", date(2018, 1, 1), _D("0"), "(a)"),
+    ...                GradeClaim("CCPR", date(2018, 1, 1), _D("0"), "(a)")])
+    [GradeClaim(who='CCPR', when=datetime.date(2018, 1, 1), score=Decimal('0'), limb='(a)')]
+    """
+    by_who: dict[object, list[GradeClaim]] = {}
+    for grade in dict.fromkeys(grades):
+        by_who.setdefault(grade.who, []).append(grade)
+    kept: list[GradeClaim] = []
+    for claims in by_who.values():
+        dates = [claim.when for claim in claims if claim.when is not None]
+        latest = max(dates) if dates else None
+        kept += [claim for claim in claims if claim.when == latest]
+    return kept
+
+
+def graded_result(grades: Sequence[GradeClaim]) -> IriResult:
+    """The comparable level of a recommendation from the grades given on it (INDEXES.md).
+
+    Each stakeholder's latest grades count (one per limb graded); the score is the mean of their
+    scores and becomes a level by :func:`level_of_grade_score`. Grades with no score (D, N/A) say
+    "no information": with nothing else, the outcome is "no answer".
+
+    >>> result = graded_result([GradeClaim("CCPR", None, _D("0.5")), GradeClaim("CCPR", None, _D("0"))])
+    >>> result.outcome.value, result.score, result.basis
+    ('partially implemented', Decimal('0.25'), 'grades')
+    >>> graded_result([GradeClaim("CCPR", None, None)]).outcome.value
+    'no answer'
+    """
+    kept = latest_grades(grades)
+    scores = [grade.score for grade in kept if grade.score is not None]
+    if not scores:
+        return IriResult(Outcome.NO_ANSWER, None, len(kept), "grades")
+    score = sum(scores, Decimal(0)) / len(scores)
+    return IriResult(OUTCOME_OF_LEVEL[level_of_grade_score(score)], score, len(kept), "grades")
+
+
+def recommendation_level(
+    claims: Sequence[Level | None],
+    grades: Sequence[GradeClaim] = (),
+    published: Level | None = None,
+    published_undetermined: bool = False,
+) -> IriResult:
+    """A recommendation's level: its IRI (:func:`~rightstrack.core.iri.recommendation_iri`) when any
+    assessment claims an IRI level or a source published one; else, when it is graded under another
+    scheme (a treaty body's A–E), the level of those grades (:func:`graded_result`) — never
+    "undetermined" for a graded recommendation.
+
+    ``claims`` has one entry per assessment (its IRI level or ``None``), ``grades`` one per
+    assessment graded under another scheme.
+
+    >>> recommendation_level([None, None], [GradeClaim("CCPR", None, _D("1"))]).outcome.value
+    'fully implemented'
+    >>> recommendation_level([None]).outcome.value
+    'undetermined'
+    """
+    uses_iri = any(claim is not None for claim in claims) or published is not None or published_undetermined
+    if grades and not uses_iri:
+        return graded_result(grades)
+    return recommendation_iri(claims, published=published, published_undetermined=published_undetermined)

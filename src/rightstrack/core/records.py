@@ -199,6 +199,19 @@ class ReviewInfoRecord:
 
 
 @dataclass(frozen=True)
+class FollowUpDecisionRecord:
+    """A treaty body's decision on the follow-up of a review, in one follow-up report."""
+
+    review: ReviewKey
+    place: Place
+    kind: str  # rightstrack.core.followup.DECISION_KINDS
+    text: str  # the report's words
+    report_symbol: str = ""
+    next_report_due: date | None = None
+    next_report_due_text: str = ""  # as written
+
+
+@dataclass(frozen=True)
 class LinkRecord:
     """Two recommendations the document says ask the same thing (e.g. UPR ↔ treaty body, seed 001)."""
 
@@ -267,6 +280,7 @@ class ParsedDocument:
     measures: list[MeasureRecord] = field(default_factory=list)
     treaties: list[TreatyRecord] = field(default_factory=list)
     review_infos: list[ReviewInfoRecord] = field(default_factory=list)
+    follow_up_decisions: list[FollowUpDecisionRecord] = field(default_factory=list)
     links: list[LinkRecord] = field(default_factory=list)
     suggestions: list[SuggestionRecord] = field(default_factory=list)
     issue_summaries: list[IssueSummaryRecord] = field(default_factory=list)

@@ -91,12 +91,14 @@ def import_files(
     publish: bool = False,
     expect_review: ReviewKey | None = None,
     source: Source | None = None,
+    wait: float | None = None,
 ) -> list[ImportReport]:
     """Import ``paths`` in one transaction; raise :class:`ImportFailed` and write nothing on any error.
 
     ``publish`` publishes assessments that would otherwise wait for moderation (a filled sheet
     imported by its editor); ``expect_review`` rejects a document about another review; ``source``
-    reads every file instead of the detected one (a spreadsheet through its column mapping).
+    reads every file instead of the detected one (a spreadsheet through its column mapping); ``wait``
+    is how long to wait for another import's turn (a web page waits less than a command).
     """
     ready: list[_Ready] = []
     seen: set[str] = set()
@@ -119,7 +121,7 @@ def import_files(
     reports: list[ImportReport] = []
     current = ready[0].path if ready else Path()
     try:
-        with import_lock(), transaction.atomic(), acting_as(actor):
+        with import_lock(wait), transaction.atomic(), acting_as(actor):
             index = Index()  # what one document stored, the next one matches against without reading it
             for item in ready:
                 current = item.path

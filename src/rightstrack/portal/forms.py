@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from rightstrack.assessments.models import Grade, Stakeholder
 from rightstrack.portal.models import Role
@@ -13,7 +15,7 @@ MAX_UPLOAD = 5 * 1024 * 1024
 
 class GradeField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Grade) -> str:
-        return str(obj.label)
+        return gettext(obj.label)  # the IRI levels are in the catalogue
 
 
 class AssessmentForm(forms.Form):
@@ -22,11 +24,13 @@ class AssessmentForm(forms.Form):
     grade = GradeField(
         queryset=Grade.objects.filter(scheme__code="iri"),
         required=False,
-        empty_label="no information",
-        label="Implementation level",
+        empty_label=_("no information"),
+        label=_("Implementation level"),
     )
-    original_text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Comment", required=False)
-    source_note = forms.CharField(max_length=500, required=False, label="Source (link or document)")
+    original_text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), label=_("Comment"), required=False
+    )
+    source_note = forms.CharField(max_length=500, required=False, label=_("Source (link or document)"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -36,14 +40,14 @@ class ModerationForm(forms.Form):
     public_text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
-        label="Public text",
-        help_text="Leave empty to publish the contributor's own words.",
+        label=_("Public text"),
+        help_text=_("Leave empty to publish the contributor's own words."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class UploadForm(forms.Form):
-    sheet = forms.FileField(label="Filled sheet (.xlsx)")
+    sheet = forms.FileField(label=_("Filled sheet (.xlsx)"))
 
     def clean_sheet(self) -> Any:
         upload = self.cleaned_data["sheet"]

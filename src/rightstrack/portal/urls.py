@@ -1,6 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
-from rightstrack.portal import views
+from rightstrack.portal import duplicates, imports, views
 
 
 class IdConverter:
@@ -31,10 +31,15 @@ urlpatterns = [
     path("assessments/<id:pk>/history/", views.history, name="history"),
     path("moderation/", views.moderation, name="moderation"),
     path("upload/", views.upload, name="upload"),
+    path("imports/spreadsheet/", imports.upload, name="import_upload"),
+    re_path(
+        r"^imports/spreadsheet/(?P<token>[A-Za-z0-9_-]{20,64})/$", imports.map_columns, name="import_map"
+    ),
     path("campaigns/", views.campaigns, name="campaigns"),
     path("campaigns/open/<id:review_id>/", views.campaign_open, name="campaign_open"),
     path("campaigns/<id:pk>/", views.campaign, name="campaign"),
     path("campaigns/<id:pk>/remind/", views.campaign_remind, name="campaign_remind"),
+    path("stakeholders/duplicates/", duplicates.duplicates, name="duplicates"),
     path("invitations/new/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept, name="accept"),
 ]

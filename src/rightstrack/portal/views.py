@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,8 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
+from rightstrack.assessments.history_display import shown
 from rightstrack.assessments.models import (
     Assessment,
     AssessmentHistory,
@@ -29,7 +30,7 @@ from rightstrack.assessments.models import (
 from rightstrack.assessments.picture import display_ref
 from rightstrack.assessments.workflow import Move, NotAllowed, ReasonMissing, Refused, perform
 from rightstrack.assist.models import Decision, LabelSuggestion
-from rightstrack.portal import permissions
+from rightstrack.portal import mail, permissions
 from rightstrack.portal.forms import (
     AcceptForm,
     AssessmentForm,
@@ -43,6 +44,9 @@ from rightstrack.portal.models import CampaignInvitation, Invitation, Membership
 from rightstrack.portal.roles import grant_role
 from rightstrack.portal.services import apply_changes
 from rightstrack.recommendations.models import Recommendation, Review
+
+#: How a level entered in the portal is known (stored in English; pages translate it).
+STATED_BY_CONTRIBUTOR = gettext_noop("stated by the contributor")
 
 
 @login_required
@@ -116,7 +120,7 @@ def assess(request: HttpRequest, recommendation_id: int) -> HttpResponse:
             recommendation=recommendation,
             stakeholder=organisation,
             grade=form.cleaned_data["grade"],
-            level_basis="stated by the contributor" if form.cleaned_data["grade"] else "",
+            level_basis=STATED_BY_CONTRIBUTOR if form.cleaned_data["grade"] else "",
             original_text=form.cleaned_data["original_text"],
             source_note=form.cleaned_data["source_note"],
             assessed_on=timezone.localdate(),
@@ -124,7 +128,36 @@ def assess(request: HttpRequest, recommendation_id: int) -> HttpResponse:
         )
         messages.success(request, _("Draft saved. Submit it when it is ready for the editors."))
         return redirect("portal:edit", pk=assessment.pk)
-    return render(request, "portal/assess.html", {"form": form, "recommendation": recommendation})
+    return render(
+        request,
+        "portal/assess.html",
+        {"form": form, "recommendation": recommendation, **_about(recommendation)},
+    )
+
+
+#: The numberings that are a paragraph of the document the recommendations were made in.
+PARAGRAPH_SCHEMES = ("ohchr-paragraph", "ccpr-co-paragraph")
+
+
+def _about(recommendation: Recommendation, leave_out: int | None = None) -> dict[str, Any]:
+    """What a contributor needs beside the form: where the recommendation is (paragraph, number), who
+    made it, the State's position, and what stakeholders already published about it."""
+    refs = list(recommendation.refs.all())
+    paragraph = next((r.value + r.part for r in refs if r.scheme in PARAGRAPH_SCHEMES), "")
+    earlier = (
+        Assessment.public_objects.filter(recommendation=recommendation)
+        .select_related("stakeholder", "grade__scheme", "document")
+        .order_by("assessed_on", "id")
+    )
+    if leave_out is not None:
+        earlier = earlier.exclude(pk=leave_out)
+    return {
+        "paragraph": paragraph,
+        "number": display_ref(recommendation),
+        "recommending_states": [s.name for s in recommendation.recommending_states.all()],
+        "earlier": earlier,
+        "levels": recommendation.published_levels.select_related("grade", "document").order_by("id"),
+    }
 
 
 def _visible_or_404(request: HttpRequest, pk: int) -> Assessment:
@@ -158,7 +191,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         version = data.pop("version") or 0
         if form_class is AssessmentForm and data.get("grade") is not None:
-            data["level_basis"] = "stated by the contributor"
+            data["level_basis"] = STATED_BY_CONTRIBUTOR
         conflict = apply_changes(assessment, data, version, request.user)
         if conflict is None:
             messages.success(request, _("Saved."))
@@ -168,6 +201,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "portal/edit.html",
         {
+            **_about(assessment.recommendation, leave_out=assessment.pk),
+            "recommendation": assessment.recommendation,
             "form": form,
             "assessment": assessment,
             "editor": editor,
@@ -238,7 +273,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     # organisation that wrote it may read it, nobody else (the published text is on the public page).
     if not (permissions.is_editor(request.user) or permissions.is_own_work(request.user, assessment)):
         raise Http404("no such assessment")
-    rows = AssessmentHistory.objects.filter(assessment_ref=assessment.pk).select_related("user")
+    rows = shown(AssessmentHistory.objects.filter(assessment_ref=assessment.pk).select_related("user"))
     return render(request, "portal/history.html", {"assessment": assessment, "rows": rows})
 
 
@@ -247,7 +282,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
     permissions.require_editor(request.user)
     waiting = (
         Assessment.private_objects.filter(status=Status.SUBMITTED)
-        .select_related("recommendation__review__state", "stakeholder", "grade")
+        .select_related("recommendation__review__state", "stakeholder", "grade", "document")
         .order_by("updated_at")
     )
     return render(request, "portal/moderation.html", {"waiting": waiting})
@@ -396,16 +431,8 @@ def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _mail_contact(request: HttpRequest, contact: CampaignInvitation, reminder: bool) -> None:
     review = contact.campaign.review
-    subject = (_("Reminder: ") if reminder else "") + _("Follow-up of the recommendations of %(review)s") % {
-        "review": review
-    }
     link = request.build_absolute_uri(reverse("portal:review", kwargs={"review_id": review.pk}))
-    body = _(
-        "Dear %(name)s,\n\nWe invite you to say how far each recommendation of %(review)s has been "
-        "implemented, with your comments and sources, at %(link)s (or in the Excel sheet you can "
-        "download there)."
-    ) % {"name": contact.stakeholder.name, "review": review, "link": link}
-    send_mail(subject, body, None, [contact.email])
+    mail.send_contact(contact, link, reminder)
 
 
 @login_required
@@ -420,13 +447,7 @@ def invite(request: HttpRequest) -> HttpResponse:
             invited_by=request.user if request.user.is_authenticated else None,
         )
         link = request.build_absolute_uri(reverse("portal:accept", kwargs={"token": invitation.token}))
-        send_mail(
-            _("Your invitation to RightsTrack"),
-            _("You are invited to RightsTrack as %(role)s. Create your account here: %(link)s")
-            % {"role": invitation.get_role_display(), "link": link},
-            None,
-            [invitation.email],
-        )
+        mail.send_invitation(invitation, link)
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
         return redirect("portal:invite")
     pending = Invitation.objects.filter(accepted_at=None).order_by("-created_at")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from rightstrack.treaties.models import Treaty, TreatyStatus
+from rightstrack.treaties.models import FollowUpDecision, Treaty, TreatyStatus
 
 
 @admin.register(Treaty)
@@ -13,3 +13,9 @@ class TreatyAdmin(admin.ModelAdmin[Treaty]):
 class TreatyStatusAdmin(admin.ModelAdmin[TreatyStatus]):
     list_display = ["state", "treaty", "status", "date"]
     list_filter = ["status", "state"]
+
+
+@admin.register(FollowUpDecision)
+class FollowUpDecisionAdmin(admin.ModelAdmin[FollowUpDecision]):
+    list_display = ["review", "report_symbol", "kind", "next_report_due"]
+    list_filter = ["kind"]

@@ -1,11 +1,14 @@
-"""Treaties and each State's status under them (the ratification inventory)."""
+"""Treaties, each State's status under them (the ratification inventory), and the treaty bodies'
+decisions on their follow-up procedure."""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core import followup
 from rightstrack.documents.models import SourceDocument
-from rightstrack.recommendations.models import State
+from rightstrack.recommendations.models import Review, State
 
 
 class Treaty(models.Model):
@@ -39,3 +42,36 @@ class TreatyStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state_id} {self.treaty}: {self.status}"
+
+
+class DecisionKind(models.TextChoices):
+    """What a treaty body decides on its follow-up procedure (``rightstrack.core.followup``)."""
+
+    DISCONTINUED = followup.DISCONTINUED, _("follow-up procedure ended")
+    NEXT_REPORT = followup.NEXT_REPORT, _("information requested in the next periodic report")
+    NEXT_LETTER = followup.NEXT_LETTER, _("follow-up goes on: letter to the State")
+    OTHER = followup.OTHER, _("other decision")
+
+
+class FollowUpDecision(models.Model):
+    """A treaty body's decision on the follow-up of a review, as one of its follow-up reports states it
+    (the Human Rights Committee's "Recommended action: ..."): the kind, the report's words, and the
+    next periodic report's due date when the report gives it."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="follow_up_decisions")
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="follow_up_decisions")
+    report_symbol = models.CharField(max_length=100, blank=True, help_text="e.g. CCPR/C/131/2/Add.2")
+    decided_on = models.DateField(null=True, blank=True, help_text="The report's date (its session's end).")
+    kind = models.CharField(max_length=32, choices=DecisionKind.choices)
+    text = models.TextField(help_text="The decision in the report's words.")
+    next_report_due = models.DateField(null=True, blank=True)
+    next_report_due_text = models.CharField(max_length=200, blank=True, help_text="As written.")
+
+    class Meta:
+        ordering = ["review", models.F("decided_on").asc(nulls_first=True), "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "document"], name="one_follow_up_decision_per_report")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.review} {self.report_symbol}: {self.kind}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rightstrack.assessments.export import grade_json, paragraph_of
 from rightstrack.assessments.models import Assessment, Stakeholder
 from rightstrack.assessments.picture import RecommendationPicture, ReviewPicture, claim_level
 from rightstrack.documents.models import PositionStatement
@@ -52,27 +53,21 @@ def position_json(
     return data
 
 
-def assessment_json(assessment: Assessment) -> dict[str, Any]:
+def assessment_json(assessment: Assessment, paragraph: str | None = None) -> dict[str, Any]:
     level = claim_level(assessment)
     return {
         "stakeholder": assessment.stakeholder.acronym or assessment.stakeholder.name,
         "stakeholder_name": assessment.stakeholder.name,
         "level": level.value if level else None,
         # the grade as the stakeholder gave it, under its own scheme (a committee's B, an NGO's A2...)
-        "grade": (
-            {
-                "scheme": assessment.grade.scheme.code,
-                "code": assessment.grade.code,
-                "meaning": assessment.grade.label,
-                "score": float(assessment.grade.score) if assessment.grade.score is not None else None,
-            }
-            if assessment.grade is not None
-            else None
-        ),
+        "grade": grade_json(assessment, paragraph),
         "level_basis": assessment.level_basis,
         "text": assessment.shown_text,
         "date": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
         "source": assessment.document.name if assessment.document else None,
+        # what the stakeholder cited (a web address or a document's name), as they gave it
+        "cited_source": assessment.source_note or None,
+        "cited_source_link": assessment.source_link or None,
     }
 
 
@@ -90,7 +85,9 @@ def row_json(row: RecommendationPicture) -> dict[str, Any]:
         "level": row.iri.outcome.value,
         "score": float(row.iri.score) if row.iri.score is not None else None,
         "basis": row.iri.basis,
-        "assessments": [assessment_json(assessment) for assessment in row.assessments],
+        "assessments": [
+            assessment_json(assessment, paragraph_of(row.recommendation)) for assessment in row.assessments
+        ],
     }
 
 

@@ -11,7 +11,7 @@ from rightstrack.documents.store.assessments import Stakeholders
 from rightstrack.documents.store.places import Places
 from rightstrack.documents.store.recommendations import Reviews, Stored, sort_key
 from rightstrack.recommendations.models import RecommendationLink, Review, State
-from rightstrack.treaties.models import Treaty, TreatyStatus
+from rightstrack.treaties.models import FollowUpDecision, Treaty, TreatyStatus
 
 
 def store_extras(
@@ -19,6 +19,7 @@ def store_extras(
 ) -> list[str]:
     """Store the document's other records; returns the problems met on the way."""
     _review_infos(parsed, reviews)
+    _follow_up_decisions(parsed, reviews, places)
     _state_facts(parsed)
     problems = _treaties(parsed, places)
     _measures(parsed, reviews, stored, places)
@@ -44,6 +45,24 @@ def _review_infos(parsed: ParsedDocument, reviews: Reviews) -> None:
             changed.append("adopted_on")
         if changed:
             review.save(update_fields=sorted(set(changed)))
+
+
+def _follow_up_decisions(parsed: ParsedDocument, reviews: Reviews, places: Places) -> None:
+    """The treaty body's decision on each review's follow-up, one per review and report."""
+    for record in parsed.follow_up_decisions:
+        decision, _ = FollowUpDecision.objects.update_or_create(
+            review=reviews.get(record.review, record.place),
+            document=places.document,
+            defaults=dict(
+                report_symbol=(record.report_symbol or parsed.symbol)[:100],
+                decided_on=parsed.published_on,
+                kind=record.kind,
+                text=record.text,
+                next_report_due=record.next_report_due,
+                next_report_due_text=record.next_report_due_text[:200],
+            ),
+        )
+        places.add(decision, record.place)
 
 
 def _state_facts(parsed: ParsedDocument) -> None:

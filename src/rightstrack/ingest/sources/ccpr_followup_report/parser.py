@@ -18,9 +18,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 from rightstrack.core.errors import DocumentRejected
+from rightstrack.core.followup import decision_kind
 from rightstrack.core.grading import SCHEMES
 from rightstrack.core.records import (
     AssessmentRecord,
+    FollowUpDecisionRecord,
     ParsedDocument,
     Place,
     Problem,
@@ -36,7 +38,7 @@ from rightstrack.ingest.sources.ccpr_followup_json.shape import day, day_range
 from .report import ParagraphEvaluation, StateEvaluation, read
 
 KIND = "ccpr-followup-report"
-COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "un_agency")
+COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "treaty_body")
 OTHERS = StakeholderRecord("Other stakeholders (as summarised by the Committee)", "", "ngo")
 _TITLE = re.compile(
     r"Report on follow-up to the concluding observations of the (?:Human Rights )?Committee", re.I
@@ -44,6 +46,7 @@ _TITLE = re.compile(
 _SYMBOL = re.compile(r"^\s*CCPR/C/\d{2,3}/\d(?:/Add\.\d+)?\s*$", re.M)
 _GRADE = re.compile(r"\[[A-E]\d?\]")
 _YEAR = re.compile(r"(\d{4})\s*$")
+_DUE_IN_WORDS = re.compile(r"\bdue (?:on|in) ((?:\d{1,2} )?[A-Z][a-z]+ \d{4})")
 
 
 def detect(text: str) -> bool:
@@ -80,10 +83,13 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     if not known:
         raise DocumentRejected(problems[0].message, problems[0].place)
     report.states = known
-    grades = [limb.grade for state in report.states for p in state.paragraphs for limb in p.limbs]
+    grades = [
+        limb.grade for state in report.states for p in state.paragraphs for limb in p.limbs if limb.grade
+    ]
     recommendations: list[RecommendationRecord] = []
     assessments: list[AssessmentRecord] = []
     infos: list[ReviewInfoRecord] = []
+    decisions: list[FollowUpDecisionRecord] = []
     for state in report.states:
         review = _review(state)
         scheme = SCHEMES[scheme_of(limb.grade for p in state.paragraphs for limb in p.limbs)]
@@ -95,6 +101,8 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
                 adopted_on=day(state.co_date) if state.co_date else None,
             )
         )
+        if state.decision:
+            decisions.append(_decision(state, review, report.symbol))
         for paragraph in state.paragraphs:
             recommendations.append(_recommendation(paragraph, review, state, problems))
             assessments += _assessments(paragraph, review, state, scheme.code, problems)
@@ -123,6 +131,25 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         problems=problems,
         symbol=report.symbol,
         review_infos=infos,
+        follow_up_decisions=decisions,
+    )
+
+
+def _decision(state: StateEvaluation, review: ReviewKey, symbol: str) -> FollowUpDecisionRecord:
+    """The Committee's "Recommended action" for the State, with the next periodic report's due date
+    (from "Next periodic report: ..." or, failing that, "... which is due on 29 October 2014")."""
+    due_text = state.next_report_due
+    if not due_text:
+        due_in_words = _DUE_IN_WORDS.search(state.decision)
+        due_text = due_in_words.group(1) if due_in_words else ""
+    return FollowUpDecisionRecord(
+        review=review,
+        place=Place(line=state.line, section=f"{state.name}: Recommended action"),
+        kind=decision_kind(state.decision),
+        text=state.decision,
+        report_symbol=symbol,
+        next_report_due=day(due_text) if due_text else None,
+        next_report_due_text=due_text[:200],
     )
 
 
@@ -158,7 +185,15 @@ def _recommendation(
     text = paragraph.recommendation
     if not text:
         text = paragraph.title
-        problems.append(Problem(place, "the recommendation is not quoted: filed under its title"))
+        problems.append(
+            Problem(
+                place,
+                "the recommendation is not quoted: filed under its title"
+                if text
+                else "the recommendation is not quoted (the Committee's evaluation only):"
+                " matched by its number",
+            )
+        )
     return RecommendationRecord(
         ref=paragraph.number,
         ref_scheme=CO_SCHEME,
@@ -191,7 +226,12 @@ def _assessments(
         if limb.grade not in _codes(scheme) and limb.grade in _codes("hrc"):
             limb_scheme = "hrc"  # an A–E grade beside B1, C2...: a later round of the same State
         level = limb.grade if limb.grade in _codes(limb_scheme) else None
-        if level is None:
+        basis = "stated" if level else ""
+        if limb.words:
+            basis = f"read from the words {limb.words!r}" if level else ""
+            if level is None:
+                problems.append(Problem(place, f"{limb.label}: {limb.words!r} names no grade: no level"))
+        elif level is None:
             problems.append(Problem(place, f"grade {limb.grade!r} is not in scheme {scheme!r}: no level"))
         found.append(
             AssessmentRecord(
@@ -200,7 +240,7 @@ def _assessments(
                 text=limb.evaluation,
                 place=place,
                 level=level,
-                level_basis="stated" if level else "",
+                level_basis=basis,
                 scheme=limb_scheme,
                 recommendation_review=review,
                 sub_item=sub_item,

@@ -32,7 +32,13 @@ _STATE_ON = re.compile(
 )
 # at a line's start, or after a sentence the PDF ran it on to ("... its recommendation. Paragraph 36:")
 # (second-round evaluations of about 2017 head a paragraph "Paragraph 7" alone on its line)
-_PARAGRAPH = re.compile(r"(?:^|(?<=[.;] ))Paragraphs?\s+(\d{1,3})(?:\s*:[ \t]*|[ \t]*$)", re.M)
+# or, in the layout seed 001 quotes, the Committee's evaluation headed by its paragraph alone on a line:
+# "Committee's evaluation of §54" (the text under it is the evaluation)
+_PARAGRAPH = re.compile(
+    r"(?:^|(?<=[.;] ))Paragraphs?\s+(\d{1,3})(?:\s*:[ \t]*|[ \t]*$)"
+    r"|^(?P<evaluation>Committee[’']s evaluation of (?:§\s*|paragraph\s+|para\.\s*))(\d{1,3})[ \t]*:?[ \t]*$",
+    re.M,
+)
 _STATE_LINE = re.compile(r"^[A-Z][^\n.:;,\d()\[\]]{1,50}$", re.M)
 _GRADE = re.compile(r"\[([A-E]\d?)\]")
 _LIMB_LABEL = re.compile(r"^\s*:?\s*((?:\([a-z]{1,5}\)(?:\s*(?:,\s*and|,|and|to)?\s*(?=\())?)+)\s*:?\s*")
@@ -48,7 +54,13 @@ _SECTION = re.compile(
     re.M,
 )
 _ACTION = re.compile(r"Recommended action\s*:\s*")
-_NEXT_DUE = re.compile(r"Next (?:periodic )?report due\s*:\s*")
+_NEXT_DUE = re.compile(r"Next (?:periodic )?report(?: due)?\s*:\s*")
+# the next State's heading or a table cell run on after the decision:
+# "... the analysis of the Committee. 110th session (March 2014)"
+_RUN_ON = re.compile(r"(?<=\.)\s+\d{2,3}(?:st|nd|rd|th) session\b.*$", re.S)
+_DUE_DAY = re.compile(r"(?:Due (?:in|on)\s+)?((?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4})")
+_DUE_YEAR = re.compile(r"(?:Due in\s+)?\d{4}(?:\s*\([^)]*\))?")
+_DUE_SENTENCE = re.compile(r"(?:[^.(]|\([^)]*\)?)*")
 _ADOPTED = re.compile(r"Adopted by the Committee at its (\d+)(?:st|nd|rd|th) session \(([^)]+)\)")
 _NOISE = (
     re.compile(r"^\d{1,3}\s*$"),  # page number
@@ -69,6 +81,7 @@ class Limb:
     label: str
     evaluation: str
     line: int
+    words: str = ""  # a grade read from words, not a code: "Not implemented" (seed 001's layout)
 
 
 @dataclass
@@ -222,9 +235,16 @@ def _state(body: str, start: int, end: int, previous: int) -> StateEvaluation | 
                 chunk = chunk[: action.start()]
                 due_match = _NEXT_DUE.search(decision)
                 if due_match:
-                    due = decision[due_match.end() :]
+                    due = next_report_due(decision[due_match.end() :])
                     decision = decision[: due_match.start()].strip()
-        read_paragraphs.append(_paragraph(match.group(1), chunk, _line(body, start + match.start())))
+                decision = _RUN_ON.sub("", decision).strip()
+        number = match.group(1) or match.group(3)
+        line = _line(body, start + match.start())
+        read_paragraphs.append(
+            _evaluation_only(number, chunk, line)
+            if match.group("evaluation")
+            else _paragraph(number, chunk, line)
+        )
     return StateEvaluation(
         name=_name(body, start, previous, co.group(1)),
         state=co.group(1),
@@ -237,6 +257,27 @@ def _state(body: str, start: int, end: int, previous: int) -> StateEvaluation | 
         next_report_due=" ".join(due.split()),
         line=_line(body, start),
     )
+
+
+def next_report_due(text: str) -> str:
+    """The due date of the next periodic report as written, without what the page ran on after it.
+
+    >>> next_report_due("1 April 2015 104th session (March 2012)")
+    '1 April 2015'
+    >>> next_report_due("2024 (country review in 2025, in accordance with the predictable review cycle).")
+    '2024 (country review in 2025, in accordance with the predictable review cycle)'
+    >>> next_report_due("April 2015 105th session (July 2012)")
+    'April 2015'
+    >>> next_report_due("See CCPR/C/SRB/CO/2")
+    'See CCPR/C/SRB/CO/2'
+    """
+    text = " ".join(text.split())
+    for pattern in (_DUE_DAY, _DUE_YEAR):
+        match = pattern.match(text)
+        if match:
+            return match.group(1) if match.groups() else match.group(0)
+    sentence = _DUE_SENTENCE.match(text)
+    return (sentence.group(0) if sentence else text).strip()[:200]
 
 
 def _blank_state(line: re.Match[str]) -> str:
@@ -263,6 +304,48 @@ def _name(body: str, start: int, previous: int, code: str) -> str:
         return state_info(code).name
     except KeyError:
         return code
+
+
+def _evaluation_only(number: str, chunk: str, line: int) -> ParagraphEvaluation:
+    """A paragraph headed "Committee's evaluation of §54": its text is the evaluation (the
+    recommendation, the reply and other information are not quoted)."""
+    limbs = [Limb(grade, label, text, line) for grade, label, text in split_grades(chunk) if grade]
+    if not limbs:
+        limbs = _worded_limbs(chunk, line)
+    return ParagraphEvaluation(
+        number=number,
+        title="",
+        recommendation="",
+        state_reply="",
+        other_information="",
+        limbs=limbs,
+        line=line,
+    )
+
+
+#: The words of a limb graded without a code, as seed 001 pairs them with the Committee's codes
+#: ("[B] (a) and (b): Partially implemented." / "[C] (c) to (f): Not implemented.").
+WORDED_GRADES = {"partially implemented": "B", "not implemented": "C"}
+_WORDED = re.compile(
+    r"^(\([a-z]{1,5}\)(?:\s*(?:,\s*and|,|and|to)\s*\([a-z]{1,5}\))*)\s*:\s*([^\n.]+)\.?[ \t]*$", re.M
+)
+
+
+def _worded_limbs(chunk: str, line: int) -> list[Limb]:
+    """Limbs graded in words, each on its line with its evaluation below: ``(a): Not implemented``.
+
+    >>> [(l.grade, l.label, l.evaluation) for l in _worded_limbs("(a): Not implemented\\nIt regrets.\\n", 1)]
+    [('C', '(a)', 'It regrets.')]
+    """
+    marks = list(_WORDED.finditer(chunk))
+    limbs = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(chunk)
+        words = " ".join(mark.group(2).split())
+        grade = WORDED_GRADES.get(words.casefold(), "")
+        text = " ".join(chunk[mark.end() : end].split())
+        limbs.append(Limb(grade, " ".join(mark.group(1).split()), text, line, words=words))
+    return limbs
 
 
 def _paragraph(number: str, chunk: str, line: int) -> ParagraphEvaluation:

@@ -50,6 +50,14 @@ class Mapping:
         return ", ".join(parts)
 
 
+def make(columns: dict[str, str], values: dict[str, str]) -> Mapping:
+    """The mapping of ``columns`` (field → header) and ``values`` (field → one value), checked."""
+    return _checked(
+        {k.lower(): v.strip() for k, v in columns.items() if v.strip()},
+        {k.lower(): v.strip() for k, v in values.items() if v.strip()},
+    )
+
+
 def _checked(columns: dict[str, str], values: dict[str, str]) -> Mapping:
     for name in (*columns, *values):
         if name not in FIELDS:

@@ -49,6 +49,41 @@ def _table(loaded: LoadedFile) -> Iterator[tuple[int, list[Any]]]:
     return csv_rows(loaded.text)
 
 
+class CellsRejected(DocumentRejected):
+    """A file refused for the cells it cannot read; ``cells`` holds each one (place and reason)."""
+
+    def __init__(self, reason: str, place: Place | None, cells: list[DocumentRejected]) -> None:
+        super().__init__(reason, place)
+        self.cells = cells
+
+
+def head(loaded: LoadedFile, count: int) -> tuple[list[str], list[list[str]]]:
+    """The header and the first ``count`` rows (not empty) as text, to show before a mapping is chosen."""
+    rows = _table(loaded)
+    first = next(rows, None)
+    if first is None:
+        raise DocumentRejected("the file has no header row", Place(row=1, section="header"))
+    header = ["" if cell is None else str(cell).strip() for cell in first[1]]  # as the mapping names it
+    shown: list[list[str]] = []
+    for _line, cells in rows:
+        if len(shown) >= count:
+            break
+        if any(_shown(cell) for cell in cells):
+            shown.append([_shown(cell) for cell in cells])
+    width = max([len(header), *map(len, shown)])
+    return header + [""] * (width - len(header)), [row + [""] * (width - len(row)) for row in shown]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return str(value).strip()
+
+
 class _Sheet:
     """The mapped cells of one row, and where they are."""
 
@@ -124,7 +159,7 @@ def parse(loaded: LoadedFile, mapping: Mapping) -> ParsedDocument:
         more = "; ".join(str(error) for error in errors[1:SHOWN])
         extra = f" (and {len(errors) - SHOWN} more)" if len(errors) > SHOWN else ""
         reason = errors[0].reason + (f"; also {more}{extra}" if more else "")
-        raise DocumentRejected(f"{len(errors)} cell(s) cannot be read: {reason}", errors[0].place)
+        raise CellsRejected(f"{len(errors)} cell(s) cannot be read: {reason}", errors[0].place, errors)
     if not records:
         raise DocumentRejected("the file has a header but no rows", Place(row=2))
     review = records[0].review
