@@ -70,6 +70,7 @@ bench: setup
 	$(BIN)/python -m bench.web_pages
 	$(BIN)/python -m bench.reports
 	$(BIN)/python -m bench.analysis
+	$(BIN)/python -m bench.evidence
 	$(BIN)/python -m bench.scale --scale both
 	$(BIN)/python -m bench.fuzz_importers --cases $(FUZZ_CASES)
 

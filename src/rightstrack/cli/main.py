@@ -315,6 +315,39 @@ def analyse(
         out.print(f"suggested links: {total:,} for {len(report.links)} State(s)")
 
 
+@app.command("link-evidence")
+def link_evidence(
+    state: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this State's evidence (ISO code or name; repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Link the imported evidence paragraphs to the recommendations of each State's earlier reviews
+    (editors' confirmed and rejected links are kept)."""
+    _django()
+    from rightstrack.core.states import resolve_state
+    from rightstrack.evidence.linking import link_evidence as run
+
+    codes: list[str] | None = None
+    if state:
+        codes = []
+        for name in state:
+            code = resolve_state(name)
+            if code is None:
+                _fail(f"unknown State {name!r}")
+                return
+            codes.append(code)
+    made = run(codes)
+    if as_json:
+        print(json.dumps(made, indent=2))
+        return
+    if not made:
+        out.print("no evidence document of these States has been imported")
+    for code, count in made.items():
+        out.print(f"{code}: {count:,} suggested evidence links")
+
+
 @app.command()
 def export(
     state: Annotated[str, typer.Option(help="State: ISO code or name.")],

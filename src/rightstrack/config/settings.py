@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "rightstrack.api",
     "rightstrack.reports",
     "rightstrack.assist",
+    "rightstrack.evidence",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
