@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from rightstrack.core.stakeholders import STAKEHOLDER_KINDS
 
 app = typer.Typer(
     help="RightsTrack: follow up human rights recommendations.",
@@ -84,22 +86,21 @@ class Language(StrEnum):
     RU = "ru"
 
 
-class StakeholderKind(StrEnum):
-    """``rightstrack.core.stakeholders.STAKEHOLDER_KINDS``."""
+if TYPE_CHECKING:
 
-    STATE = "state"
-    NHRI = "nhri"
-    NGO = "ngo"
-    UN_AGENCY = "un_agency"
-    COALITION = "coalition"
-    ACADEMIC = "academic"
-    FOLLOW_UP_PROGRAMME = "follow_up_programme"
+    class StakeholderKind(StrEnum):
+        """The kinds of ``rightstrack.core.stakeholders.STAKEHOLDER_KINDS``."""
+
+else:  # made from the register itself, so that a new kind is offered at once
+    StakeholderKind = StrEnum("StakeholderKind", {code.upper(): code for code in STAKEHOLDER_KINDS})
+NEW_STAKEHOLDER_KIND = StakeholderKind("ngo")
 
 
 def _plain_type_label(param: Any, ctx: Any) -> str | None:
     """A value's label in ``--help``: ``FILE...``, ``TEXT``, the choices; never ``<bool>``."""
-    if param.metavar is not None:
-        return param.metavar
+    metavar: str | None = param.metavar
+    if metavar is not None:
+        return metavar
     if getattr(param, "is_flag", False) or getattr(param, "count", False):
         return None
     label = str(param.display_type(ctx)).strip("<>")
@@ -621,7 +622,7 @@ def sheet(
     acronym: Annotated[str, typer.Option(help="The stakeholder's acronym.")] = "",
     kind: Annotated[
         StakeholderKind, typer.Option(help="The stakeholder's kind (when it is new).")
-    ] = StakeholderKind.NGO,
+    ] = NEW_STAKEHOLDER_KIND,
 ) -> None:
     """Write the Excel sheet a stakeholder fills in: every recommendation of a review, a level per row."""
     _django()
