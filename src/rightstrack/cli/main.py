@@ -474,6 +474,21 @@ def _suggested_iri(review: Any, as_json: bool) -> None:
         )
 
 
+def _state_codes(names: list[str] | None) -> list[str] | None:
+    """The ISO codes of a repeatable ``--state`` option (None: every State); an unknown name stops."""
+    from rightstrack.core.states import resolve_state
+
+    if not names:
+        return None
+    codes = []
+    for name in names:
+        code = resolve_state(name)
+        if code is None:
+            _fail(f"unknown State {name!r}")
+        codes.append(str(code))
+    return codes
+
+
 @app.command()
 def analyse(
     state: Annotated[
@@ -486,17 +501,8 @@ def analyse(
     """Machine help now: embed, suggest labels (for editors to accept or reject) and link recommendations."""
     _django()
     from rightstrack.assist.pipeline import analyse as run
-    from rightstrack.core.states import resolve_state
 
-    codes: list[str] | None = None
-    if state:
-        codes = []
-        for name in state:
-            code = resolve_state(name)
-            if code is None:
-                _fail(f"unknown State {name!r}")
-                return
-            codes.append(code)
+    codes = _state_codes(state)
     with _progress("analysing") as show:
         report = run(states=codes, relink="scope" if links else "none", progress=show)
     if as_json:
@@ -527,19 +533,9 @@ def link_evidence(
     """Link the imported evidence paragraphs to the recommendations of each State's earlier reviews
     (editors' confirmed and rejected links are kept)."""
     _django()
-    from rightstrack.core.states import resolve_state
     from rightstrack.evidence.linking import link_evidence as run
 
-    codes: list[str] | None = None
-    if state:
-        codes = []
-        for name in state:
-            code = resolve_state(name)
-            if code is None:
-                _fail(f"unknown State {name!r}")
-                return
-            codes.append(code)
-    made = run(codes)
+    made = run(_state_codes(state))
     if as_json:
         print(json.dumps(made, indent=2))
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from rightstrack.core.records import ParsedDocument
-from rightstrack.documents.models import SourceDocument
+from rightstrack.documents.store.document import new_source_document
 from rightstrack.evidence.models import EvidenceDocument, EvidenceParagraph
 from rightstrack.ingest.reading import LoadedFile
 
@@ -14,15 +14,7 @@ def store_evidence(parsed: ParsedDocument, loaded: LoadedFile) -> int:
     """Write the document and its paragraphs (inside the caller's transaction); return how many paragraphs."""
     evidence = parsed.evidence
     assert evidence is not None
-    source = SourceDocument.objects.create(
-        kind=parsed.kind,
-        name=loaded.name[:255],
-        sha256=loaded.sha256,
-        size=loaded.size,
-        title=parsed.title[:500],
-        symbol=parsed.symbol[:100],
-        published_on=parsed.published_on,
-    )
+    source = new_source_document(parsed, loaded)
     document = EvidenceDocument.objects.create(
         source=source,
         kind=evidence.kind,
