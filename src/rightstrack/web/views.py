@@ -372,6 +372,9 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     )
     pending = [s for s in suggestions if s.decision == "pending"]
     words = evidence(pending, recommendation.text) if pending else {}
+    from rightstrack.evidence.decisions import evidence_json, shown_links
+
+    evidence_links = shown_links(recommendation, is_editor(request.user))
     data = {
         "id": recommendation.pk,
         "review": {
@@ -422,8 +425,11 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
             }
             for pk, claim in claims.items()
         ],
+        "evidence": evidence_json(evidence_links),
     }
     context = {
+        "evidence_links": evidence_links,
+        "evidence_editor": is_editor(request.user),
         "statements": statements,
         "claims": claims,
         "suggestions": suggestions,
