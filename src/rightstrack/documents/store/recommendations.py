@@ -646,6 +646,9 @@ def _write_links(
     levels: list[tuple[PublishedLevel, Place]] = []
     through = Recommendation.recommending_states.through
     grades = {grade.code: grade for grade in Grade.objects.filter(scheme__code="iri")}
+    #: (vocabulary, label as written, year) → (label as kept, term id, whether the vocabulary holds it)
+    resolved: dict[tuple[str, str, int | None], tuple[str, int, bool]] = {}
+    origin = RecommendationTerm.Origin.DOCUMENT.value
     for known, record, states, added, is_new_ref in refs:
         obj = known.obj
         review = reviews.get(record.review or parsed.review)
@@ -656,24 +659,27 @@ def _write_links(
             ref_rows.append((review.id, obj.id, record.ref_scheme, record.ref, record.ref_part, state_id))
         for code in added:
             state_rows.append((obj.id, code))
+        year = record.review.year if record.review else None
         for written_code, labels in record.terms.items():
             code = written_code.removesuffix(UNMATCHED)  # the parser has said why; kept all the same
             for written in labels:
-                label = _fit_label(written)
+                found = resolved.get((code, written, year))
+                if found is None:
+                    label = _fit_label(written)
+                    term, in_vocabulary = terms.term(code, label, record.place, year)
+                    found = resolved[(code, written, year)] = (label, term.id, in_vocabulary)
+                label, term_id, in_vocabulary = found
                 if label != written:
                     stored.problems.append(
                         f"{record.place.describe()}: {code} label of {len(written)} characters kept as its "
                         f"first {len(label) - 1}: {label!r}"
                     )
-                term, in_vocabulary = terms.term(
-                    code, label, record.place, record.review.year if record.review else None
-                )
                 if not in_vocabulary and code == written_code:
                     stored.problems.append(
                         f"{record.place.describe()}: {label!r} is not a label of {code}; kept on the record, "
                         "marked as not in the vocabulary"
                     )
-                term_rows.append((obj.id, term.id, RecommendationTerm.Origin.DOCUMENT, True))
+                term_rows.append((obj.id, term_id, origin, True))
         if record.published_level is not None:
             level = PublishedLevel(
                 recommendation=obj,
