@@ -32,7 +32,7 @@ from rightstrack.documents.store.merge import merge_into
 from rightstrack.documents.store.places import BATCH, Places
 from rightstrack.documents.store.positions import FIELDS as POSITION_FIELDS
 from rightstrack.documents.store.positions import Answers, inherit_positions
-from rightstrack.documents.store.rows import fts_suspended, insert_objects, insert_rows
+from rightstrack.documents.store.rows import Blueprint, fts_suspended, insert_objects, insert_rows
 from rightstrack.recommendations.models import (
     Mechanism,
     Recommendation,
@@ -63,6 +63,7 @@ _REVIEW = Recommendation._meta.get_field("review")
 _COLUMNS = [
     column.attname for column in Recommendation._meta.concrete_fields if column.attname != "created_at"
 ]
+_BLUEPRINT = Blueprint(Recommendation)
 _ID, _REVIEW_ID, _TEXT = _COLUMNS.index("id"), _COLUMNS.index("review_id"), _COLUMNS.index("text")
 
 
@@ -203,7 +204,7 @@ class Known:
     @property
     def obj(self) -> Recommendation:
         if self.instance is None:
-            self.instance = Recommendation(**dict(zip(_COLUMNS, self.row, strict=True)))
+            self.instance = _BLUEPRINT.make(dict(zip(_COLUMNS, self.row, strict=True)))
             self.instance._state.adding = False
             self.instance._state.db = "default"
         return self.instance
@@ -576,14 +577,9 @@ def store_recommendations(
 
 
 def _new_recommendation(review: Review, values: dict[str, Any]) -> Recommendation:
-    """``Recommendation(review=review, **values)``, built with positional values (twice as fast)."""
+    """``Recommendation(review=review, **values)``, built without ``Model.__init__`` (three times as fast)."""
     values["review_id"] = review.id
-    obj = Recommendation(
-        *[
-            values[field.attname] if field.attname in values else field.get_default()
-            for field in Recommendation._meta.concrete_fields
-        ]
-    )
+    obj = _BLUEPRINT.make(values)
     _REVIEW.set_cached_value(obj, review)
     return obj
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db.models import signals
 
 BATCH = 2000
 #: Rows per ``INSERT ... RETURNING`` statement (its parameters stay far below every backend's limit).
@@ -86,42 +87,67 @@ def _plain(field: models.Field[Any, Any]) -> bool:
     return isinstance(field, _PLAIN)
 
 
+class Blueprint[M: models.Model]:
+    """New, unsaved instances of ``model`` made without ``Model.__init__`` (three times as fast).
+
+    ``make(values)`` gives what ``model(**values)`` gives for concrete fields named by their attribute
+    name (``review_id``): the other fields take their defaults (a callable default is called for each
+    instance). Models with ``pre_init``/``post_init`` receivers go through ``__init__`` as usual.
+    """
+
+    def __init__(self, model: type[M]) -> None:
+        self.model = model
+        self.fixed: dict[str, Any] = {}
+        self.made: list[tuple[str, Any]] = []
+        for field in model._meta.concrete_fields:
+            if field.has_default() and callable(field.default):
+                self.made.append((field.attname, field.default))
+            else:
+                self.fixed[field.attname] = field.get_default()
+        self.plain = not (signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model))
+
+    def make(self, values: dict[str, Any]) -> M:
+        attributes = {**self.fixed, **{name: default() for name, default in self.made}, **values}
+        if not self.plain:
+            return self.model(**attributes)
+        obj = self.model.__new__(self.model)
+        obj._state = models.base.ModelState()
+        obj.__dict__.update(attributes)
+        return obj
+
+
 def insert_objects(objs: Sequence[models.Model]) -> list[int]:
     """Save new model instances as ``bulk_create`` does (no signal, no ``save()``), in fewer steps.
 
     Every concrete field but the primary key is written; values go through ``get_db_prep_save``
-    unless the field stores its Python value as it is. Automatic dates (``auto_now_add``) are taken
-    once for the whole batch, the same for every row. The instances get their ids and become saved
-    instances. Returns the ids.
+    unless the field stores its Python value as it is (or the value is None, stored as NULL by every
+    field). Automatic dates (``auto_now_add``) are taken once for the whole batch, the same for every
+    row. The instances get their ids and become saved instances. Returns the ids.
     """
     if not objs:
         return []
     model = type(objs[0])
     db = connections[DEFAULT_DB_ALIAS]  # the connection itself: the proxy looks it up on every use
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    fixed: dict[str, Any] = {}
-    for field in fields:
+    fixed: dict[int, Any] = {}  # position in the row → the batch's prepared value
+    for at, field in enumerate(fields):
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             value = field.pre_save(objs[0], True)
             for obj in objs[1:]:
                 setattr(obj, field.attname, value)
-            fixed[field.attname] = field.get_db_prep_save(value, db)
-    # Per field: read the value as it is ("plain"), prepare it ("prep"), or the batch's ("fixed").
-    plan = [
-        (field.attname, "fixed" if field.attname in fixed else "plain" if _plain(field) else "prep", field)
-        for field in fields
-    ]
-    rows = [
-        tuple(
-            getattr(obj, attname)
-            if how == "plain"
-            else fixed[attname]
-            if how == "fixed"
-            else field.get_db_prep_save(getattr(obj, attname), db)
-            for attname, how, field in plan
-        )
-        for obj in objs
-    ]
+            fixed[at] = field.get_db_prep_save(value, db)
+    names = [field.attname for field in fields]
+    prepared = [(at, field) for at, field in enumerate(fields) if not _plain(field) and at not in fixed]
+    rows: list[list[Any]] = []
+    for obj in objs:
+        attributes = obj.__dict__
+        row = [attributes[name] for name in names]
+        for at, field in prepared:
+            if row[at] is not None:
+                row[at] = field.get_db_prep_save(row[at], db)
+        for at, value in fixed.items():
+            row[at] = value
+        rows.append(row)
     ids = insert_returning(model, [_column(field) for field in fields], rows)
     for obj, pk in zip(objs, ids, strict=True):
         obj.pk = pk
