@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rightstrack.core import positions
 from rightstrack.core.records import ParsedDocument, RecommendationRecord
@@ -33,6 +34,11 @@ COLUMNS = [
 ]
 
 
+#: Readings and decisions are pure functions of a few words: an export repeats the same ones row after row.
+_read = lru_cache(maxsize=4096)(positions.read)
+_resolve = lru_cache(maxsize=4096)(positions.resolve)
+
+
 @dataclass
 class Answers:
     """The answers of one document, by recommendation (keyed by the Python object until it has an id)."""
@@ -51,7 +57,7 @@ class Answers:
             words = record.position_qualifier
         if not words:
             return
-        reading = positions.read(words, kind, authority)
+        reading = _read(words, kind, authority)
         _, readings = self.statements.setdefault(id(obj), (obj, {}))
         place = record.place.describe()
         if record.position_source:
@@ -62,7 +68,7 @@ class Answers:
         """Positions of the recommendations this document creates (no other statement exists yet)."""
         for obj, readings in self.statements.values():
             if obj.pk is None:
-                _apply(obj, positions.resolve(reading for reading, _ in readings.values()))
+                _apply(obj, _resolve(tuple(reading for reading, _ in readings.values())))
 
     def write(self, document: SourceDocument) -> list[Recommendation]:
         """Store the statements; decide again the positions of recommendations that existed before.

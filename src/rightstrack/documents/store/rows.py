@@ -171,12 +171,21 @@ def insert_objects(objs: Sequence[models.Model]) -> list[int]:
     names = [field.attname for field in fields]
     prepared = [(at, field) for at, field in enumerate(fields) if not _plain(field) and at not in fixed]
     rows: list[list[Any]] = []
+    empty: dict[tuple[int, type], Any] = {}  # (position, list or dict) → an empty one, prepared
     for obj in objs:
         attributes = obj.__dict__
         row = [attributes[name] for name in names]
         for at, field in prepared:
-            if row[at] is not None:
-                row[at] = field.get_db_prep_save(row[at], db)
+            value = row[at]
+            if value is None:
+                continue
+            if type(value) in (list, dict) and not value:  # an empty list of variants, row after row
+                key = (at, type(value))
+                if key not in empty:
+                    empty[key] = field.get_db_prep_save(value, db)
+                row[at] = empty[key]
+            else:
+                row[at] = field.get_db_prep_save(value, db)
         for at, value in fixed.items():
             row[at] = value
         rows.append(row)
