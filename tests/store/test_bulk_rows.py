@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.db import connection
+
 from rightstrack.documents.models import PositionStatement, SourceDocument
 from rightstrack.documents.store.positions import COLUMNS
 from rightstrack.documents.store.rows import insert_rows
@@ -15,7 +17,9 @@ def test_bulk_rows_keep_their_words_numbers_and_flags_and_skip_what_is_already_t
 ) -> None:
     document = SourceDocument.objects.get()
     first, second = Recommendation.objects.order_by("id")[:2]
-    words = ["accepted", "Принята — «частично»", "noted\x00 (a NUL the file held)", "7", ""]
+    words = ["accepted", "Принята — «частично»", "7", ""]
+    if connection.vendor == "sqlite":  # PostgreSQL refuses a NUL in any text
+        words.append("noted\x00 (a NUL the file held)")
     rows = [
         (document.pk, first.pk, "final", 30 + at, word, "", "noted", "", f"line {at}")
         for at, word in enumerate(words)
