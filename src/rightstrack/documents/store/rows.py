@@ -2,7 +2,8 @@
 
 Django's ``bulk_create`` builds a model instance and compiles SQL per row; for link tables (references,
 recommending States, tags, provenance) a prepared ``INSERT ... ON CONFLICT DO NOTHING`` run with
-``executemany`` writes the same rows several times faster. Only columns are written; no signal is sent
+``executemany`` writes the same rows several times faster (on SQLite 3.38 and later, one JSON array per
+20,000 rows unpacked by ``json_each``, a fifth faster again). Only columns are written; no signal is sent
 (none is listened to on these tables). :func:`insert_returning` does the same for rows whose new ids
 the caller needs (recommendations), with ``INSERT ... VALUES (...), (...) RETURNING id``.
 
