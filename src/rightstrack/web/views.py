@@ -20,6 +20,7 @@ from rightstrack.assessments.export import decision_json, paragraph_of, treaty_b
 from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
 from rightstrack.assessments.picture import assessments_level, review_picture
 from rightstrack.assist.claims import claims_of
+from rightstrack.assist.linking import linked_once
 from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome
 from rightstrack.core.mechanisms import TREATY_BODY
@@ -28,7 +29,6 @@ from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
     ActionCategory,
     Recommendation,
-    RecommendationLink,
     Review,
     State,
 )
@@ -263,7 +263,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     ).select_related("document")
     refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
     statements = list(recommendation.position_statements.select_related("document"))
-    links = linked(recommendation)
+    links = linked_once(recommendation)
     timeline = level_timeline(levels, assessments)
     claims = claims_of(assessments)
     suggestions = (
@@ -306,8 +306,17 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "assessments": [serializers.assessment_json(a, paragraph_of(recommendation)) for a in assessments],
         "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
         "linked": [
-            {"id": other.pk, "kind": kind, "score": score, "review": str(other.review), "text": other.text}
-            for other, kind, score in links
+            {
+                "id": row.recommendation.pk,
+                "review": str(row.recommendation.review),
+                "year": row.recommendation.review.year,
+                "mechanism": row.recommendation.review.mechanism.code,
+                "paragraph": row.paragraph,
+                "recommending_states": row.states,
+                "text": row.recommendation.text,
+                "origins": [{"kind": o.kind, "score": o.score, "origin": o.origin} for o in row.origins],
+            }
+            for row in links
         ],
         "timeline": [
             {"date": when.isoformat() if when else None, "who": who, "level": level}
@@ -465,19 +474,30 @@ def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> H
         "only_open": only_open,
         "groups": [
             {
+                "title": group.title,
+                "subject": group.subject,
+                "action": group.action,
+                "years": group.years,
                 "reviews": [str(review) for review in group.reviews],
+                "latest_position": group.latest_position,
+                "latest_positions": dict(group.latest_positions),
                 "latest_level": group.latest_level,
                 "still_open": group.still_open,
                 "weakest_suggested_score": group.score,
                 "recommendations": [
                     {
-                        "id": rec.pk,
-                        "review": str(rec.review),
-                        "text": rec.text,
-                        "level": rec.level,
-                        "url": reverse("recommendation", kwargs={"pk": rec.pk}),
+                        "id": row.recommendation.pk,
+                        "review": str(row.recommendation.review),
+                        "year": row.recommendation.review.year,
+                        "mechanism": row.recommendation.review.mechanism.code,
+                        "paragraph": row.paragraph,
+                        "recommending_states": row.states,
+                        "text": row.recommendation.text,
+                        "position": row.recommendation.response,
+                        "level": row.recommendation.level,
+                        "url": reverse("recommendation", kwargs={"pk": row.recommendation.pk}),
                     }
-                    for rec in group.recommendations
+                    for row in group.members
                 ],
             }
             for group in groups
@@ -485,20 +505,6 @@ def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> H
     }
     context = {"state": state, "groups": groups, "only_open": only_open}
     return _respond(request, fmt, "web/recurring.html", context, data)
-
-
-def linked(recommendation: Recommendation) -> list[tuple[Recommendation, str, float | None]]:
-    """Recommendations that ask the same thing, in either direction of the link."""
-    rows: list[tuple[Recommendation, str, float | None]] = []
-    for link in RecommendationLink.objects.filter(source=recommendation).select_related(
-        "target__review__state", "target__review__mechanism"
-    ):
-        rows.append((link.target, link.kind, link.score))
-    for link in RecommendationLink.objects.filter(target=recommendation).select_related(
-        "source__review__state", "source__review__mechanism"
-    ):
-        rows.append((link.source, link.kind, link.score))
-    return rows
 
 
 def level_timeline(
