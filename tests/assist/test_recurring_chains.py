@@ -9,6 +9,7 @@ from html import unescape
 
 from django.test import Client
 
+from rightstrack.analysis.actions import treaties_to_join
 from rightstrack.assist.linking import SUGGESTED, recurring
 from rightstrack.assist.pipeline import AnalysisReport
 from rightstrack.recommendations.models import Recommendation, RecommendationLink, State
@@ -41,6 +42,18 @@ def test_a_request_asked_in_several_reviews_is_one_chain_titled_by_its_subject(
     headings = _headings(page)
     assert sum(h.startswith("Death penalty: abolish") for h in headings) == 1, headings
     assert any(h.startswith("Death penalty: abolish") and "asked in 2010, 2014" in h for h in headings)
+
+
+def test_requests_to_join_different_treaties_are_different_chains(analysed: AnalysisReport) -> None:
+    """ "Ratify the Optional Protocol to CRPD" and "Ratify the Second Optional Protocol to ICCPR" read
+    alike; one 2010 text naming the Rome Statute and the Second Optional Protocol joined both asks."""
+    joining = 0
+    for group in recurring(State.objects.get(code="KAZ")):
+        asked = [treaties_to_join(rec.text) for rec in group.recommendations]
+        asked = [treaties for treaties in asked if treaties]
+        joining += bool(asked)
+        assert all(a & b for a in asked for b in asked), (group.title, asked)
+    assert joining >= 2
 
 
 def test_a_chain_shows_its_latest_position_and_its_members_paragraph_states_and_year(

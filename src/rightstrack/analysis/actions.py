@@ -104,6 +104,11 @@ _FILLER = frozenset(
         "human",
         "rights",
         "not",
+        "process",
+        "procedures",
+        "speedy",
+        "towards",
+        "work",
     ]
 )
 #: Nouns that name an action: read as that action.
@@ -178,3 +183,58 @@ def action_label(texts: Sequence[str], most: int = 2) -> str:
     order = {verb: k for k, verb in reversed(list(enumerate(map(action, texts)))) if verb}
     ranked = sorted(counts, key=lambda verb: (-counts[verb], order[verb]))
     return " / ".join(ranked[:most])
+
+
+#: Actions that ask the State to become party to a treaty.
+JOIN = frozenset(["ratify", "accede", "adhere", "sign", "become", "join"])
+#: Treaties a recommendation may ask the State to join, by how UN prose names them (the optional
+#: protocols before their conventions: a text naming a protocol names its convention too).
+_TREATIES = [
+    (
+        "ICCPR-OP2",
+        r"second\s+optional\s+protocol|OP2|ICCPR[-\s]OP2",
+    ),
+    (
+        "ICCPR-OP1",
+        r"(?<!second\s)optional\s+protocol\s+to\s+(?:the\s+)?(?:international\s+covenant\s+on\s+civil|ICCPR)",
+    ),
+    (
+        "ICESCR-OP",
+        r"optional\s+protocol\s+to\s+(?:the\s+)?(?:international\s+covenant\s+on\s+economic|ICESCR)|OP-ICESCR",
+    ),
+    (
+        "CRPD-OP",
+        r"optional\s+protocol\s+to\s+(?:the\s+)?(?:convention\s+on\s+the\s+rights\s+of\s+persons|CRPD)|OP-CRPD",
+    ),
+    ("OPCAT", r"optional\s+protocol\s+to\s+(?:the\s+)?(?:convention\s+against\s+torture|CAT)|OPCAT|OP-CAT"),
+    (
+        "CRC-OP",
+        r"optional\s+protocols?\s+to\s+(?:the\s+)?(?:convention\s+on\s+the\s+rights\s+of\s+the\s+child|CRC)",
+    ),
+    ("ROME", r"rome\s+statute"),
+    ("ICRMW", r"migrant\s+workers|ICRMW"),
+    ("CED", r"enforced\s+disappearance|\bCED\b"),
+    ("STATELESSNESS", r"statelessness|stateless\s+persons"),
+    ("CRPD", r"convention\s+on\s+the\s+rights\s+of\s+persons\s+with\s+disabilities|\bCRPD\b"),
+]
+_TREATY = [(key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _TREATIES]
+
+
+def treaties_to_join(text: str) -> frozenset[str]:
+    """The treaties ``text`` asks the State to join (ratify, accede to …), none when it asks
+    something else; a protocol hides its own convention ("… the Optional Protocol to CRPD": only it).
+
+    >>> sorted(treaties_to_join("Ratify the Optional Protocol to CRPD"))
+    ['CRPD-OP']
+    >>> sorted(treaties_to_join("Abolish the death penalty and ratify the Second Optional Protocol to ICCPR"))
+    []
+    """
+    if action(text) not in JOIN:
+        return frozenset()
+    found: set[str] = set()
+    rest = text
+    for key, pattern in _TREATY:
+        if pattern.search(rest):
+            found.add(key)
+            rest = pattern.sub(" ", rest)
+    return frozenset(found)

@@ -156,9 +156,9 @@ SUBJECT_VOCABULARIES = ("upr-info-issues", "uhri-themes")
 #: over every pair keeps "ratify the Rome Statute" and "ratify the Second Optional Protocol" apart,
 #: which one recommendation naming both would otherwise join. On Kazakhstan's example
 #: (migrate, import and analyse as ``make example`` does) 0.30–0.38 keep the death-penalty requests of
-#: 2010 and 2014 (abolish, moratorium) in one chain and the Rome Statute apart from the Second Optional
-#: Protocol; none keeps the optional protocols to three different treaties apart (their one-line
-#: "Ratify the Optional Protocol to …" texts are too alike). 0.35: the middle of that range.
+#: 2010 and 2014 (abolish, moratorium) in one chain; none keeps the optional protocols to three
+#: different treaties apart (their one-line "Ratify the Optional Protocol to …" texts are too alike):
+#: the treaty each asks to join does (:func:`_other_treaties`). 0.35: the middle of that range.
 CHAIN_SCORE = 0.35
 
 
@@ -284,6 +284,11 @@ def _subjects(ids: Sequence[int]) -> dict[int, set[str]]:
     return held
 
 
+def _other_treaties(a: list[int], b: list[int], treaties: dict[int, frozenset[str]]) -> bool:
+    """Whether a member of ``a`` asks to join one treaty and a member of ``b`` another (none in common)."""
+    return any(treaties[x] and treaties[y] and not treaties[x] & treaties[y] for x in a for y in b)
+
+
 def recurring(
     state: State, min_score: float = RECURRING_SCORE, chain_score: float = CHAIN_SCORE
 ) -> list[RecurringGroup]:
@@ -291,11 +296,13 @@ def recurring(
 
     Chains are connected groups of linked recommendations, joined strongest link first (a document's
     link before the machine's); two chains merge only when the mean similarity of their members'
-    texts is at least ``chain_score`` (a pair a document links counts as 1), so that one text naming
-    two requests does not join them. A chain is kept when it spans two reviews or more and holds a
-    strong link (a document's, or a suggested one scoring at least ``min_score``).
+    texts is at least ``chain_score`` (a pair a document links counts as 1) and no member of one asks
+    to join a treaty that a member of the other does not name (``analysis.actions.treaties_to_join``),
+    so that one text naming two requests does not join them. A chain is kept when it spans two
+    reviews or more and holds a strong link (a document's, or a suggested one scoring at least
+    ``min_score``).
     """
-    from rightstrack.analysis.actions import action_label
+    from rightstrack.analysis.actions import action_label, treaties_to_join
     from rightstrack.analysis.link import similarity
 
     links = RecommendationLink.objects.filter(source__review__state=state, target__review__state=state)
@@ -325,6 +332,7 @@ def recurring(
         strength[key] = max(value, strength.get(key, 0.0))
         if value > 1.0:
             close[position[source], position[target]] = close[position[target], position[source]] = 1.0
+    treaties = {pk: treaties_to_join(rows[pk].text) for pk in ids}
     members: dict[int, list[int]] = {pk: [pk] for pk in ids}
     weakest: dict[int, float | None] = {pk: None for pk in ids}
     strong = {pk: False for pk in ids}
@@ -334,7 +342,7 @@ def recurring(
         if ra == rb:
             continue
         cross = close[[position[pk] for pk in members[ra]]][:, [position[pk] for pk in members[rb]]]
-        if float(cross.mean()) < chain_score:
+        if float(cross.mean()) < chain_score or _other_treaties(members[ra], members[rb], treaties):
             continue
         for pk in members[rb]:
             head[pk] = ra
