@@ -30,6 +30,8 @@ def test_the_action_is_read_past_the_formula_and_through_generic_verbs() -> None
         "safeguard"
     )
     assert action("Introduce a moratorium on the death penalty in all cases") == "moratorium"
+    assert action("The State party should: (a) Consider decriminalizing defamation") == "decriminalize"
+    assert action("The Committee is concerned that the law does not define discrimination.") is None
     assert action("…") is None
 
 

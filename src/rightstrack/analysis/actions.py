@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from rightstrack.analysis.link import is_concern
+
 #: Openings that say how, not what: stripped (repeatedly) before the verb is read.
 _FORMULA = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[).]\s+"
@@ -25,9 +27,8 @@ _FORMULA = re.compile(
     r"|continue\s+(?:to\s+|with\s+)?"
     r"|take\s+(?:all\s+|the\s+)?(?:necessary\s+|appropriate\s+|concrete\s+|effective\s+|further\s+|urgent\s+|"
     r"robust\s+|immediate\s+|legislative\s+|practical\s+)*(?:and\s+\w+\s+)?(?:measures|steps|action)\s+"
-    r"(?:in\s+order\s+)?to\s+"
+    r"(?:in\s+order\s+|with\s+a\s+view\s+)?to\s+"
     r"|put\s+in\s+place\s+measures\s+to\s+"
-    r"|(?:ensure|guarantee)\s+that\s+"
     r"|(?:further|fully|effectively|promptly|urgently|swiftly|also)\s+"
     r"|(?:the\s+)?process\s+(?:of|to)\s+"
     r"|(?:sign\s+and|and)\s+)",
@@ -148,8 +149,19 @@ _NOMINAL = {
 _ADJECTIVE = re.compile(r"(?:al|ive|ent|ant|ic|ous|ary|ible|able|ful)$")
 
 
+def _base(word: str) -> str:
+    """A verb's form in "-izing" / "-ising" read as its base ("decriminalizing" → "decriminalize")."""
+    word = _NOMINAL.get(word, word)
+    if len(word) > 7 and word.endswith(("izing", "ising")):
+        return word[:-3] + "e"
+    return word
+
+
 def action(text: str) -> str | None:
-    """The action ``text`` asks for, lower case; ``None`` when no word is left after the formula."""
+    """The action ``text`` asks for, lower case; ``None`` when no word is left after the formula, or
+    for a treaty body's concern paragraph ("The Committee is concerned …")."""
+    if is_concern(text):
+        return None
     rest = text.strip()
     while True:
         stripped = _FORMULA.sub("", rest, count=1).lstrip(" ,:;")
@@ -161,17 +173,22 @@ def action(text: str) -> str | None:
         words = words[1:]
     if not words:
         return None
-    verb = _NOMINAL.get(words[0], words[0])
+    verb = _base(words[0])
     if verb not in _GENERIC:
         return verb
     for word in words[1:8]:
         if word not in _FILLER and not _ADJECTIVE.search(word):
-            return _NOMINAL.get(word, word)
+            return _base(word)
     return verb
 
 
+#: Verbs that say little about what is asked: a label counts them half.
+WEAK = frozenset(["ensure", "guarantee", "strengthen", "enhance", "improve", "promote", "intensify"])
+
+
 def action_label(texts: Sequence[str], most: int = 2) -> str:
-    """The ``most`` commonest actions of ``texts`` joined by " / " (ties: the earlier text first).
+    """The ``most`` commonest actions of ``texts`` joined by " / ", the :data:`WEAK` ones counting
+    half (ties: the earlier text first); a committee's concern paragraphs ask nothing.
 
     >>> action_label(["Abolish the death penalty", "Introduce a moratorium on the death penalty",
     ...               "Continue the process of abolishing the death penalty", "Maintain the moratorium"])
@@ -181,7 +198,7 @@ def action_label(texts: Sequence[str], most: int = 2) -> str:
     if not counts:
         return ""
     order = {verb: k for k, verb in reversed(list(enumerate(map(action, texts)))) if verb}
-    ranked = sorted(counts, key=lambda verb: (-counts[verb], order[verb]))
+    ranked = sorted(counts, key=lambda verb: (-counts[verb] / (2 if verb in WEAK else 1), order[verb]))
     return " / ".join(ranked[:most])
 
 
