@@ -100,3 +100,23 @@ def test_a_recommendation_page_lists_each_linked_recommendation_once_with_both_o
     data = json.loads(Client().get(f"/recommendations/{link.target_id}.json").content)
     rows = [row for row in data["linked"] if row["id"] == link.source_id]
     assert len(rows) == 1 and {o["kind"] for o in rows[0]["origins"]} == {SUGGESTED, "similar"}
+
+
+def test_the_recurring_page_shows_a_link_made_after_it_was_first_seen(analysed: AnalysisReport) -> None:
+    """The chains are cached per data version: a source document's new link shows at once."""
+
+    def chained() -> list[set[int]]:
+        data = json.loads(Client().get("/states/KAZ/recurring.json").content)
+        return [{rec["id"] for rec in group["recommendations"]} for group in data["groups"]]
+
+    before = chained()
+    shown = set().union(*before)
+    earlier, later = (
+        Recommendation.objects.filter(review__cycle=cycle).exclude(pk__in=shown).order_by("pk").first()
+        for cycle in (1, 2)
+    )
+    assert earlier is not None and later is not None
+    RecommendationLink.objects.create(
+        source=later, target=earlier, kind="similar", score=1.0, origin="a fact sheet"
+    )
+    assert any({earlier.pk, later.pk} <= chain for chain in chained())

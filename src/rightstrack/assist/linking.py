@@ -450,3 +450,36 @@ def linked_once(recommendation: Recommendation) -> list[LinkedRow]:
         )
     )
     return rows
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A chain of :func:`recurring` as a cache keeps it: its members' ids, oldest first, and its title."""
+
+    ids: tuple[int, ...]
+    score: float | None
+    subject: str
+    action: str
+
+
+def chains(state: State) -> list[Chain]:
+    """:func:`recurring` as ids (what a page caches per data version: computing it reads every text)."""
+    return [
+        Chain(tuple(rec.pk for rec in group.recommendations), group.score, group.subject, group.action)
+        for group in recurring(state)
+    ]
+
+
+def groups_of(found: Sequence[Chain]) -> list[RecurringGroup]:
+    """The chains ``found`` with their recommendations read afresh (positions and levels of now)."""
+    rows = {
+        rec.pk: rec
+        for rec in Recommendation.objects.filter(pk__in={pk for chain in found for pk in chain.ids})
+        .select_related("review__state", "review__mechanism")
+        .prefetch_related("refs", "recommending_states")
+    }
+    return [
+        RecurringGroup(tuple(rows[pk] for pk in chain.ids), chain.score, chain.subject, chain.action)
+        for chain in found
+        if all(pk in rows for pk in chain.ids)
+    ]

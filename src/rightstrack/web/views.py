@@ -464,11 +464,16 @@ def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     """What the State was asked again and again (linked across reviews), and what is still open."""
-    from rightstrack.assist.linking import recurring
+    from rightstrack.assist.linking import chains, groups_of
 
     state = get_object_or_404(State, code=code.upper())
     only_open = request.GET.get("open") == "1"
-    groups = [group for group in recurring(state) if group.still_open or not only_open]
+    key = f"recurring:{state.code}:{data_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = chains(state)
+        cache.set(key, found, MAX_AGE)
+    groups = [group for group in groups_of(found) if group.still_open or not only_open]
     data = {
         "state": state.code,
         "only_open": only_open,
