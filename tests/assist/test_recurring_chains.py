@@ -63,6 +63,8 @@ def test_a_chain_shows_its_latest_position_and_its_members_paragraph_states_and_
     headings = _headings(page)
     assert headings and not any("no answer" in h for h in headings), headings
     assert "Asked in 2 reviews" not in page
+    statuses = re.findall(r'<p class="chain-status">(.*?)</p>', page, re.S)
+    assert statuses and not any("no answer" in status for status in statuses)  # "no assessment yet"
     data = json.loads(Client().get("/states/KAZ/recurring.json").content)
     chain = next(g for g in data["groups"] if g["title"].startswith("Death penalty: abolish"))
     assert chain["latest_position"] == "supported"  # the 2014 Working Group report's position
