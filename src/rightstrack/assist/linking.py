@@ -5,28 +5,33 @@ the State's *other* reviews — earlier and later cycles, other mechanisms — a
 ``RecommendationLink(kind="suggested")`` with their score. Links a document states (``kind`` of the
 document) are never touched; suggested links of a State are replaced as a whole on each run.
 
-The recurring view groups recommendations joined by strong links (document links, or suggested ones
-scoring at least :data:`RECURRING_SCORE`) that span two reviews or more, with the level each reached.
+The recurring view chains recommendations joined by strong links (document links, or suggested ones
+scoring at least :data:`RECURRING_SCORE`) that span two reviews or more: one chain per request, titled
+by the subject its members hold and what they ask, with its latest position and level.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from rightstrack.analysis.link import MIN_SCORE, TOP, TREATY_MIN_FIRST
 from rightstrack.assist.embeddings import configured_embedder
 from rightstrack.assist.models import Analysis
 from rightstrack.core.mechanisms import TREATY_BODY
 from rightstrack.recommendations.models import (
+    Position,
     Recommendation,
     RecommendationLink,
     RecommendationRef,
+    RecommendationTerm,
     Review,
     State,
 )
@@ -144,12 +149,27 @@ def _concerns(state: State, texts: dict[str, str]) -> dict[str, str]:
     return {numbered[concern]: numbered[ask] for concern, ask in partners.items()}
 
 
+#: Vocabularies whose labels (held by a document or accepted by an editor) name a chain's subject.
+SUBJECT_VOCABULARIES = ("upr-info-issues", "uhri-themes")
+#: Two chains joined by a link merge only when their members' texts are, on average, at least this
+#: close (``analysis.link.similarity`` at its default weights; a pair a document links counts as 1);
+#: links are followed closest texts first, so a fact sheet's many links to one committee paragraph do
+#: not swallow the committee's own earlier paragraph on the same request. On Kazakhstan's example
+#: (``python -m bench.recurring_view``) 0.30–0.38 keep the death-penalty requests of 2010 and 2014
+#: (abolish, moratorium) in one chain; none keeps the optional protocols to three different treaties
+#: apart (their one-line "Ratify the Optional Protocol to …" texts are too alike): the treaty each asks
+#: to join does (:func:`_other_treaties`). 0.35: the middle of that range.
+CHAIN_SCORE = 0.35
+
+
 @dataclass(frozen=True)
 class RecurringGroup:
-    """Recommendations of several reviews asking the same thing, oldest review first."""
+    """One request of several reviews (a chain): its recommendations oldest first, titled by subject."""
 
     recommendations: tuple[Recommendation, ...]
-    score: float | None  # the weakest suggested link holding the group, None: documents only
+    score: float | None  # the weakest suggested link holding the chain, None: documents only
+    subject: str = ""  # the UPR Info issue / UHRI theme most members hold
+    action: str = ""  # what the members ask, in a word or two ("abolish / moratorium")
 
     @property
     def reviews(self) -> list[Review]:
@@ -159,8 +179,57 @@ class RecurringGroup:
         return list(seen.values())
 
     @property
+    def years(self) -> list[int]:
+        return sorted({rec.review.year for rec in self.recommendations if rec.review.year})
+
+    @property
+    def title(self) -> str:
+        """ "Death penalty: abolish / moratorium" (the subject or the action alone when one is missing)."""
+        return (
+            ": ".join(part for part in (self.subject, self.action) if part)
+            or self.recommendations[-1].text[:80]
+        )
+
+    @property
+    def latest(self) -> Recommendation:
+        return self.recommendations[-1]
+
+    @property
+    def members(self) -> list[LinkedRow]:
+        """The members, oldest first, with their paragraph and recommending States."""
+        return [LinkedRow(rec, ()) for rec in self.recommendations]
+
+    @property
+    def positioned(self) -> list[Recommendation]:
+        """The members of the latest review in which the State took a position on any (treaty bodies'
+        recommendations carry none): their positions are the chain's latest."""
+        with_position = [rec for rec in self.recommendations if rec.response]
+        if not with_position:
+            return []
+        review = with_position[-1].review_id
+        return [rec for rec in with_position if rec.review_id == review]
+
+    @property
+    def latest_positions(self) -> list[tuple[str, int]]:
+        """The latest positions (``Recommendation.response`` of :attr:`positioned`) with how many
+        members took each, commonest first; none when no member has a position."""
+        counts = Counter(rec.response for rec in self.positioned)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    @property
+    def latest_position_labels(self) -> list[tuple[str, int]]:
+        """:attr:`latest_positions` as people read them ("Supported", in the page's language)."""
+        return [(str(Position(code).label), n) for code, n in self.latest_positions]
+
+    @property
+    def latest_position(self) -> str:
+        """The chain's latest position: the commonest of :attr:`latest_positions` ("" if none)."""
+        positions = self.latest_positions
+        return positions[0][0] if positions else ""
+
+    @property
     def latest_level(self) -> str:
-        return self.recommendations[-1].level
+        return self.latest.level
 
     @property
     def still_open(self) -> bool:
@@ -172,51 +241,245 @@ def _review_order(review: Review) -> tuple[Any, ...]:
     return (review.year or 0, review.cycle or 0, review.mechanism_id, review.pk)
 
 
-def recurring(state: State, min_score: float = RECURRING_SCORE) -> list[RecurringGroup]:
-    """What ``state`` was asked again and again: for each recommendation, its closest counterpart in
-    each earlier review (a document's link, or a suggested one scoring ≥ ``min_score``).
+def _vectors(ids: Sequence[int]) -> dict[int, bytes]:
+    """The stored embeddings of ``ids`` by one embedder (the commonest), id → float32 bytes."""
+    rows = list(
+        Analysis.objects.filter(recommendation_id__in=ids, vector__isnull=False).values_list(
+            "recommendation_id", "embedder", "vector"
+        )
+    )
+    names = Counter(name for _, name, _ in rows)
+    if not names:
+        return {}
+    name = names.most_common(1)[0][0]
+    return {pk: bytes(vector or b"") for pk, embedder, vector in rows if embedder == name}
 
-    Groups are built around the later recommendation, not by chaining links (chains would merge
-    "ratify X" with "ratify Y" through a third text); a group inside a larger one is dropped.
+
+class _Vectors:
+    """The :class:`~rightstrack.analysis.embed.Embedder` of stored vectors, looked up by text."""
+
+    def __init__(self, by_text: dict[str, bytes]) -> None:
+        import numpy as np
+
+        self.by_text = by_text
+        self.name = "stored"
+        self.dim = len(next(iter(by_text.values()))) // np.dtype(np.float32).itemsize
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        import numpy as np
+
+        return np.stack([np.frombuffer(self.by_text[text], dtype=np.float32) for text in texts])
+
+
+def _subjects(ids: Sequence[int]) -> dict[int, set[str]]:
+    """Recommendation → the labels it holds (a document's, an editor's, or an accepted suggestion)."""
+    held: dict[int, set[str]] = defaultdict(set)
+    for pk, label in RecommendationTerm.objects.filter(
+        recommendation_id__in=ids,
+        confirmed=True,
+        term__vocabulary__code__in=SUBJECT_VOCABULARIES,
+        term__unmatched=False,
+    ).values_list("recommendation_id", "term__label"):
+        held[pk].add(label)
+    return held
+
+
+def _other_treaties(a: list[int], b: list[int], treaties: dict[int, frozenset[str]]) -> bool:
+    """Whether a member of ``a`` asks to join one treaty and a member of ``b`` another (none in common)."""
+    return any(treaties[x] and treaties[y] and not treaties[x] & treaties[y] for x in a for y in b)
+
+
+def recurring(
+    state: State, min_score: float = RECURRING_SCORE, chain_score: float = CHAIN_SCORE
+) -> list[RecurringGroup]:
+    """What ``state`` was asked again and again, one chain per request, most reviews first.
+
+    Chains are connected groups of linked recommendations, joined strongest link first (a document's
+    link before the machine's); two chains merge only when the mean similarity of their members'
+    texts is at least ``chain_score`` (a pair a document links counts as 1) and no member of one asks
+    to join a treaty that a member of the other does not name (``analysis.actions.treaties_to_join``),
+    so that one text naming two requests does not join them. A chain is kept when it spans two
+    reviews or more and holds a strong link (a document's, or a suggested one scoring at least
+    ``min_score``).
     """
-    links = RecommendationLink.objects.filter(
-        source__review__state=state, target__review__state=state
-    ).filter(~Q(kind=SUGGESTED) | Q(score__gte=min_score))
+    from rightstrack.analysis.actions import action_label, treaties_to_join
+    from rightstrack.analysis.link import similarity
+
+    links = RecommendationLink.objects.filter(source__review__state=state, target__review__state=state)
     pairs = list(links.values_list("source_id", "target_id", "kind", "score"))
-    ids = {pk for source, target, _, _ in pairs for pk in (source, target)}
     rows = {
         rec.pk: rec
-        for rec in Recommendation.objects.filter(pk__in=ids).select_related(
-            "review__state", "review__mechanism"
+        for rec in Recommendation.objects.filter(
+            pk__in={pk for source, target, _, _ in pairs for pk in (source, target)}
         )
+        .select_related("review__state", "review__mechanism")
+        .prefetch_related("refs", "recommending_states")
     }
-    best: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    ids = sorted(rows)
+    position = {pk: k for k, pk in enumerate(ids)}
+    texts = [rows[pk].text for pk in ids]
+    vectors = _vectors(ids)
+    embedder = (
+        _Vectors({rows[pk].text: vectors[pk] for pk in ids}) if len(vectors) == len(ids) and ids else None
+    )
+    close = similarity(texts, texts, embedder)
+    texts_alike = close.copy()  # the order links are followed in: closest texts first, whoever linked them
+    strength: dict[tuple[int, int], float] = {}
     for source, target, kind, score in pairs:
-        if source not in rows or target not in rows:
+        if source not in rows or target not in rows or source == target:
             continue
-        later, earlier = sorted((rows[source], rows[target]), key=lambda r: (_review_order(r.review), r.pk))[
-            ::-1
-        ]
-        if later.review_id == earlier.review_id:
+        value = float(score) if kind == SUGGESTED and score is not None else 2.0  # a document's word
+        key = (min(source, target), max(source, target))
+        strength[key] = max(value, strength.get(key, 0.0))
+        if value > 1.0:
+            close[position[source], position[target]] = close[position[target], position[source]] = 1.0
+    treaties = {pk: treaties_to_join(rows[pk].text) for pk in ids}
+    members: dict[int, list[int]] = {pk: [pk] for pk in ids}
+    weakest: dict[int, float | None] = {pk: None for pk in ids}
+    strong = {pk: False for pk in ids}
+    head = {pk: pk for pk in ids}
+    for (a, b), value in sorted(
+        strength.items(), key=lambda item: (-texts_alike[position[item[0][0]], position[item[0][1]]], item[0])
+    ):
+        ra, rb = head[a], head[b]
+        if ra == rb:
             continue
-        strength = float(score) if kind == SUGGESTED and score is not None else 2.0  # a document's word
-        kept = best[later.pk].get(earlier.review_id)
-        if kept is None or strength > kept[0]:
-            best[later.pk][earlier.review_id] = (strength, earlier.pk)
-    candidates: list[tuple[frozenset[int], RecurringGroup]] = []
-    for later_pk, per_review in best.items():
-        members = [rows[later_pk], *(rows[pk] for _, pk in per_review.values())]
-        members.sort(key=lambda r: (_review_order(r.review), r.sort_key, r.pk))
-        suggested = [strength for strength, _ in per_review.values() if strength <= 1.0]
-        group = RecurringGroup(tuple(members), round(min(suggested), 4) if suggested else None)
-        candidates.append((frozenset(r.pk for r in members), group))
-    candidates.sort(key=lambda item: -len(item[0]))
+        cross = close[[position[pk] for pk in members[ra]]][:, [position[pk] for pk in members[rb]]]
+        if float(cross.mean()) < chain_score or _other_treaties(members[ra], members[rb], treaties):
+            continue
+        for pk in members[rb]:
+            head[pk] = ra
+        members[ra] += members.pop(rb)
+        scores = [s for s in (weakest[ra], weakest.pop(rb), value if value <= 1.0 else None) if s is not None]
+        weakest[ra] = round(min(scores), 4) if scores else None
+        strong[ra] = strong[ra] or strong.pop(rb) or value >= min_score
+    held = _subjects(ids)
     groups: list[RecurringGroup] = []
-    kept_sets: list[frozenset[int]] = []
-    for members_set, group in candidates:
-        if any(members_set <= other for other in kept_sets):
+    for root, pks in members.items():
+        chain = sorted((rows[pk] for pk in pks), key=lambda r: (_review_order(r.review), r.sort_key, r.pk))
+        if not strong[root] or len({rec.review_id for rec in chain}) < 2:
             continue
-        kept_sets.append(members_set)
-        groups.append(group)
-    groups.sort(key=lambda g: (-len(g.reviews), not g.still_open, g.recommendations[-1].pk))
+        labels = Counter(label for rec in chain for label in held.get(rec.pk, ()))
+        subject = min(labels, key=lambda label: (-labels[label], label)) if labels else ""
+        groups.append(
+            RecurringGroup(tuple(chain), weakest[root], subject, action_label([r.text for r in chain]))
+        )
+    groups.sort(key=lambda g: (-len(g.reviews), not g.still_open, -len(g.recommendations), g.latest.pk))
     return groups
+
+
+#: Reference schemes read as a recommendation's paragraph, in order of preference.
+PARAGRAPH_SCHEMES = ("ohchr-paragraph",)
+_NUMBER = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,4})*$")
+
+
+def paragraph(recommendation: Recommendation) -> str:
+    """The recommendation's paragraph number as its report prints it ("97.16", a committee's "38"),
+    from its references (prefetch ``refs``); without one, the number another document gives it
+    ("No. 2" of a mid-term assessment); "" when it has none."""
+    refs = list(recommendation.refs.all())
+    for scheme in PARAGRAPH_SCHEMES:
+        for ref in refs:
+            if ref.scheme == scheme:
+                return ref.value + ref.part
+    for ref in refs:
+        if ref.scheme.endswith("-paragraph"):
+            return ref.value + ref.part
+    for ref in sorted(refs, key=lambda ref: ref.scheme):
+        if _NUMBER.match(ref.value):
+            return str(_("No. %(number)s") % {"number": ref.value + ref.part})
+    return ""
+
+
+@dataclass(frozen=True)
+class LinkOrigin:
+    """Who says two recommendations ask the same: a document (its name) or the machine (its score)."""
+
+    kind: str
+    score: float | None
+    origin: str
+
+    @property
+    def by_machine(self) -> bool:
+        return self.kind == SUGGESTED
+
+
+@dataclass(frozen=True)
+class LinkedRow:
+    """A recommendation linked to another, once, with every origin of the link."""
+
+    recommendation: Recommendation
+    origins: tuple[LinkOrigin, ...]
+
+    @property
+    def paragraph(self) -> str:
+        return paragraph(self.recommendation)
+
+    @property
+    def states(self) -> list[str]:
+        return [state.name for state in self.recommendation.recommending_states.all()]
+
+
+def linked_once(recommendation: Recommendation) -> list[LinkedRow]:
+    """The recommendations linked to ``recommendation`` in either direction, each once (a document's
+    link and the machine's to the same one are one row), oldest review first."""
+    origins: dict[int, list[LinkOrigin]] = defaultdict(list)
+    for source, target, kind, score, origin in RecommendationLink.objects.filter(
+        Q(source=recommendation) | Q(target=recommendation)
+    ).values_list("source_id", "target_id", "kind", "score", "origin"):
+        other = target if source == recommendation.pk else source
+        if other != recommendation.pk:
+            origins[other].append(LinkOrigin(kind, score, origin))
+    others = (
+        Recommendation.objects.filter(pk__in=origins)
+        .select_related("review__state", "review__mechanism")
+        .prefetch_related("refs", "recommending_states")
+    )
+    rows = [
+        LinkedRow(
+            other,
+            tuple(sorted(origins[other.pk], key=lambda o: (o.by_machine, -(o.score or 0.0), o.origin))),
+        )
+        for other in others
+    ]
+    rows.sort(
+        key=lambda row: (
+            _review_order(row.recommendation.review),
+            row.recommendation.sort_key,
+            row.recommendation.pk,
+        )
+    )
+    return rows
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A chain of :func:`recurring` as a cache keeps it: its members' ids, oldest first, and its title."""
+
+    ids: tuple[int, ...]
+    score: float | None
+    subject: str
+    action: str
+
+
+def chains(state: State) -> list[Chain]:
+    """:func:`recurring` as ids (what a page caches per data version: computing it reads every text)."""
+    return [
+        Chain(tuple(rec.pk for rec in group.recommendations), group.score, group.subject, group.action)
+        for group in recurring(state)
+    ]
+
+
+def groups_of(found: Sequence[Chain]) -> list[RecurringGroup]:
+    """The chains ``found`` with their recommendations read afresh (positions and levels of now)."""
+    rows = {
+        rec.pk: rec
+        for rec in Recommendation.objects.filter(pk__in={pk for chain in found for pk in chain.ids})
+        .select_related("review__state", "review__mechanism")
+        .prefetch_related("refs", "recommending_states")
+    }
+    return [
+        RecurringGroup(tuple(rows[pk] for pk in chain.ids), chain.score, chain.subject, chain.action)
+        for chain in found
+        if all(pk in rows for pk in chain.ids)
+    ]

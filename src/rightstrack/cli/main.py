@@ -331,8 +331,10 @@ def import_(
             continue
         created = ", ".join(f"{n} {what}" for what, n in report.created.items())
         out.print(f"{report.path}: {report.kind}: created {created}")
-        for problem in report.problems:
-            out.print(f"  note: {problem}", highlight=False)
+        if report.problems:  # in one call (an export can have tens of thousands), as written: no markup
+            out.print(
+                "\n".join(f"  note: {problem}" for problem in report.problems), highlight=False, markup=False
+            )
 
 
 def _mapped_source(columns: str | None, mapping: Path | None) -> Any:

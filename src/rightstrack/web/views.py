@@ -21,6 +21,7 @@ from rightstrack.assessments.export import decision_json, paragraph_of, treaty_b
 from rightstrack.assessments.models import Assessment, IssueSummary, PublishedLevel, Stakeholder
 from rightstrack.assessments.picture import assessments_level, display_ref, review_picture
 from rightstrack.assist.claims import claims_of
+from rightstrack.assist.linking import linked_once
 from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome
 from rightstrack.core.mechanisms import TREATY_BODY
@@ -30,7 +31,6 @@ from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
     ActionCategory,
     Recommendation,
-    RecommendationLink,
     RecommendationTerm,
     Review,
     State,
@@ -362,7 +362,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     ).select_related("document")
     refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
     statements = list(recommendation.position_statements.select_related("document"))
-    links = linked(recommendation)
+    links = linked_once(recommendation)
     timeline = level_timeline(levels, assessments)
     claims = claims_of(assessments)
     suggestions = (
@@ -408,8 +408,17 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "assessments": [serializers.assessment_json(a, paragraph_of(recommendation)) for a in assessments],
         "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
         "linked": [
-            {"id": other.pk, "kind": kind, "score": score, "review": str(other.review), "text": other.text}
-            for other, kind, score in links
+            {
+                "id": row.recommendation.pk,
+                "review": str(row.recommendation.review),
+                "year": row.recommendation.review.year,
+                "mechanism": row.recommendation.review.mechanism.code,
+                "paragraph": row.paragraph,
+                "recommending_states": row.states,
+                "text": row.recommendation.text,
+                "origins": [{"kind": o.kind, "score": o.score, "origin": o.origin} for o in row.origins],
+            }
+            for row in links
         ],
         "timeline": [
             {"date": when.isoformat() if when else None, "who": who, "level": level}
@@ -624,29 +633,45 @@ def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse | St
 
 def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpResponse:
     """What the State was asked again and again (linked across reviews), and what is still open."""
-    from rightstrack.assist.linking import recurring
+    from rightstrack.assist.linking import chains, groups_of
 
     state = get_object_or_404(State, code=code.upper())
     only_open = request.GET.get("open") == "1"
-    groups = [group for group in recurring(state) if group.still_open or not only_open]
+    key = f"recurring:{state.code}:{data_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = chains(state)
+        cache.set(key, found, MAX_AGE)
+    groups = [group for group in groups_of(found) if group.still_open or not only_open]
     data = {
         "state": state.code,
         "only_open": only_open,
         "groups": [
             {
+                "title": group.title,
+                "subject": group.subject,
+                "action": group.action,
+                "years": group.years,
                 "reviews": [str(review) for review in group.reviews],
+                "latest_position": group.latest_position,
+                "latest_positions": dict(group.latest_positions),
                 "latest_level": group.latest_level,
                 "still_open": group.still_open,
                 "weakest_suggested_score": group.score,
                 "recommendations": [
                     {
-                        "id": rec.pk,
-                        "review": str(rec.review),
-                        "text": rec.text,
-                        "level": rec.level,
-                        "url": reverse("recommendation", kwargs={"pk": rec.pk}),
+                        "id": row.recommendation.pk,
+                        "review": str(row.recommendation.review),
+                        "year": row.recommendation.review.year,
+                        "mechanism": row.recommendation.review.mechanism.code,
+                        "paragraph": row.paragraph,
+                        "recommending_states": row.states,
+                        "text": row.recommendation.text,
+                        "position": row.recommendation.response,
+                        "level": row.recommendation.level,
+                        "url": reverse("recommendation", kwargs={"pk": row.recommendation.pk}),
                     }
-                    for rec in group.recommendations
+                    for row in group.members
                 ],
             }
             for group in groups
@@ -654,20 +679,6 @@ def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> H
     }
     context = {"state": state, "groups": groups, "only_open": only_open}
     return _respond(request, fmt, "web/recurring.html", context, data)
-
-
-def linked(recommendation: Recommendation) -> list[tuple[Recommendation, str, float | None]]:
-    """Recommendations that ask the same thing, in either direction of the link."""
-    rows: list[tuple[Recommendation, str, float | None]] = []
-    for link in RecommendationLink.objects.filter(source=recommendation).select_related(
-        "target__review__state", "target__review__mechanism"
-    ):
-        rows.append((link.target, link.kind, link.score))
-    for link in RecommendationLink.objects.filter(target=recommendation).select_related(
-        "source__review__state", "source__review__mechanism"
-    ):
-        rows.append((link.source, link.kind, link.score))
-    return rows
 
 
 def level_timeline(
