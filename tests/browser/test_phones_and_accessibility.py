@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
+LANGUAGES = ("en-GB", "ru-RU")
 # Every chart of the page has drawn (data-rendered) or said why it could not (its text).
 CHARTS_SETTLED = (
     "Array.from(document.querySelectorAll('div.vega')).every(e => e.dataset.rendered || e.textContent)"
@@ -70,56 +71,60 @@ def _visit(page: Any, url: str) -> None:
 def test_at_390_px_no_page_scrolls_sideways_and_every_chart_draws_inside_the_screen(
     kazakhstan: Review, live_server: Any, browser: Any
 ) -> None:
-    context = _open(browser, PHONE)
-    page = context.new_page()
     problems: list[str] = []
     charts_seen = 0
-    for path in _main_pages(kazakhstan):
-        _visit(page, live_server.url + path)
-        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
-        if scroll_width > inner_width:
-            problems.append(f"{path}: the page is {scroll_width} px wide on a {inner_width} px screen")
-        for chart in page.evaluate(
-            """Array.from(document.querySelectorAll('div.vega')).map(e => {
-                 const drawing = e.querySelector('svg, canvas');
-                 const box = drawing ? drawing.getBoundingClientRect() : null;
-                 const marks = Array.from(e.querySelectorAll('.role-mark path, .role-mark rect'))
-                   .map(m => m.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
-                 const title = e.querySelector('.role-title-text');
-                 const titleBox = title ? title.getBoundingClientRect() : null;
-                 return {id: e.id, text: e.textContent,
-                         box: box && [box.left, box.right, box.width, box.height],
-                         marks: marks.length, title: titleBox && [titleBox.left, titleBox.right]};
-               })"""
-        ):
-            charts_seen += 1
-            where = f"{path} {chart['id']}"
-            if not chart["box"] or chart["box"][2] <= 0 or chart["box"][3] <= 0:
-                problems.append(f"{where}: nothing drawn ({chart['text']!r})")
-                continue
-            if chart["marks"] == 0:
-                problems.append(f"{where}: the chart has no visible bar or point")
-            if chart["box"][1] > inner_width:
-                problems.append(f"{where}: the chart ends at {chart['box'][1]:.0f} px, past the screen")
-            if chart["title"] and (
-                chart["title"][0] < chart["box"][0] - 1 or chart["title"][1] > chart["box"][1] + 1
-            ):
-                problems.append(f"{where}: the chart's title is cut ({chart['title']} in {chart['box'][:2]})")
-    context.close()
-    assert charts_seen >= 4, f"only {charts_seen} charts on the pages"
+    for language in LANGUAGES:  # Russian words are longer: both must fit
+        context = _open(browser, PHONE, locale=language)
+        page = context.new_page()
+        for path in _main_pages(kazakhstan):
+            _visit(page, live_server.url + path)
+            problems.extend(f"{language} {problem}" for problem in _phone_problems(page, path))
+            charts_seen += page.locator("div.vega").count()
+        context.close()
+    assert charts_seen >= 8, f"only {charts_seen} charts on the pages"
     assert not problems, "\n".join(problems)
+
+
+def _phone_problems(page: Any, path: str) -> Iterator[str]:
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    if scroll_width > inner_width:
+        yield f"{path}: the page is {scroll_width} px wide on a {inner_width} px screen"
+    for chart in page.evaluate(
+        """Array.from(document.querySelectorAll('div.vega')).map(e => {
+             const drawing = e.querySelector('svg, canvas');
+             const box = drawing ? drawing.getBoundingClientRect() : null;
+             const marks = Array.from(e.querySelectorAll('.role-mark path, .role-mark rect'))
+               .map(m => m.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+             const title = e.querySelector('.role-title-text');
+             const titleBox = title ? title.getBoundingClientRect() : null;
+             return {id: e.id, text: e.textContent,
+                     box: box && [box.left, box.right, box.width, box.height],
+                     marks: marks.length, title: titleBox && [titleBox.left, titleBox.right]};
+           })"""
+    ):
+        where = f"{path} {chart['id']}"
+        if not chart["box"] or chart["box"][2] <= 0 or chart["box"][3] <= 0:
+            yield f"{where}: nothing drawn ({chart['text']!r})"
+            continue
+        if chart["marks"] == 0:
+            yield f"{where}: the chart has no visible bar or point"
+        if chart["box"][1] > inner_width:
+            yield f"{where}: the chart ends at {chart['box'][1]:.0f} px, past the screen"
+        left, right = chart["box"][0] - 1, chart["box"][1] + 1
+        if chart["title"] and (chart["title"][0] < left or chart["title"][1] > right):
+            yield f"{where}: the chart's title is cut ({chart['title']} in {chart['box'][:2]})"
 
 
 def test_on_the_main_pages_axe_finds_no_serious_or_critical_violation_and_keyboards_can_skip_to_content(
     kazakhstan: Review, live_server: Any, browser: Any
 ) -> None:
     problems: list[str] = []
-    for viewport in (LAPTOP, PHONE):
+    for viewport, language in ((LAPTOP, "en-GB"), (PHONE, "en-GB"), (PHONE, "ru-RU")):
         # The site's Content-Security-Policy forbids injected scripts: axe gets in by the test's leave.
-        context = _open(browser, viewport, bypass_csp=True)
+        context = _open(browser, viewport, bypass_csp=True, locale=language)
         page = context.new_page()
         for path in _main_pages(kazakhstan):
-            where = f"{viewport['width']} px {path}"
+            where = f"{language} {viewport['width']} px {path}"
             _visit(page, live_server.url + path)
             first = page.evaluate(FIRST_FOCUSABLE)
             if first[1] != "#content" or page.locator("main#content").count() != 1:
