@@ -68,6 +68,8 @@ TABLE: list[Row] = [
     Row("GET", "/states/KAZ/recurring.json?open=1", every(200)),
     Row("GET", "/states/KAZ/UPR/1", every(200)),
     Row("GET", "/states/KAZ/UPR/1.json", every(200)),
+    Row("GET", "/states/KAZ/UPR/1/download.csv", every(200)),
+    Row("GET", "/states/KAZ/UPR/1/reports/nothing.pdf", every(404)),
     Row("GET", "/recommendations?level=not+implemented", every(200)),
     Row("GET", "/recommendations?q=death&mode=hybrid&state=KAZ", every(200)),
     Row("GET", "/recommendations.json", every(200)),
@@ -79,7 +81,9 @@ TABLE: list[Row] = [
     Row("GET", "/stakeholders", every(200)),
     Row("GET", "/stakeholders.json", every(200)),
     Row("GET", "/stakeholders/{organisation_b}", every(200)),
-    Row("GET", "/stakeholders/{organisation_a}.json", every(404)),  # only a draft: nothing public
+    # only a draft: a page saying nothing is published (the draft never shows: test_stakeholder_pages)
+    Row("GET", "/stakeholders/{organisation_a}.json", every(200)),
+    Row("GET", "/stakeholders/999999", every(404)),
     # --- accounts and language -------------------------------------------------------------------
     Row("GET", "/accounts/login/", every(200)),
     Row("GET", "/accounts/logout/", every(405)),
@@ -121,6 +125,7 @@ TABLE: list[Row] = [
     Row("GET", "/portal/campaigns/{campaign}/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/{campaign}/remind/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/invitations/new/", EDITORS_ONLY),
+    Row("GET", "/portal/stakeholders/duplicates/", EDITORS_ONLY),
     # an invitation is for somebody not signed in: a signed-in person is asked to sign out first
     Row("GET", "/portal/invitations/{invitation}/", signed_in(200, 409)),
     Row("GET", "/portal/invitations/not-a-token/", every(410)),
@@ -175,6 +180,13 @@ TABLE: list[Row] = [
         {"stakeholder": "{organisation_b}", "email": "b@example.org"},
     ),
     Row("POST", "/portal/campaigns/{campaign}/remind/", (LOGIN, 403, 403, 403, 302, 302)),
+    # merging two stakeholders that do not exist: editors are told there is no such stakeholder
+    Row(
+        "POST",
+        "/portal/stakeholders/duplicates/",
+        (LOGIN, 403, 403, 403, 404, 404),
+        {"merge": "0", "into": "0"},
+    ),
     Row(
         "POST",
         "/portal/invitations/new/",
@@ -188,6 +200,7 @@ TABLE: list[Row] = [
         {"username": "newcomer", "password": "a-long-passphrase-2"},
     ),
     # --- API: reading ------------------------------------------------------------------------------
+    Row("GET", "/api/", every(200)),
     Row("GET", "/api/schema/", every(200)),
     Row("GET", "/api/docs/", every(200)),
     Row("GET", "/api/token/", every(405)),

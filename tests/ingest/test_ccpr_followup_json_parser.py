@@ -96,7 +96,7 @@ def test_it_names_kind_review_symbols_and_dates(document: ParsedDocument) -> Non
     assert (document.author.name, document.author.acronym, document.author.kind) == (
         "Human Rights Committee",
         "CCPR",
-        "un_agency",
+        "treaty_body",
     )
     (info,) = document.review_infos
     assert (info.review, info.symbols, info.adopted_on) == (

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from rightstrack.assessments.models import Assessment, Stakeholder
 from rightstrack.core.iri import Level, Outcome
 from rightstrack.recommendations.models import Recommendation, Review, State
+from rightstrack.web.review_table import PARAGRAPH_SCHEMES
 
 #: Fields of an assessment shown to editors only.
 EDITOR_FIELDS = ("original_text", "public_text")
@@ -134,11 +136,21 @@ class AssessmentSerializer(serializers.Serializer[Assessment]):
 
 
 class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
+    """A recommendation as lists give it: its numbers, paragraph, recommending States and issues too."""
+
     state = serializers.CharField(source="review.state_id", read_only=True)
     mechanism = serializers.CharField(source="review.mechanism.code", read_only=True)
     cycle = serializers.IntegerField(source="review.cycle", read_only=True, allow_null=True)
     year = serializers.IntegerField(source="review.year", read_only=True, allow_null=True)
     score = serializers.FloatField(source="level_score", read_only=True, allow_null=True)
+    refs = serializers.SerializerMethodField()
+    paragraph = serializers.SerializerMethodField(
+        help_text="The paragraph of the review's own report (UPR 97.12, a committee's 24), if known."
+    )
+    recommending_states: serializers.SlugRelatedField[State] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="code"
+    )
+    terms = serializers.SerializerMethodField()
 
     class Meta:
         model = Recommendation
@@ -149,24 +161,39 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
             "mechanism",
             "cycle",
             "year",
+            "refs",
+            "paragraph",
             "text",
+            "recommending_states",
             "response",
             "wg_stage",
             "position_qualifier",
             "position_conflict",
             "action_category",
+            "terms",
             "level",
             "score",
         ]
 
+    @extend_schema_field(_REFS)
+    def get_refs(self, recommendation: Recommendation) -> dict[str, str]:
+        return {ref.scheme: ref.value for ref in recommendation.refs.all()}
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_paragraph(self, recommendation: Recommendation) -> str | None:
+        refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
+        return next((refs[scheme] for scheme in PARAGRAPH_SCHEMES if scheme in refs), None)
+
+    @extend_schema_field(_TERMS)
+    def get_terms(self, recommendation: Recommendation) -> dict[str, list[str]]:
+        terms: dict[str, list[str]] = {}
+        for tag in recommendation.recommendationterm_set.all():
+            terms.setdefault(tag.term.exported_under, []).append(tag.term.label)
+        return terms
+
 
 class RecommendationDetailSerializer(RecommendationSerializer):
     review = ReviewSerializer(read_only=True)
-    refs = serializers.SerializerMethodField()
-    recommending_states: serializers.SlugRelatedField[State] = serializers.SlugRelatedField(
-        many=True, read_only=True, slug_field="code"
-    )
-    terms = serializers.SerializerMethodField()
     assessments = serializers.SerializerMethodField(help_text="Published assessments only.")
 
     class Meta(RecommendationSerializer.Meta):
@@ -174,6 +201,7 @@ class RecommendationDetailSerializer(RecommendationSerializer):
             "id",
             "review",
             "refs",
+            "paragraph",
             "text",
             "recommending_states",
             "response",
@@ -188,17 +216,6 @@ class RecommendationDetailSerializer(RecommendationSerializer):
             "score",
             "assessments",
         ]
-
-    @extend_schema_field(_REFS)
-    def get_refs(self, recommendation: Recommendation) -> dict[str, str]:
-        return {ref.scheme: ref.value for ref in recommendation.refs.all()}
-
-    @extend_schema_field(_TERMS)
-    def get_terms(self, recommendation: Recommendation) -> dict[str, list[str]]:
-        terms: dict[str, list[str]] = {}
-        for tag in recommendation.recommendationterm_set.all():
-            terms.setdefault(tag.term.exported_under, []).append(tag.term.label)
-        return terms
 
     @extend_schema_field(AssessmentSerializer(many=True))
     def get_assessments(self, recommendation: Recommendation) -> list[dict[str, Any]]:

@@ -17,5 +17,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", docs.docs, name="api-docs"),
     path("token/", token.ObtainTokenView.as_view(), name="api-token"),
+    path("", views.root, name="api-root"),
     path("", include(router.urls)),
 ]

@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import api_view, permission_classes, renderer_classes
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from rightstrack.api import filters
 from rightstrack.api.serializers import (
@@ -92,7 +98,16 @@ class RecommendationViewSet(viewsets.ReadOnlyModelViewSet[Recommendation]):
 
     def get_queryset(self) -> QuerySet[Recommendation]:
         if self.action == "list":
-            return filtered(Filters.from_query(self.request.query_params))
+            return filtered(Filters.from_query(self.request.query_params)).prefetch_related(
+                "refs",
+                "recommending_states",
+                Prefetch(
+                    "recommendationterm_set",
+                    queryset=RecommendationTerm.objects.select_related("term__vocabulary").order_by(
+                        "term__vocabulary__code", "term__label"
+                    ),
+                ),
+            )
         published = Assessment.public_objects.select_related("stakeholder", "grade__scheme")
         return Recommendation.objects.select_related("review__state", "review__mechanism").prefetch_related(
             "refs",
@@ -124,3 +139,29 @@ class StakeholderViewSet(viewsets.ReadOnlyModelViewSet[Stakeholder]):
         return Stakeholder.objects.annotate(
             published_count=Count("assessments", filter=Q(assessments__status=Status.PUBLISHED))
         ).order_by("name")
+
+
+@extend_schema(
+    summary="What the API holds and where, and its documentation", responses={200: OpenApiTypes.OBJECT}
+)
+@api_view(["GET"])
+@renderer_classes(JSON_ONLY)
+@permission_classes([AllowAny])
+def root(request: Request) -> Response:
+    """``/api/``: what the API holds and where, and where its documentation is."""
+
+    def url(name: str) -> str:
+        return request.build_absolute_uri(reverse(name))
+
+    return Response(
+        {
+            "states": url("api-state-list"),
+            "reviews": url("api-review-list"),
+            "recommendations": url("api-recommendation-list"),
+            "stakeholders": url("api-stakeholder-list"),
+            "assessments": url("api-assessment-list"),
+            "token": url("api-token"),
+            "schema": url("api-schema"),
+            "docs": url("api-docs"),
+        }
+    )

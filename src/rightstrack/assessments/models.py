@@ -20,6 +20,12 @@ class Stakeholder(models.Model):
     state = models.ForeignKey(
         State, null=True, blank=True, on_delete=models.PROTECT, help_text="For a State or an NHRI: which."
     )
+    documents = models.ManyToManyField(
+        SourceDocument,
+        blank=True,
+        related_name="stakeholders",
+        help_text="Imported documents that name it (as author, respondent or contact).",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -237,3 +243,22 @@ class IssueSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stakeholder}: {self.issue}"
+
+
+class StakeholderMerge(models.Model):
+    """History of an editor's merge of a duplicate stakeholder into another: who, when, what moved."""
+
+    kept = models.ForeignKey(Stakeholder, on_delete=models.CASCADE, related_name="merged_from")
+    merged_name = models.CharField(max_length=300)
+    merged_acronym = models.CharField(max_length=50, blank=True)
+    merged_ref = models.PositiveBigIntegerField(help_text="The merged stakeholder's id, kept after deletion.")
+    at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor = models.CharField(max_length=300, help_text="Who made the merge.")
+    moved = models.JSONField(default=dict, help_text="How many records of each kind moved to the kept one.")
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} merged into {self.kept} by {self.actor}"

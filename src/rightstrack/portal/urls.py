@@ -1,6 +1,6 @@
 from django.urls import path, re_path, register_converter
 
-from rightstrack.portal import imports, views
+from rightstrack.portal import duplicates, imports, views
 
 
 class IdConverter:
@@ -39,6 +39,7 @@ urlpatterns = [
     path("campaigns/open/<id:review_id>/", views.campaign_open, name="campaign_open"),
     path("campaigns/<id:pk>/", views.campaign, name="campaign"),
     path("campaigns/<id:pk>/remind/", views.campaign_remind, name="campaign_remind"),
+    path("stakeholders/duplicates/", duplicates.duplicates, name="duplicates"),
     path("invitations/new/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept, name="accept"),
 ]

@@ -36,18 +36,25 @@ class Request:
         except (TypeError, ValueError):
             raise ReportError(f"option {name}={value!r}: give a whole number") from None
 
-    def stated_date(self, documents: list[SourceDocument] | None = None) -> datetime.date:
-        """The ``date`` option, else the latest date of the report's documents, else of the State's."""
-        value = self.options.get("date")
+    def date(self, name: str) -> datetime.date | None:
+        """The option ``name`` as a date (``None`` when not given); ReportError unless YYYY-MM-DD."""
+        value = self.options.get(name)
         if isinstance(value, datetime.datetime):
             return value.date()
         if isinstance(value, datetime.date):
             return value
-        if value not in (None, ""):
-            try:
-                return datetime.date.fromisoformat(str(value))
-            except ValueError:
-                raise ReportError(f"option date={value!r}: write it as YYYY-MM-DD") from None
+        if value in (None, ""):
+            return None
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise ReportError(f"option {name}={value!r}: write it as YYYY-MM-DD") from None
+
+    def stated_date(self, documents: list[SourceDocument] | None = None) -> datetime.date:
+        """The ``date`` option, else the latest date of the report's documents, else of the State's."""
+        stated = self.date("date")
+        if stated is not None:
+            return stated
         dates = [d.published_on for d in documents or [] if d.published_on is not None]
         latest = max(dates, default=None) or latest_document_date(self.state)
         if latest is None:

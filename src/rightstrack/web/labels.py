@@ -9,3 +9,15 @@ OUTCOMES = (
     gettext_noop("undetermined"),
     gettext_noop("no answer"),
 )
+
+#: Stakeholder kinds (``core.stakeholders.STAKEHOLDER_KINDS``' labels), for ``{% translate %}``.
+STAKEHOLDER_KINDS = (
+    gettext_noop("State"),
+    gettext_noop("National human rights institution"),
+    gettext_noop("Non-governmental organisation"),
+    gettext_noop("UN agency"),
+    gettext_noop("Treaty body"),
+    gettext_noop("Coalition"),
+    gettext_noop("Academic"),
+    gettext_noop("Follow-up programme"),
+)

@@ -26,6 +26,15 @@ SORTS = {
     "level": ("level", "review__state__name", "sort_key"),
     "relevance": (),  # semantic and hybrid search: best match first
 }
+#: Each sort as people read it (the menu shows these, the URL keeps the short value).
+SORT_LABELS: dict[str, Any] = {
+    "ref": _("State, review and number"),
+    "-year": _("Newest review first"),
+    "year": _("Oldest review first"),
+    "state": _("State, then year"),
+    "level": _("Implementation level"),
+    "relevance": _("Best match first"),
+}
 MODES = ("keyword", "semantic", "hybrid")
 #: The best of the rankings on ``bench/search.py``'s judged queries (P@10: hybrid 0.893, meaning 0.880,
 #: keyword 0.277, BM25 0.347 — keyword search finds nothing for a query in another language).
@@ -178,7 +187,9 @@ def facets() -> dict[str, Any]:
             "cycles": sorted({c for c in Review.objects.values_list("cycle", flat=True) if c}),
             "outcomes": [o.value for o in Outcome],
             "terms": list(
-                Term.objects.filter(Exists(tagged))
+                Term.objects.filter(
+                    Exists(tagged), unmatched=False
+                )  # a document's odd words stay off the menu
                 .select_related("vocabulary")
                 .order_by("vocabulary__code", "label")
             ),

@@ -14,6 +14,17 @@ urlpatterns = [
     ),
     re_path(r"^states/(?P<code>[A-Za-z]{3})/recurring" + JSON, views.recurring_page, name="recurring"),
     re_path(
+        r"^states/(?P<code>[A-Za-z]{3})/(?P<mechanism>[A-Za-z-]+)/(?P<cycle>\d+)/reports/(?P<kind>[a-z]+)"
+        r"\.(?P<fmt>html|pdf|docx|pptx|xlsx|json)$",
+        views.review_report_download,
+        name="review_report",
+    ),
+    re_path(
+        r"^states/(?P<code>[A-Za-z]{3})/(?P<mechanism>[A-Za-z-]+)/(?P<cycle>\d+)/download\.(?P<fmt>csv|xlsx)$",
+        views.review_download,
+        name="review_download",
+    ),
+    re_path(
         r"^states/(?P<code>[A-Za-z]{3})/(?P<mechanism>[A-Za-z-]+)/(?P<cycle>\d+)" + JSON,
         views.review_page,
         name="review",

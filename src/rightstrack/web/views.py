@@ -15,15 +15,17 @@ from django.db.models import Count, F, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_noop
 
 from rightstrack.assessments.export import decision_json, paragraph_of, treaty_body_paragraphs
-from rightstrack.assessments.models import Assessment, PublishedLevel, Stakeholder
-from rightstrack.assessments.picture import assessments_level, review_picture
+from rightstrack.assessments.models import Assessment, IssueSummary, PublishedLevel, Stakeholder
+from rightstrack.assessments.picture import assessments_level, display_ref, review_picture
 from rightstrack.assist.claims import claims_of
 from rightstrack.assist.suggestions import evidence
 from rightstrack.core.iri import Outcome
 from rightstrack.core.mechanisms import TREATY_BODY
-from rightstrack.documents.models import Provenance
+from rightstrack.core.state_names import state_name
+from rightstrack.documents.models import Provenance, SourceDocument
 from rightstrack.portal.permissions import is_editor
 from rightstrack.recommendations.models import (
     ActionCategory,
@@ -32,11 +34,12 @@ from rightstrack.recommendations.models import (
     Review,
     State,
 )
+from rightstrack.reports.kinds.common import contact_summary
 from rightstrack.treaties.models import FollowUpDecision
-from rightstrack.web import downloads, serializers
+from rightstrack.web import downloads, review_table, serializers
 from rightstrack.web.dashboard import dashboard
 from rightstrack.web.freshness import MAX_AGE, data_version
-from rightstrack.web.listing import SORTS, Filters, facets, filtered
+from rightstrack.web.listing import SORT_LABELS, SORTS, Filters, facets, filtered
 
 
 def _respond(
@@ -63,13 +66,55 @@ def _number(text: str) -> int:
     return int(text)
 
 
+#: How many of the latest imported documents the home page lists.
+LATEST_DOCUMENTS = 8
+
+
 def home(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
-    states = State.objects.annotate(n=Count("reviews")).filter(n__gt=0).order_by("name")
-    data = [
-        {"code": state.code, "name": state.name, "url": reverse("state", kwargs={"code": state.code})}
-        for state in states
-    ]
-    return _respond(request, fmt, "web/home.html", {"states": states}, {"states": data})
+    """What a visitor needs first: a search box, the States with their figures, the latest documents."""
+    states = list(
+        State.objects.annotate(
+            n=Count("reviews", distinct=True),
+            recommendations=Count("reviews__recommendations", distinct=True),
+        )
+        .filter(n__gt=0)
+        .order_by("name")
+    )
+    published = dict(
+        Assessment.public_objects.values_list("recommendation__review__state")
+        .annotate(n=Count("id"))
+        .values_list("recommendation__review__state", "n")
+    )
+    for state in states:
+        state.assessments = published.get(state.code, 0)  # type: ignore[attr-defined]
+    documents = list(
+        SourceDocument.objects.filter(submission=False).order_by("-imported_at", "-id")[:LATEST_DOCUMENTS]
+    )
+    data = {
+        "states": [
+            {
+                "code": state.code,
+                "name": state.name,
+                "url": reverse("state", kwargs={"code": state.code}),
+                "reviews": state.n,
+                "recommendations": state.recommendations,
+                "published_assessments": state.assessments,  # type: ignore[attr-defined]
+            }
+            for state in states
+        ],
+        "latest_documents": [
+            {
+                "name": d.name,
+                "title": d.title,
+                "symbol": d.symbol,
+                "published_on": d.published_on.isoformat() if d.published_on else None,
+                "imported_at": d.imported_at.isoformat(),
+            }
+            for d in documents
+        ],
+    }
+    context = {"states": states, "documents": documents}
+    return _respond(request, fmt, "web/home.html", context, data)
 
 
 def committee_grade_counts(state: State) -> dict[int, dict[str, int]]:
@@ -129,6 +174,7 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
             review.grades = grades.get(review.pk, {})  # type: ignore[attr-defined]
             review.decisions = decisions.get(review.pk, [])  # type: ignore[attr-defined]
             review.decision = review.decisions[-1] if review.decisions else None  # type: ignore[attr-defined]
+            review.report_links = review_report_links(review)  # type: ignore[attr-defined]
         return found
 
     filters = Filters.from_query(request.GET)
@@ -193,16 +239,20 @@ def state_page(request: HttpRequest, code: str, fmt: str | None = None) -> HttpR
     return _respond(request, fmt, "web/state.html", context, data)
 
 
-def review_page(
-    request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str | None = None
-) -> HttpResponse:
-    review = get_object_or_404(
+def _review(code: str, mechanism: str, cycle: str) -> Review:
+    return get_object_or_404(
         Review.objects.select_related("state", "mechanism"),
         state__code=code.upper(),
         mechanism__code__iexact=mechanism,
         cycle=_number(cycle),
     )
-    picture = review_picture(review, with_assessments=bool(fmt))
+
+
+def _review_rows(
+    request: HttpRequest, review: Review, with_assessments: bool
+) -> tuple[Any, list[Any], str, str]:
+    """The review's picture and its rows filtered by the query's issue and level."""
+    picture = review_picture(review, with_assessments=with_assessments)
     issue = request.GET.get("issue", "")
     level = request.GET.get("level", "")
     if level and level not in {outcome.value for outcome in Outcome}:
@@ -212,24 +262,58 @@ def review_page(
         for row in picture.rows
         if (not issue or issue in row.issues) and (not level or row.iri.outcome.value == level)
     ]
+    return picture, rows, issue, level
+
+
+def review_page(
+    request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str | None = None
+) -> HttpResponse:
+    review = _review(code, mechanism, cycle)
+    picture, rows, issue, level = _review_rows(request, review, with_assessments=bool(fmt))
     issues = sorted({label for row in picture.rows for label in row.issues})
     campaign = review.campaigns.select_related("programme").prefetch_related("contacts").first()
+    table = review_table.table_rows(rows)
+    query = request.GET.urlencode()
     context = {
         "review": review,
         "picture": picture,
-        "rows": rows,
+        "rows": table,
         "issues": issues,
         "outcomes": [outcome.value for outcome in Outcome],
         "issue": issue,
         "level": level,
         "campaign": campaign,
+        "contacts": [contact_summary(c) for c in campaign.contacts.all()] if campaign else [],
         "total": len(picture.rows),
+        "query": query,
+        "report_links": review_report_links(review),
     }
 
     def data() -> dict[str, Any]:
-        return {**serializers.picture_json(picture, rows), "filters": {"issue": issue, "level": level}}
+        payload = serializers.picture_json(picture, rows)
+        for row, shown in zip(payload["recommendations"], table, strict=True):
+            row["paragraph"] = shown.paragraph or None
+            row["recommending_state_names"] = shown.states
+        return {**payload, "filters": {"issue": issue, "level": level}}
 
     return _respond(request, fmt, "web/review.html", context, data)
+
+
+def review_download(request: HttpRequest, code: str, mechanism: str, cycle: str, fmt: str) -> HttpResponse:
+    """The review's table (as filtered on the page) as CSV or XLSX."""
+    review = _review(code, mechanism, cycle)
+    _picture, rows, _issue, _level = _review_rows(request, review, with_assessments=False)
+    table = review_table.table_rows(rows)
+    name = f"{review.state_id}-{review.mechanism.code}-{review.cycle}"
+    if fmt == "csv":
+        response = HttpResponse(review_table.as_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            review_table.as_xlsx(table, name),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
@@ -338,6 +422,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "group": group,
         "places": places,
         "review_url": _review_url(recommendation.review),
+        "title_ref": next((refs[s] for s in review_table.PARAGRAPH_SCHEMES if s in refs), None)
+        or display_ref(recommendation),
     }
     return _respond(request, fmt, "web/recommendation.html", context, data)
 
@@ -355,6 +441,9 @@ def stakeholder_list(request: HttpRequest, fmt: str | None = None) -> HttpRespon
 
 
 def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
+    """Every listed stakeholder has a page: what RightsTrack holds from it (published work, the
+    follow-up rounds it ran, its summaries and suggestions, the documents naming it) — or that nothing
+    of it is published yet."""
     stakeholder = get_object_or_404(Stakeholder, pk=_number(pk))
     assessments = list(
         Assessment.public_objects.filter(stakeholder=stakeholder)
@@ -364,10 +453,26 @@ def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> H
         .prefetch_related("recommendation__refs")
         .order_by("recommendation__review", "recommendation__sort_key")
     )
-    if not assessments and not stakeholder.campaigns.exists():
-        raise Http404("no published work by this stakeholder")
+    campaigns = list(
+        stakeholder.campaigns.select_related("review__state", "review__mechanism").order_by("published_on")
+    )
+    for campaign in campaigns:
+        campaign.url = _review_url(campaign.review)  # type: ignore[attr-defined]
+    summaries = list(
+        IssueSummary.objects.filter(stakeholder=stakeholder)
+        .select_related("review__state", "review__mechanism")
+        .order_by("review__year", "pk")
+    )
+    suggestions = list(
+        stakeholder.suggestions.filter(status="published")
+        .select_related("review__state", "review__mechanism")
+        .order_by("pk")
+    )
+    documents = list(stakeholder.documents.filter(submission=False).order_by("published_on", "pk"))
+    merged = list(stakeholder.merged_from.order_by("at"))
     data = {
         **serializers.stakeholder_json(stakeholder),
+        "also_known_as": [m.merged_name for m in merged],
         "assessments": [
             {
                 "recommendation": a.recommendation.pk,
@@ -376,13 +481,45 @@ def stakeholder_page(request: HttpRequest, pk: str, fmt: str | None = None) -> H
             }
             for a in assessments
         ],
+        "follow_up_rounds": [
+            {"review": str(c.review), "published_on": c.published_on.isoformat() if c.published_on else None}
+            for c in campaigns
+        ],
+        "issue_summaries": [{"review": str(s.review), "issue": s.issue, "total": s.total} for s in summaries],
+        "suggestions": [
+            {"review": str(s.review) if s.review else None, "theme": s.theme, "text": s.text}
+            for s in suggestions
+        ],
+        "named_in": [
+            {
+                "document": d.name,
+                "title": d.title,
+                "published_on": d.published_on.isoformat() if d.published_on else None,
+            }
+            for d in documents
+        ],
     }
-    return _respond(
-        request, fmt, "web/stakeholder.html", {"stakeholder": stakeholder, "assessments": assessments}, data
-    )
+    context = {
+        "stakeholder": stakeholder,
+        "assessments": assessments,
+        "campaigns": campaigns,
+        "summaries": summaries,
+        "suggestions": suggestions,
+        "documents": documents,
+        "merged": merged,
+        "nothing": not (assessments or campaigns or summaries or suggestions),
+    }
+    return _respond(request, fmt, "web/stakeholder.html", context, data)
 
 
 PAGE_SIZE = 50
+
+
+def _paragraph(recommendation: Recommendation) -> str:
+    """The paragraph number a document gives the recommendation (97.162, 24 (b)), else its other name."""
+    refs = sorted(recommendation.refs.all(), key=lambda ref: ref.pk)
+    numbered = [ref for ref in refs if ref.scheme.endswith("-paragraph")]
+    return (numbered[0].value + numbered[0].part) if numbered else display_ref(recommendation)
 
 
 def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
@@ -392,10 +529,18 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     # Page the ids only (the database sorts narrow rows), then read the page's 50 recommendations.
     paginator = Paginator(queryset.values_list("id", flat=True), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    found = Recommendation.objects.select_related("review__state", "review__mechanism").in_bulk(
-        list(page.object_list)
+    found = (
+        Recommendation.objects.select_related("review__state", "review__mechanism")
+        .prefetch_related("refs", "recommending_states")
+        .in_bulk(list(page.object_list))
     )
     recommendations = [found[pk] for pk in page.object_list if pk in found]
+    language = get_language() or "en"
+    for rec in recommendations:  # what tells rows apart: the paragraph and who recommended it
+        rec.paragraph = _paragraph(rec)  # type: ignore[attr-defined]
+        rec.recommenders = [  # type: ignore[attr-defined]
+            state_name(state.code, language, state.name) for state in rec.recommending_states.all()
+        ]
     page.object_list = recommendations  # type: ignore[assignment]  # the page's ids, now their rows
     query = request.GET.copy()
     query.pop("page", None)
@@ -411,6 +556,8 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
                 "mechanism": rec.review.mechanism.code,
                 "cycle": rec.review.cycle,
                 "year": rec.review.year,
+                "paragraph": rec.paragraph,  # type: ignore[attr-defined]
+                "recommending_states": [state.code for state in rec.recommending_states.all()],
                 "text": rec.text,
                 "response": rec.response,
                 "position": serializers.position_json(rec),
@@ -429,7 +576,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
         "facets": facets,  # a callable: the template asks for it, JSON never does
         "levels": [o.value for o in Outcome],
         "action_categories": ActionCategory.choices,
-        "sorts": list(SORTS),
+        "sorts": [(value, SORT_LABELS[value]) for value in SORTS if value != "relevance" or filters.ranked],
     }
     return _respond(request, fmt, "web/recommendations.html", context, data)
 
@@ -515,29 +662,79 @@ def level_timeline(
     return sorted(rows, key=lambda row: (row[0] or date.min, row[1]))
 
 
-#: The reports offered on a State's page: (kind, title, formats).
+REPORT_TITLES = {
+    "mia": gettext_noop("Mid-term Implementation Assessment"),
+    "factsheet": gettext_noop("Thematic fact sheets"),
+    "coalition": gettext_noop("Coalition cycle summary"),
+    "actionplan": gettext_noop("Action-plan progress"),
+    "treatybody": gettext_noop("Treaty-body follow-up table"),
+    "state": gettext_noop("The whole picture"),
+}
+#: The reports offered on a State's page: (kind, title, formats). A review's own reports (the MIA of
+#: one UPR cycle, a committee's follow-up) are linked from that review, with the review in the URL.
 REPORT_LINKS = [
-    ("mia", "Mid-term Implementation Assessment", ["pdf", "docx", "html"]),
-    ("factsheet", "Thematic fact sheets", ["pdf", "docx", "html"]),
-    ("coalition", "Coalition cycle summary", ["pptx", "pdf"]),
-    ("actionplan", "Action-plan progress", ["pdf", "docx", "xlsx", "html"]),
-    ("treatybody", "Treaty-body follow-up table", ["pdf", "docx", "html"]),
-    ("state", "The whole picture", ["xlsx", "json"]),
+    ("factsheet", REPORT_TITLES["factsheet"], ["pdf", "docx", "html"]),
+    ("actionplan", REPORT_TITLES["actionplan"], ["pdf", "docx", "xlsx", "html"]),
+    ("treatybody", REPORT_TITLES["treatybody"], ["pdf", "docx", "html"]),
+    ("state", REPORT_TITLES["state"], ["xlsx", "json"]),
 ]
+
+
+def review_report_links(review: Review) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The reports of this one review: (kind, title, [(format, url)]), each URL naming the review, so a
+    link keeps giving this review's report whatever is published about other reviews."""
+    graded = Assessment.public_objects.filter(recommendation__review=review)
+    kinds: list[tuple[str, str, list[str]]] = []
+    if review.mechanism.code == "UPR":
+        if graded.exists():
+            kinds.append(("mia", REPORT_TITLES["mia"], ["pdf", "docx", "html"]))
+        if IssueSummary.objects.filter(review=review).exists():
+            kinds.append(("coalition", REPORT_TITLES["coalition"], ["pptx", "pdf"]))
+    elif graded.exclude(grade=None).exists():
+        kinds.append(("treatybody", REPORT_TITLES["treatybody"], ["pdf", "docx", "html"]))
+    base = {"code": review.state_id, "mechanism": review.mechanism.code, "cycle": review.cycle}
+    return [
+        (
+            kind,
+            title,
+            [(fmt, reverse("review_report", kwargs={**base, "kind": kind, "fmt": fmt})) for fmt in fmts],
+        )
+        for kind, title, fmts in kinds
+    ]
 
 
 def report_download(request: HttpRequest, code: str, kind: str, fmt: str) -> HttpResponse:
     """A report of the State as a file (published data only), in the page's language."""
+    state = get_object_or_404(State, code=code.upper())
+    return _report_file(request, state.code, kind, fmt, {})
+
+
+def review_report_download(
+    request: HttpRequest, code: str, mechanism: str, cycle: str, kind: str, fmt: str
+) -> HttpResponse:
+    """A report of one review, whatever else is published: the review is part of the address."""
+    review = _review(code, mechanism, cycle)
+    fixed: dict[str, Any] = {"cycle": review.cycle}
+    if kind == "treatybody":
+        fixed["mechanism"] = review.mechanism.code
+    elif review.mechanism.code != "UPR" or kind not in {"mia", "coalition", "factsheet"}:
+        raise Http404("no such report of this review")
+    return _report_file(request, review.state_id, kind, fmt, fixed)
+
+
+def _report_file(
+    request: HttpRequest, state: str, kind: str, fmt: str, fixed: dict[str, Any]
+) -> HttpResponse:
     from django.utils.translation import get_language
 
     from rightstrack.reports import ReportError
     from rightstrack.reports.cache import Missing, Wanted, served
 
-    state = get_object_or_404(State, code=code.upper())
-    options = {key: value for key, value in request.GET.items() if key not in {"language"}}
+    options = {key: value for key, value in request.GET.items() if key not in {"language", *fixed}}
+    options.update(fixed)
     language = request.GET.get("language") or (get_language() or "en")[:2]
     try:  # rendered once per data version, by the worker (reports/cache.py)
-        rendered = served(Wanted.of(kind, state.code, fmt, language, options, data_version()))
+        rendered = served(Wanted.of(kind, state, fmt, language, options, data_version()))
     except ReportError as error:
         return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
     if rendered is None:

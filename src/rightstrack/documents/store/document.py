@@ -98,6 +98,7 @@ def _store_document(
     outcome.created["assessments"] = store_assessments(parsed, reviews, stored, stakeholders, places)
     store_campaign(parsed, document, review, stakeholders, places)
     outcome.problems += store_extras(parsed, reviews, stored, stakeholders, places)
+    document.stakeholders.add(*{s.pk for s in stakeholders.cache.values()})  # who the document names
     outcome.created["stakeholders"] = stakeholders.created
     places.flush()
     refresh_levels(_may_change_level(stored))

@@ -1,7 +1,10 @@
-"""``actionplan``: a national action plan followed up on the report's date (seed 002's Priority Action
-Plan): every measure with its recommendations, agencies, deadline, status and whether it is overdue
-(its deadline is before the report's date and it is neither done nor dropped); summaries per theme and
-per agency. The workbook (XLSX) has the measures, per-theme and per-agency sheets."""
+"""``actionplan``: a national action plan followed up on a date (seed 002's Priority Action Plan): every
+measure with its recommendations, agencies, deadline, status and whether it is overdue (its deadline is
+before that date and it is neither done nor dropped); summaries per theme and per agency. The workbook
+(XLSX) has the measures, per-theme and per-agency sheets.
+
+Deadlines are judged on the day the report is made, or on the date the reader gives (``as_of``, or the
+report's ``date``) — never on the plan document's own date, which would show a years-old picture."""
 
 from __future__ import annotations
 
@@ -18,12 +21,17 @@ from rightstrack.reports.errors import ReportError
 from rightstrack.reports.kinds.common import long_date
 
 FORMATS = ("html", "pdf", "docx", "xlsx")
-OPTIONS = ("plan", "date")
+OPTIONS = ("plan", "date", "as_of")
 CLOSED = (Measure.Status.DONE, Measure.Status.DROPPED)
 
 
 def is_overdue(measure: Measure, on: datetime.date) -> bool:
     return measure.deadline is not None and measure.deadline < on and measure.status not in CLOSED
+
+
+def judged_on(request: Request) -> datetime.date:
+    """The date deadlines are judged on: ``as_of``, else the report's ``date``, else today."""
+    return request.date("as_of") or request.date("date") or datetime.date.today()
 
 
 def build(request: Request) -> Report:
@@ -37,7 +45,7 @@ def build(request: Request) -> Report:
         raise ReportError(
             f"no action plan of {state.code}{f' matches {wanted!r}' if wanted else ' has been imported'}"
         )
-    on = request.stated_date([plan.document] if plan.document else [])
+    on = judged_on(request)
     measures = list(
         plan.measures.prefetch_related(
             "agencies", "recommendations__refs", "recommendations__review__mechanism"

@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterable
 
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from rightstrack.assessments.models import Assessment, Stakeholder
+from rightstrack.assessments.models import Assessment, CampaignContact, Stakeholder
 from rightstrack.core.iri import Outcome
 from rightstrack.recommendations.models import Recommendation
 
@@ -21,6 +22,21 @@ CONTACT_GROUPS = {
     "state": gettext_noop("the State"),
     "nhri": gettext_noop("NHRI"),
 }
+
+
+def contact_summary(contact: CampaignContact) -> str:
+    """Who a follow-up round asked and who answered, in RightsTrack's words (the programme's own
+    sentence, kept in ``CampaignContact.note``, is its wording, not ours)."""
+    if contact.group == "reports":
+        return _("Stakeholders' reports submitted for the review: %(n)s.") % {"n": contact.contacted}
+    group = capfirst(_(CONTACT_GROUPS.get(contact.group, contact.group)))
+    if contact.responded is None:
+        return _("%(group)s asked: %(contacted)s.") % {"group": group, "contacted": contact.contacted}
+    return _("%(group)s asked: %(contacted)s; answered: %(responded)s.") % {
+        "group": group,
+        "contacted": contact.contacted,
+        "responded": contact.responded,
+    }
 
 
 def level_label(outcome: Outcome | str) -> str:

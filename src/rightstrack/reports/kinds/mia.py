@@ -89,16 +89,19 @@ def build(request: Request) -> Report:
 
 
 def summary_sentence(picture: ReviewPicture) -> str:
-    """ "IRI: 66 recommendations are not implemented, ... No answer was received for 9 out of 129 ..."""
+    """ "IRI: 66 recommendations are not implemented, ... 2 undetermined ... No answer ... 9 out of 129":
+    every outcome, so the figures add up to the total."""
     counts = picture.counts
     return _(
         "IRI: %(not)s recommendations are not implemented, %(partially)s recommendations are partially "
-        "implemented, and %(fully)s recommendations are fully implemented. No answer was received for "
-        "%(none)s out of %(total)s recommendations."
+        "implemented and %(fully)s recommendations are fully implemented; for %(undetermined)s the "
+        "responses leave the level undetermined. No answer was received for %(none)s out of %(total)s "
+        "recommendations."
     ) % {
         "not": counts.get(Outcome.NOT.value, 0),
         "partially": counts.get(Outcome.PARTIALLY.value, 0),
         "fully": counts.get(Outcome.FULLY.value, 0),
+        "undetermined": counts.get(Outcome.UNDETERMINED.value, 0),
         "none": counts.get(Outcome.NO_ANSWER.value, 0),
         "total": len(picture.rows),
     }
@@ -137,15 +140,14 @@ def _sources(report: Report, campaign: FollowUpCampaign | None, picture: ReviewP
             )
     groups = [c for c in contacts if c.group != "reports"]
     if groups:
-        table_rows = [
-            [_(CONTACT_GROUPS.get(c.group, c.group)), c.contacted, c.responded, c.note] for c in groups
-        ]
+        # The programme's own sentences (CampaignContact.note) are its words: the report gives the figures.
+        table_rows = [[_(CONTACT_GROUPS.get(c.group, c.group)), c.contacted, c.responded] for c in groups]
         data = Table.of(
-            [_("Stakeholders"), _("Contacted"), _("Responded"), _("Note")],
+            [_("Stakeholders"), _("Contacted"), _("Responded")],
             table_rows,
             caption=_("Who was contacted and who responded"),
             row_headers=True,
-            widths=(20, 13, 13, 54),
+            widths=(40, 30, 30),
         )
         chart_rows = []
         for c in groups:
@@ -197,6 +199,7 @@ def _levels_chart(picture: ReviewPicture) -> Chart:
         ],
         caption=_("The data as a table"),
         row_headers=True,
-        widths=(22, 13, 13, 13, 13, 13, 13),
+        widths=(16, 14, 14, 14, 16, 14, 12),  # each level's header fits its column (report.css: per-theme)
+        name="per-theme",
     )
     return chart(specs.levels_by_theme(rows), data)

@@ -31,7 +31,7 @@ from .treaty import FollowUp, Quoted, read_cell
 
 ROW_SCHEME = "ccpr-factsheet-row"
 CO_SCHEME = "ccpr-co-paragraph"
-COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "un_agency")
+COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "treaty_body")
 _ARTICLES = re.compile(r"\bArticles?\s*(\d+)((?:\s*(?:and|,|&)\s*\d+)*)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 _ANSWERS = (("accept", "accepted"), ("support", "accepted"), ("note", "noted"), ("reject", "rejected"))

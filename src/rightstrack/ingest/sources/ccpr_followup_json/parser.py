@@ -38,7 +38,7 @@ from .shape import day, day_range, expect, field
 
 KIND = "ccpr-followup-json"
 SCHEME = "hrc"
-COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "un_agency")
+COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "treaty_body")
 _CO_SYMBOL = re.compile(r"^CCPR/C/([A-Z]{3})/CO/(\d+)$")
 _META = "hrc.meta"
 

@@ -38,7 +38,7 @@ from rightstrack.ingest.sources.ccpr_followup_json.shape import day, day_range
 from .report import ParagraphEvaluation, StateEvaluation, read
 
 KIND = "ccpr-followup-report"
-COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "un_agency")
+COMMITTEE = StakeholderRecord("Human Rights Committee", "CCPR", "treaty_body")
 OTHERS = StakeholderRecord("Other stakeholders (as summarised by the Committee)", "", "ngo")
 _TITLE = re.compile(
     r"Report on follow-up to the concluding observations of the (?:Human Rights )?Committee", re.I

@@ -151,7 +151,7 @@ def parse(text: str, issue_labels: Iterable[str] = ()) -> ParsedDocument:
             "as expected, or the numbering was lost",
             Place(line=title_line + 1),
         )
-    author = StakeholderRecord(MECHANISMS[committee].name, committee, "un_agency")
+    author = StakeholderRecord(MECHANISMS[committee].name, committee, "treaty_body")
     stated = {"paragraphs": len(body.paragraphs), "recommendations": len(recommendations)}
     if followed is not None:
         stated["follow-up paragraphs"] = len(followed.paragraphs)

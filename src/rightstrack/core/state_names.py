@@ -1,0 +1,36 @@
+"""A State's name in a language: the UN short name in English, pycountry's ISO 3166 catalogue otherwise.
+
+>>> state_name("KAZ", "ru"), state_name("KAZ", "en"), state_name("XYZ", "ru", "Somewhere")
+('Казахстан', 'Kazakhstan', 'Somewhere')
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+
+import pycountry
+
+from rightstrack.core.states import state_info
+
+
+@cache
+def _catalogue(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def state_name(code: str, language: str, fallback: str = "") -> str:
+    """The name of the State ``code`` in ``language`` ("en", "ru"...); ``fallback`` (or the code) when the
+    register or the catalogue does not know it."""
+    try:
+        english = state_info(code).name
+    except LookupError:
+        return fallback or code
+    if language.startswith("en"):
+        return english
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:  # pragma: no cover - every code of the register is in pycountry
+        return english
+    iso = str(country.name)
+    translated = _catalogue(language[:2]).gettext(iso)
+    return translated if translated != iso else english
