@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 from rightstrack.assessments.models import Stakeholder
 from rightstrack.recommendations.models import RecommendationRef, Review
+from tests.browser.conftest import SCREENSHOTS
 from tests.conftest import EXAMPLE_MIA, shared_path
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,6 +82,9 @@ def test_at_390_px_no_page_scrolls_sideways_and_every_chart_draws_inside_the_scr
             _visit(page, live_server.url + path)
             problems.extend(f"{language} {problem}" for problem in _phone_problems(page, path))
             charts_seen += page.locator("div.vega").count()
+            if path == "/states/KAZ" and language == "en-GB" and os.environ.get("RIGHTSTRACK_SCREENSHOTS"):
+                chart = page.locator("section[aria-labelledby='chart-levels_by_theme-title']")
+                chart.screenshot(path=str(SCREENSHOTS / "dashboard-phone.png"))
         context.close()
     assert charts_seen >= 8, f"only {charts_seen} charts on the pages"
     assert not problems, "\n".join(problems)
