@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 
 from rightstrack.assessments.models import Stakeholder
+from rightstrack.portal.models import Membership, Role
 from rightstrack.recommendations.models import RecommendationRef, Review
 from tests.browser.conftest import SCREENSHOTS
 from tests.conftest import EXAMPLE_MIA, shared_path
@@ -58,6 +60,16 @@ def _main_pages(review: Review) -> list[str]:
         "/states/KAZ/recurring",
         "/accounts/login/",
     ]
+
+
+def _axe_problems(page: Any, where: str) -> Iterator[str]:
+    page.add_script_tag(path=str(AXE))
+    for rule, impact, nodes in page.evaluate(
+        """axe.run().then(r => r.violations
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))]))"""
+    ):
+        yield f"{where}: axe {impact} {rule} at {nodes}"
 
 
 def _open(browser: Any, viewport: dict[str, int], **options: Any) -> Any:
@@ -150,12 +162,54 @@ def test_on_the_main_pages_axe_finds_no_serious_or_critical_violation_and_keyboa
             ):
                 if not name[1] or not name[1].startswith(name[2]):
                     problems.append(f"{where}: {name[0]} is named {name[1]!r}, not by its title {name[2]}")
-            page.add_script_tag(path=str(AXE))
-            for rule, impact, nodes in page.evaluate(
-                """axe.run().then(r => r.violations
-                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                     .map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))]))"""
-            ):
-                problems.append(f"{where}: axe {impact} {rule} at {nodes}")
+            problems.extend(_axe_problems(page, where))
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_signed_in_at_390_px_the_portal_pages_fit_the_screen_and_axe_finds_nothing_serious(
+    kazakhstan: Review, live_server: Any, browser: Any
+) -> None:
+    organisation = Stakeholder.objects.create(name="Organisation A", acronym="ORGA", kind="ngo")
+    recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value="1").recommendation
+    pages = {
+        "editor": [
+            "/portal/",
+            "/portal/moderation/",
+            "/portal/campaigns/",
+            "/portal/upload/",
+            "/portal/imports/spreadsheet/",
+            "/portal/stakeholders/duplicates/",
+            "/portal/invitations/new/",
+            f"/recommendations/{recommendation.pk}",
+        ],
+        "contributor": [
+            "/portal/",
+            f"/portal/reviews/{kazakhstan.pk}/",
+            f"/portal/recommendations/{recommendation.pk}/assess/",
+        ],
+    }
+    problems: list[str] = []
+    for name, paths in pages.items():
+        user = User.objects.create_user(name, f"{name}@example.org", "a-long-test-passphrase")
+        role = Role.EDITOR if name == "editor" else Role.CONTRIBUTOR
+        Membership.objects.create(
+            user=user, role=role, organisation=organisation if name == "contributor" else None
+        )
+        context = _open(browser, PHONE, bypass_csp=True)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("input[name=username]", name)
+        page.fill("input[name=password]", "a-long-test-passphrase")
+        page.click("form.narrow button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/portal/")
+        for path in paths:
+            response = page.goto(live_server.url + path)
+            where = f"{name} {path}"
+            if response is None or response.status != 200:
+                problems.append(f"{where}: answered {response and response.status}")
+                continue
+            problems.extend(f"{name} {problem}" for problem in _phone_problems(page, path))
+            problems.extend(_axe_problems(page, where))
         context.close()
     assert not problems, "\n".join(problems)
