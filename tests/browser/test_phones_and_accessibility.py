@@ -162,6 +162,9 @@ def test_on_the_main_pages_axe_finds_no_serious_or_critical_violation_and_keyboa
             ):
                 if not name[1] or not name[1].startswith(name[2]):
                     problems.append(f"{where}: {name[0]} is named {name[1]!r}, not by its title {name[2]}")
+            scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            if scroll_width > inner_width:
+                problems.append(f"{where}: the page is {scroll_width} px wide")
             problems.extend(_axe_problems(page, where))
         context.close()
     assert not problems, "\n".join(problems)
