@@ -3,6 +3,9 @@
 #   make test   set up and run the whole test suite on SQLite and on a throwaway PostgreSQL
 # and the quality gates CI runs beside them:
 #   make check  manage.py check, makemigrations --check, ruff check, ruff format --check, mypy
+# and for packaging:
+#   make package  the wheel and sdist in dist/ (tests/packaging installs the wheel elsewhere and serves it)
+#   make lock     regenerate requirements/*.txt from pyproject.toml's ranges (pip-compile)
 
 PYTHON ?= $(shell scripts/find-python)
 VENV ?= .venv
@@ -15,13 +18,14 @@ export RIGHTSTRACK_DATA_DIR ?= $(CURDIR)/var
 KAZAKHSTAN_DATA = $(SHARED)/data/wg-reports/texts/kazakhstan2010.txt $(SHARED)/data/wg-reports/texts/kazakhstan2014.txt \
 	$(SHARED)/data/kazakhstan/ccpr_followup_2018.json $(SHARED)/data/kazakhstan/upr_2010_2014.csv
 
-.PHONY: setup system demo example test test-sqlite test-postgres check bench clean
+.PHONY: setup system demo example test test-sqlite test-postgres check bench clean package lock
 
-$(BIN)/rightstrack: pyproject.toml
+# The locked versions (requirements/dev.txt: runtime + [dev], [postgres], [rq]), then the project itself.
+$(BIN)/rightstrack: pyproject.toml requirements/dev.txt
 	@test -n "$(PYTHON)" || { echo "no Python >= 3.12 found" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 setup: $(BIN)/rightstrack
@@ -50,8 +54,18 @@ test-sqlite: setup
 	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) scripts/with-postgres sh -c \
 		'RIGHTSTRACK_MOVE_TARGET_URL=$$DATABASE_URL DATABASE_URL= $(BIN)/pytest -q'
 
+# The install-elsewhere test (tests/packaging) does not touch the database: the SQLite run has it.
 test-postgres: setup
-	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) scripts/with-postgres $(BIN)/pytest -q
+	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) scripts/with-postgres $(BIN)/pytest -q -m "not packaging"
+
+package: setup
+	$(BIN)/python -m build --no-isolation --outdir dist
+
+LOCK = $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	--annotation-style line
+lock: setup
+	$(LOCK) -o requirements/runtime.txt pyproject.toml
+	$(LOCK) --extra dev --extra postgres --extra rq -c requirements/runtime.txt -o requirements/dev.txt pyproject.toml
 
 check: setup
 	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check --fail-level WARNING
@@ -64,14 +78,15 @@ check: setup
 # (about an hour on 2 cores, most of it the fuzzing and the 270k scale). Needs ../shared/data and wrk.
 FUZZ_CASES ?= 10000
 bench: setup
-	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/pip install --quiet -c requirements/dev.txt -e ".[bench]"
 	$(BIN)/python -m bench.wg_reports
 	$(BIN)/python -m bench.pdfs
 	$(BIN)/python -m bench.web_pages
 	$(BIN)/python -m bench.reports
 	$(BIN)/python -m bench.analysis
+	$(BIN)/python -m bench.evidence
 	$(BIN)/python -m bench.scale --scale both
 	$(BIN)/python -m bench.fuzz_importers --cases $(FUZZ_CASES)
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var dist build

@@ -49,6 +49,11 @@ SAMPLES: dict[str, list[Path]] = {
     ],
     # no UHRI export is public here: the tests' UHRI-shaped workbook and its CSV (see samples_for())
     "uhri-export": [ROOT / "tests" / "ingest" / "uhri_builder.py"],
+    "upr-evidence": [
+        SHARED / "data" / "evidence" / "denmark" / "compilation.txt",
+        SHARED / "data" / "evidence" / "namibia" / "stakeholders-summary.txt",
+    ],
+    "evidence-document": [SHARED / "data" / "evidence" / "denmark" / "assessment-report.md"],
     # written by RightsTrack itself, then filled in: see stakeholder_sheet_sample()
     "stakeholder-sheet": [EXAMPLES / "upr-info-mia-2012.txt"],
 }

@@ -22,6 +22,8 @@ from rightstrack.assessments.models import (
     Status,
 )
 from rightstrack.assist.models import Head, LabelSuggestion
+from rightstrack.documents.models import SourceDocument
+from rightstrack.evidence.models import EvidenceDocument, EvidenceLink, EvidenceParagraph
 from rightstrack.portal.models import Invitation, Membership, Role
 from rightstrack.recommendations.models import Mechanism, Recommendation, Review, State
 
@@ -125,6 +127,7 @@ class World:
     campaign: FollowUpCampaign
     invitation: Invitation
     suggestion: LabelSuggestion  # a classifier's pending suggestion on ``fresh``
+    evidence: EvidenceLink  # a pending evidence link on ``fresh``
 
 
 @pytest.fixture
@@ -156,6 +159,7 @@ def world(organisation_a: Stakeholder, organisation_b: Stakeholder) -> World:
     suggestion = LabelSuggestion.objects.create(
         recommendation=recommendations[2], head=Head.ACTION, value="4", probability=0.8, model="test"
     )
+    evidence = _evidence_link(recommendations[2])
     return World(
         review=review,
         recommendation=recommendations[0],
@@ -168,7 +172,19 @@ def world(organisation_a: Stakeholder, organisation_b: Stakeholder) -> World:
         campaign=campaign,
         invitation=invitation,
         suggestion=suggestion,
+        evidence=evidence,
     )
+
+
+def _evidence_link(recommendation: Recommendation) -> EvidenceLink:
+    source = SourceDocument.objects.create(kind="upr-evidence", name="report.txt", sha256="e" * 64, size=1)
+    document = EvidenceDocument.objects.create(
+        source=source, kind="national-report", state="KAZ", symbol="A/HRC/WG.6/20/KAZ/1", title="Report"
+    )
+    paragraph = EvidenceParagraph.objects.create(
+        document=document, number="5", text="Journalists are protected by the new media law."
+    )
+    return EvidenceLink.objects.create(recommendation=recommendation, paragraph=paragraph, score=0.5, rank=1)
 
 
 def token_client(user: User) -> APIClient:

@@ -116,6 +116,8 @@ TABLE: list[Row] = [
     Row("GET", "/portal/suggestions/{suggestion}/accept/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/{suggestion}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),
+    Row("GET", "/portal/evidence/{evidence}/confirm/", signed_in(LOGIN, 405)),
+    Row("GET", "/portal/evidence/{evidence}/reject/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),
     Row("GET", "/portal/imports/spreadsheet/", EDITORS_ONLY),
     # an upload staged by another session (or none) does not exist, even for editors
@@ -166,6 +168,8 @@ TABLE: list[Row] = [
     Row("POST", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
+    Row("POST", "/portal/evidence/{evidence}/confirm/", (LOGIN, 403, 403, 403, 302, 302)),
+    Row("POST", "/portal/evidence/{evidence}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
     Row(
         "POST",
         "/portal/suggestions/decide/",
@@ -356,6 +360,7 @@ def _placeholders(
         "campaign": world.campaign.pk,
         "invitation": world.invitation.token,
         "suggestion": world.suggestion.pk,
+        "evidence": world.evidence.pk,
         "admin_id": administrator.pk if administrator else 1,
         "assessment_type": ContentType.objects.get_for_model(Assessment).pk,
     }

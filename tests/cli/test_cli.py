@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from rightstrack.cli.main import app
 from tests.conftest import EXAMPLE_MIA, database_snapshot
+from tests.ingest.uhri_builder import ROWS, csv_text
 
 runner = CliRunner()
 
@@ -224,3 +225,15 @@ def test_classify_adds_predictions_to_any_csv_of_recommendations(tmp_path: Path)
     assert [row["pred_action_category"] for row in rows] == ["5", "2"]
     assert "Trafficking" in rows[1]["pred_issues"]
     assert all(0 < float(p) <= 1 for row in rows for p in row["pred_issues_p"].split(";") if p)
+
+
+def test_import_notes_show_the_documents_words_as_written_brackets_included(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    row = {**ROWS[2], "Themes": "- [draft] Right to health\n- Obsolete heading [/]"}
+    export = tmp_path / "uhri.csv"
+    export.write_text(csv_text([row]), encoding="utf-8")
+    code, out, _ = run("import", str(export))
+    assert code == 0
+    assert "theme '[draft] Right to health' is not in uhri-themes" in out
+    assert "theme 'Obsolete heading [/]' is not in uhri-themes" in out

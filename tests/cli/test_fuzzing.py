@@ -25,6 +25,7 @@ KINDS = [
     "ccpr-followup-json",
     "ccpr-followup-report",
     "upr-wg-report",
+    "upr-evidence",
 ]
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from rightstrack.cli.main import app
 from rightstrack.documents.models import SourceDocument
 from rightstrack.recommendations.models import Recommendation, RecommendationRef, Review
 from tests.conftest import database_snapshot, shared_path
+from tests.web.action_plan import xlsx
 
 runner = CliRunner()
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -47,14 +46,7 @@ COLUMNS = (
 
 
 def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(xlsx(rows))
     return path
 
 

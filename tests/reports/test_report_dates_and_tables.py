@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import formats
+from django.utils import formats, translation
 
 from tests.conftest import ROOT
 
@@ -38,7 +38,8 @@ def test_the_action_plan_report_judges_deadlines_on_the_day_it_is_made(plan: Pat
     today = datetime.date.today()
     html = render("actionplan", "KAZ", "html").content.decode()
     n = Measure.objects.filter(plan__state_id="KAZ").count()
-    long_today = formats.date_format(today, "j E Y")
+    with translation.override("en"):  # the report's language, whatever an earlier test left active
+        long_today = formats.date_format(today, "j E Y")
     assert f"overdue on {long_today}" in html
     assert f"{n} measures:" in html and f"{_overdue_on(today)} overdue on {long_today}" in html
 
@@ -53,6 +54,8 @@ def test_the_action_plan_report_judges_deadlines_on_the_readers_date(
         answer = client.get("/states/KAZ/reports/actionplan.html", {"as_of": on.isoformat()})
         assert answer.status_code == 200
         html = answer.content.decode()
-        assert f"{_overdue_on(on)} overdue on {formats.date_format(on, 'j E Y')}" in html
+        with translation.override("en"):
+            shown = formats.date_format(on, "j E Y")
+        assert f"{_overdue_on(on)} overdue on {shown}" in html
     refused = client.get("/states/KAZ/reports/actionplan.html", {"as_of": "yesterday"})
     assert refused.status_code == 404 and "as_of" in refused.content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +101,12 @@ def test_each_review_links_its_own_mia_which_stays_that_reviews_when_another_is_
     assert report.status_code == 200
     assert "UPR review of 2010" in report.content.decode()
     assert "2014" in client.get("/states/KAZ/UPR/2/reports/mia.html").content.decode()
+
+
+def test_a_treaty_body_reviews_table_gives_each_paragraph_number(
+    kazakhstan_example: list[Path], client: Client
+) -> None:
+    """The Committee's review table showed "–" as paragraph where the number was also the row's n°."""
+    page = client.get("/states/KAZ/CCPR/2").content.decode()
+    cells = re.findall(r'<td class="num">([^<]*)</td>', page)
+    assert "24" in cells and "–" not in cells

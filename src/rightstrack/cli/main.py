@@ -7,18 +7,22 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from rightstrack.core.stakeholders import STAKEHOLDER_KINDS
 
 app = typer.Typer(
     help="RightsTrack: follow up human rights recommendations.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 vocab_app = typer.Typer(help="Controlled vocabularies (UPR Info issues...).", no_args_is_help=True)
@@ -28,11 +32,140 @@ err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 
-def _django() -> None:
+class ImportKind(StrEnum):
+    """The import kinds of ``rightstrack.ingest.registry`` (a test in tests/cli keeps them equal)."""
+
+    STAKEHOLDER_SHEET = "stakeholder-sheet"
+    UHRI_EXPORT = "uhri-export"
+    CCPR_FOLLOWUP_REPORT = "ccpr-followup-report"
+    UPR_ADDENDUM = "upr-addendum"
+    OHCHR_MATRIX = "ohchr-matrix"
+    CONCLUDING_OBSERVATIONS = "concluding-observations"
+    UPR_INFO_MIA = "upr-info-mia"
+    UPR_WG_REPORT = "upr-wg-report"
+    CCPR_FOLLOWUP_JSON = "ccpr-followup-json"
+    CCPR_FACTSHEET = "ccpr-factsheet"
+    HRC_FOLLOWUP_GRADES = "hrc-followup-grades"
+    STATE_HR_REPORT = "state-hr-report"
+    COALITION_SUMMARY = "coalition-summary"
+    UPR_INFO_EXPORT = "upr-info-export"
+
+
+class ReportKind(StrEnum):
+    """The report kinds of ``rightstrack.reports.api.KINDS``."""
+
+    MIA = "mia"
+    FACTSHEET = "factsheet"
+    COALITION = "coalition"
+    ACTIONPLAN = "actionplan"
+    TREATYBODY = "treatybody"
+    STATE = "state"
+
+
+class ReportFormat(StrEnum):
+    """Every format some report is made in (each kind says which of them it makes)."""
+
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+    PPTX = "pptx"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+class Language(StrEnum):
+    """The interface languages (settings.LANGUAGES)."""
+
+    EN = "en"
+    RU = "ru"
+
+
+if TYPE_CHECKING:
+
+    class StakeholderKind(StrEnum):
+        """The kinds of ``rightstrack.core.stakeholders.STAKEHOLDER_KINDS``."""
+
+else:  # made from the register itself, so that a new kind is offered at once
+    StakeholderKind = StrEnum("StakeholderKind", {code.upper(): code for code in STAKEHOLDER_KINDS})
+NEW_STAKEHOLDER_KIND = StakeholderKind("ngo")
+
+
+def _plain_type_label(param: Any, ctx: Any) -> str | None:
+    """A value's label in ``--help``: ``FILE...``, ``TEXT``, the choices; never ``<bool>``."""
+    metavar: str | None = param.metavar
+    if metavar is not None:
+        return metavar
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return None
+    label = str(param.display_type(ctx)).strip("<>")
+    if label.startswith("list[") and label.endswith("]"):
+        label = label[5:-1]
+    if "|" in label:
+        label = f"[{label}]"
+    else:
+        label = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "bool": ""}.get(label, label.upper())
+    if not label:
+        return None
+    return f"{label}..." if param.nargs != 1 else label
+
+
+typer.core.TyperOption.display_type_rich = _plain_type_label  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument.display_type_rich = _plain_type_label  # type: ignore[method-assign,assignment]
+
+
+def _django(database: bool = True) -> None:
+    """Set Django up with RightsTrack's settings; with ``database``, refuse in words when there is none."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.config.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    from rightstrack.config.env import SettingError
+
+    try:
+        django.setup()
+    except (SettingError, ImproperlyConfigured) as error:
+        _fail(f"settings: {error}")
+    if database:
+        _require_database()
+
+
+def _database_name() -> str:
+    """Where the settings point: the SQLite file, or the server's engine, host and database name."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"the SQLite database {db['NAME']}"
+    engine = str(db["ENGINE"]).rsplit(".", 1)[-1]
+    where = f"{db.get('HOST') or 'localhost'}{f':{db["PORT"]}' if db.get('PORT') else ''}"
+    return f"the {engine} database {db['NAME']} on {where}"
+
+
+def _require_database() -> None:
+    """Stop with a message naming the database looked for when it is not there or has no tables."""
+    from django.db import connection
+    from django.db.utils import Error
+
+    hint = "run `rightstrack migrate` to create it (RIGHTSTRACK_DATA_DIR or DATABASE_URL chooses another)"
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db():  # type: ignore[attr-defined]
+        exists = Path(connection.settings_dict["NAME"]).is_file()
+    else:
+        exists = True
+    if not exists:
+        _fail(f"no database here: looked for {_database_name()}; {hint}")
+    try:
+        tables = connection.introspection.table_names()
+    except Error as error:
+        _fail(f"cannot open {_database_name()}: {str(error).strip()}")
+        return
+    if "recommendations_review" not in tables:
+        _fail(f"{_database_name()} has no RightsTrack tables; {hint}")
 
 
 @contextmanager
@@ -49,27 +182,94 @@ def _progress(first: str) -> Iterator[Callable[[str, int, int], None]]:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True)
     raise typer.Exit(code)
 
 
 @app.command()
 def migrate() -> None:
     """Create or update the database tables (and the State register, mechanisms, grading schemes)."""
-    _django()
+    _django(database=False)
     from django.conf import settings
     from django.core.management import call_command
+    from django.db.utils import Error
 
+    _make_data_folder()
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+    except Error as error:
+        _fail(f"cannot migrate {_database_name()}: {str(error).strip()}")
+    out.print(f"database ready: {settings.DATABASES['default']['NAME']}")
+
+
+def _make_data_folder() -> None:
+    """The data folder (SQLite file, static files, caches): made by ``migrate``, never by merely looking."""
+    from django.conf import settings
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         Path(settings.DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    call_command("migrate", interactive=False, verbosity=0)
-    out.print(f"database ready: {settings.DATABASES['default']['NAME']}")
+
+
+# Django's management commands that do not read the database (the others need `rightstrack migrate` first).
+_WITHOUT_DATABASE = {
+    "collectstatic",
+    "compilemessages",
+    "diffsettings",
+    "findstatic",
+    "help",
+    "makemessages",
+    "migrate",
+    "version",
+}
+
+
+_PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True, "allow_interspersed_args": False}
+
+
+@app.command(context_settings=_PASS_THROUGH)
+def manage(
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="COMMAND [ARGS]...",
+            help="A Django management command and its arguments, e.g. createsuperuser, collectstatic "
+            "--noinput, check --deploy, changepassword NAME (`rightstrack manage help` lists them).",
+        ),
+    ] = None,
+) -> None:
+    """Run a Django management command with RightsTrack's settings (no manage.py needed)."""
+    words = list(arguments or ["help"])
+    name = words[0]
+    _django(database=name not in _WITHOUT_DATABASE and not name.startswith("-"))
+    from django.core.management import execute_from_command_line
+    from django.db.utils import Error
+
+    if name == "migrate":
+        _make_data_folder()
+    try:
+        execute_from_command_line(["rightstrack manage", *words])
+    except Error as error:
+        _fail(f"{name}: {_database_name()}: {str(error).strip()}")
+
+
+@app.command()
+def example(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Import the Kazakhstan example documents shipped with the package (seeds 000-004)."""
+    from rightstrack.examples import kazakhstan_documents
+
+    import_(kazakhstan_documents(), as_json=as_json)
 
 
 @app.command(name="import")
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="Documents to import (all or nothing).")],
-    kind: Annotated[str | None, typer.Option(help="Force the document kind instead of detecting it.")] = None,
+    kind: Annotated[
+        ImportKind | None, typer.Option(help="Force the document kind instead of detecting it.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     publish: Annotated[
         bool, typer.Option(help="Publish submitted assessments (a filled sheet) instead of holding them.")
@@ -96,6 +296,7 @@ def import_(
     _django()
     from rightstrack.documents.importing import ImportFailed, import_files
 
+    kind_code = kind.value if kind is not None else None
     source = _mapped_source(columns, mapping)
     if source is not None and background:
         _fail("--columns/--mapping imports run now, not in the background")
@@ -103,7 +304,7 @@ def import_(
     if background:
         from rightstrack.documents.tasks import import_documents
 
-        result = import_documents.enqueue([str(path.resolve()) for path in paths], kind=kind)
+        result = import_documents.enqueue([str(path.resolve()) for path in paths], kind=kind_code)
         out.print(f"queued as task {result.id}; `rightstrack worker` runs it")
         return
 
@@ -112,7 +313,7 @@ def import_(
     with _progress("importing") as show:
         try:
             reports = import_files(
-                paths, kind=kind, progress=show, publish=publish, expect_review=expected, source=source
+                paths, kind=kind_code, progress=show, publish=publish, expect_review=expected, source=source
             )
         except ImportFailed as failure:
             if as_json:
@@ -130,8 +331,10 @@ def import_(
             continue
         created = ", ".join(f"{n} {what}" for what, n in report.created.items())
         out.print(f"{report.path}: {report.kind}: created {created}")
-        for problem in report.problems:
-            out.print(f"  note: {problem}", highlight=False)
+        if report.problems:  # in one call (an export can have tens of thousands), as written: no markup
+            out.print(
+                "\n".join(f"  note: {problem}" for problem in report.problems), highlight=False, markup=False
+            )
 
 
 def _mapped_source(columns: str | None, mapping: Path | None) -> Any:
@@ -273,6 +476,21 @@ def _suggested_iri(review: Any, as_json: bool) -> None:
         )
 
 
+def _state_codes(names: list[str] | None) -> list[str] | None:
+    """The ISO codes of a repeatable ``--state`` option (None: every State); an unknown name stops."""
+    from rightstrack.core.states import resolve_state
+
+    if not names:
+        return None
+    codes = []
+    for name in names:
+        code = resolve_state(name)
+        if code is None:
+            _fail(f"unknown State {name!r}")
+        codes.append(str(code))
+    return codes
+
+
 @app.command()
 def analyse(
     state: Annotated[
@@ -285,17 +503,8 @@ def analyse(
     """Machine help now: embed, suggest labels (for editors to accept or reject) and link recommendations."""
     _django()
     from rightstrack.assist.pipeline import analyse as run
-    from rightstrack.core.states import resolve_state
 
-    codes: list[str] | None = None
-    if state:
-        codes = []
-        for name in state:
-            code = resolve_state(name)
-            if code is None:
-                _fail(f"unknown State {name!r}")
-                return
-            codes.append(code)
+    codes = _state_codes(state)
     with _progress("analysing") as show:
         report = run(states=codes, relink="scope" if links else "none", progress=show)
     if as_json:
@@ -315,12 +524,38 @@ def analyse(
         out.print(f"suggested links: {total:,} for {len(report.links)} State(s)")
 
 
+@app.command("link-evidence")
+def link_evidence(
+    state: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this State's evidence (ISO code or name; repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Link the imported evidence paragraphs to the recommendations of each State's earlier reviews
+    (editors' confirmed and rejected links are kept)."""
+    _django()
+    from rightstrack.evidence.linking import link_evidence as run
+
+    made = run(_state_codes(state))
+    if as_json:
+        print(json.dumps(made, indent=2))
+        return
+    if not made:
+        out.print("no evidence document of these States has been imported")
+    for code, count in made.items():
+        out.print(f"{code}: {count:,} suggested evidence links")
+
+
 @app.command()
 def export(
     state: Annotated[str, typer.Option(help="State: ISO code or name.")],
-    format: Annotated[str, typer.Option("--format", help="csv, json or xlsx.")] = "json",
+    format: Annotated[ExportFormat, typer.Option("--format", help="What to write.")] = ExportFormat.JSON,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="File to write (default: stdout; for xlsx a file named after the State)."
+        ),
     ] = None,
 ) -> None:
     """Everything known about a State, as open data."""
@@ -329,8 +564,6 @@ def export(
     from rightstrack.core.states import resolve_state
     from rightstrack.recommendations.models import State
 
-    if format not in {"csv", "json", "xlsx"}:
-        _fail(f"unknown format {format!r}: choose csv, json or xlsx")
     code = resolve_state(state)
     row = State.objects.filter(code=code).first() if code else None
     if row is None:
@@ -338,13 +571,12 @@ def export(
         return
     data = state_export(row)
     payload: bytes
-    if format == "json":
+    if format is ExportFormat.JSON:
         payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
-    elif format == "csv":
+    elif format is ExportFormat.CSV:
         payload = state_csv(data).encode()
     else:
-        if output is None:
-            _fail("XLSX is binary: give a file with -o")
+        output = output or Path(f"{row.code}-export.xlsx")  # binary: never to the terminal
         payload = state_xlsx(data)
     if output is None:
         sys.stdout.buffer.write(payload)
@@ -419,7 +651,9 @@ def sheet(
     mechanism: Annotated[str, typer.Option(help="Mechanism code.")] = "UPR",
     cycle: Annotated[int | None, typer.Option(help="Cycle of the review.")] = None,
     acronym: Annotated[str, typer.Option(help="The stakeholder's acronym.")] = "",
-    kind: Annotated[str, typer.Option(help="ngo, nhri, state, un_agency, coalition, academic...")] = "ngo",
+    kind: Annotated[
+        StakeholderKind, typer.Option(help="The stakeholder's kind (when it is new).")
+    ] = NEW_STAKEHOLDER_KIND,
 ) -> None:
     """Write the Excel sheet a stakeholder fills in: every recommendation of a review, a level per row."""
     _django()
@@ -432,7 +666,7 @@ def sheet(
     record = (
         StakeholderRecord(known.name, known.acronym, known.kind)
         if known
-        else StakeholderRecord(stakeholder, acronym, kind)
+        else StakeholderRecord(stakeholder, acronym, kind.value)
     )
     payload = sheet_for(review, record)
     output.write_bytes(payload)
@@ -443,11 +677,15 @@ def sheet(
 
 @app.command()
 def report(
-    kind: Annotated[str, typer.Argument(help="mia, factsheet, coalition, actionplan, treatybody or state.")],
+    kind: Annotated[ReportKind, typer.Argument(help="The report.")],
     state: Annotated[str, typer.Option(help="State: ISO code or name.")],
-    format: Annotated[str, typer.Option("--format", help="html, pdf, docx, pptx, xlsx or json.")] = "pdf",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
-    language: Annotated[str, typer.Option(help="en or ru.")] = "en",
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="The file's format (each report says which it makes).")
+    ] = ReportFormat.PDF,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: a name the report gives).")
+    ] = None,
+    language: Annotated[Language, typer.Option(help="The report's language.")] = Language.EN,
     option: Annotated[
         list[str] | None, typer.Option("--option", help="NAME=VALUE, e.g. cycle=1 (see the report's help).")
     ] = None,
@@ -463,7 +701,7 @@ def report(
             _fail(f"--option {item!r}: write NAME=VALUE")
         options[name.strip()] = value.strip()
     try:
-        rendered = render(kind, state, format, language=language, **options)
+        rendered = render(kind.value, state, format.value, language=language.value, **options)
     except ReportError as error:
         _fail(str(error))
         return
@@ -483,9 +721,17 @@ def classify(
     """Add predicted action category, issues, UHRI themes, groups and SDGs (with probabilities) to a CSV."""
     from rightstrack.analysis.classify import classify_csv
 
+    if not source.is_file():
+        _fail(f"{source}: no such file")
+
     with err.status("classifying…"):
         rows = classify_csv(source, output, text_column=text_column)
     out.print(f"wrote {output}: {rows:,} rows with pred_action_category, pred_issues, pred_themes, pred_sdgs")
+
+
+def _require_shared_data(data: Path) -> None:
+    if not (data / "upr-info").is_dir():
+        _fail(f"{data}: not the shared data folder (no upr-info/ in it); give it with --data")
 
 
 @app.command()
@@ -496,6 +742,8 @@ def evaluate(
     from rightstrack.analysis.evaluation import evaluate as run_evaluation
     from rightstrack.analysis.evaluation import format_report
 
+    _require_shared_data(data)
+
     print(format_report(run_evaluation(data)))
 
 
@@ -505,6 +753,8 @@ def train(
 ) -> None:
     """Retrain the shipped classifiers from the shared data (about 1.5 minutes on 2 cores)."""
     from rightstrack.analysis.training import train as run_training
+
+    _require_shared_data(data)
 
     run_training(data)
     out.print("trained; the model file is in src/rightstrack/analysis/models/")
@@ -646,7 +896,7 @@ def serve(
         bool, typer.Option(help="Also run a background worker (uploads, machine help) beside the site.")
     ] = True,
 ) -> None:
-    """Serve the site (Django's threaded server; see the README for production)."""
+    """Serve the site (Django's threaded server, for one machine; for production see DEPLOY.md)."""
     _django()
     import subprocess
 

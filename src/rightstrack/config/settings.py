@@ -7,6 +7,7 @@ SQLite in ``RIGHTSTRACK_DATA_DIR`` is the default; ``DATABASE_URL`` selects any 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "rightstrack.api",
     "rightstrack.reports",
     "rightstrack.assist",
+    "rightstrack.evidence",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -96,8 +98,15 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# The data folder is made by `rightstrack migrate` (cli/main.py), never by reading these settings: a
+# command run in the wrong folder says which database it looked for and leaves no empty var/ behind.
+_ENGINE = DATABASES["default"]["ENGINE"]
+if _ENGINE == "django.db.backends.postgresql" and not importlib.util.find_spec("psycopg"):
+    raise SettingError(
+        "DATABASE_URL names a PostgreSQL database but its driver is not installed: "
+        "pip install 'rightstrack[postgres]' (psycopg)"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the site read while an import writes; IMMEDIATE avoids lock upgrades mid-import.
     # Reads through a memory map (shared with the OS page cache, not copied per process) and a 32 MB
     # page cache: a keyword search touching 33,000 rows of a 270k database took 35 ms, now 25.
@@ -130,8 +139,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-with contextlib.suppress(OSError):  # WhiteNoise looks there first (collectstatic fills it)
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+if DATA_DIR.is_dir():  # WhiteNoise looks there first (collectstatic fills it); migrate makes DATA_DIR
+    with contextlib.suppress(OSError):
+        STATIC_ROOT.mkdir(exist_ok=True)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("RIGHTSTRACK_BEHIND_PROXY", False) else None
 )
@@ -252,6 +262,11 @@ RIGHTSTRACK_WARM_SEARCH = env_bool("RIGHTSTRACK_WARM_SEARCH", True)
 if RIGHTSTRACK_EMBEDDER not in {"auto", "use", "hashing"}:
     raise SettingError(f"RIGHTSTRACK_EMBEDDER={RIGHTSTRACK_EMBEDDER!r}: expected auto, use or hashing")
 if TASK_QUEUE == "rq":
+    if not importlib.util.find_spec("django_tasks_rq"):
+        raise SettingError(
+            "RIGHTSTRACK_TASKS=rq but the Redis queue is not installed: "
+            "pip install 'rightstrack[rq]' (django-tasks-rq, rq, redis)"
+        )
     INSTALLED_APPS.append("django_rq")
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}

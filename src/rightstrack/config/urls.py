@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("portal/", include("rightstrack.portal.urls")),
     path("portal/suggestions/", include("rightstrack.assist.urls")),
+    path("portal/evidence/", include("rightstrack.evidence.urls")),
     path("api/", include("rightstrack.api.urls")),
     path("", include("rightstrack.web.urls")),
 ]

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rightstrack.core.evidence import EvidenceText
 
 
 @dataclass(frozen=True)
@@ -290,3 +294,5 @@ class ParsedDocument:
     upsert_assessments: bool = False
     #: Where the document names its review (a sheet's hidden cells), for a refusal to point at.
     review_place: Place | None = None
+    #: An evidence document's paragraphs (``rightstrack.evidence``), stored instead of recommendations.
+    evidence: EvidenceText | None = None

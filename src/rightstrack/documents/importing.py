@@ -62,6 +62,7 @@ class ImportReport:
         default_factory=lambda: {"recommendations": 0, "assessments": 0, "stakeholders": 0}
     )
     problems: list[str] = field(default_factory=list)
+    evidence_state: str = ""  # the State an imported evidence document is about
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -146,6 +147,11 @@ def _after(reports: Sequence[ImportReport]) -> None:
     changed = (r.created["recommendations"] or r.merged for r in reports if not r.unchanged)
     if any(changed):
         queue_after_import()
+    evidence = [r.evidence_state for r in reports if r.evidence_state and not r.unchanged]
+    if evidence:
+        from rightstrack.evidence.tasks import queue_after_import as queue_linking
+
+        queue_linking(evidence)
 
 
 def _parse(source: Source, loaded: LoadedFile) -> ParsedDocument:
@@ -176,6 +182,12 @@ def _store(item: _Ready, progress: Progress | None, index: Index | None = None) 
     report = ImportReport(str(item.path), item.parsed.kind, item.parsed.title)
     if SourceDocument.objects.filter(sha256=item.loaded.sha256).exists():
         report.unchanged = True
+        return report
+    if item.parsed.evidence is not None:
+        from rightstrack.evidence.store import store_evidence
+
+        report.created["evidence paragraphs"] = store_evidence(item.parsed, item.loaded)
+        report.evidence_state = item.parsed.evidence.state
         return report
     outcome = store_document(item.parsed, item.loaded, progress, index)
     report.created = outcome.created

@@ -19,6 +19,7 @@ from rightstrack.ingest.sources.ccpr_followup_json import parser as ccpr_followu
 from rightstrack.ingest.sources.ccpr_followup_report import parser as ccpr_followup_report
 from rightstrack.ingest.sources.coalition_summary import parser as coalition_summary
 from rightstrack.ingest.sources.concluding_observations import parser as concluding_observations
+from rightstrack.ingest.sources.evidence_document import parser as evidence_document
 from rightstrack.ingest.sources.hrc_followup_grades import parser as hrc_followup_grades
 from rightstrack.ingest.sources.mapped_sheet import parser as mapped_sheet
 from rightstrack.ingest.sources.mapped_sheet.mapping import Mapping
@@ -27,6 +28,7 @@ from rightstrack.ingest.sources.stakeholder_sheet import sheet as stakeholder_sh
 from rightstrack.ingest.sources.state_hr_report import parser as state_hr_report
 from rightstrack.ingest.sources.uhri_export import parser as uhri_export
 from rightstrack.ingest.sources.upr_addendum import parser as upr_addendum
+from rightstrack.ingest.sources.upr_evidence import parser as upr_evidence
 from rightstrack.ingest.sources.upr_info_export import parser as upr_info_export
 from rightstrack.ingest.sources.upr_info_mia import parser as upr_info_mia
 from rightstrack.ingest.sources.wg_report import parser as wg_report
@@ -58,6 +60,14 @@ def _text_source(
 
 
 SOURCES: tuple[Source, ...] = (
+    # A review's own documents (symbol A/HRC/WG.6/NN/XXX/1|2|3): evidence, not recommendations.
+    _text_source(
+        upr_evidence.KIND,
+        "a UPR review's national report, UN compilation or stakeholders' summary, A/HRC/WG.6/NN/XXX/1|2|3 "
+        "(text, PDF or Word)",
+        upr_evidence.detect,
+        upr_evidence.parse,
+    ),
     Source(
         stakeholder_sheet.KIND,
         "a filled RightsTrack stakeholder sheet (Excel)",
@@ -147,6 +157,13 @@ SOURCES: tuple[Source, ...] = (
         "UPR Info database export (CSV, one row per recommendation and recommending State)",
         upr_info_export.detect,
         upr_info_export.parse,
+    ),
+    # Never detected (any text would do): named with --kind evidence-document.
+    Source(
+        evidence_document.KIND,
+        "any other evidence document split into paragraphs (text, PDF or Word; --kind evidence-document)",
+        lambda loaded: False,
+        lambda loaded, labels: evidence_document.parse(loaded.text, labels, loaded.name),
     ),
 )
 

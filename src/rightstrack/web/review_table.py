@@ -36,8 +36,12 @@ class ReviewRow:
 
 
 def paragraph_of(picture: RecommendationPicture) -> str:
+    """The paragraph number the review's report gives (a UPR report's 97.12, any committee's 24 (b))."""
     refs = {ref.scheme: ref.value + ref.part for ref in picture.recommendation.refs.all()}
-    return next((refs[scheme] for scheme in PARAGRAPH_SCHEMES if scheme in refs), "")
+    found = next((refs[scheme] for scheme in PARAGRAPH_SCHEMES if scheme in refs), "")
+    return found or next(
+        (value for scheme, value in sorted(refs.items()) if scheme.endswith("-co-paragraph")), ""
+    )
 
 
 def table_rows(pictures: Iterable[RecommendationPicture]) -> list[ReviewRow]:
@@ -49,7 +53,7 @@ def table_rows(pictures: Iterable[RecommendationPicture]) -> list[ReviewRow]:
             ReviewRow(
                 picture=picture,
                 number=picture.ref,
-                paragraph=paragraph if paragraph != picture.ref else "",
+                paragraph=paragraph,
                 states=[
                     state_name(state.code, language, state.name)
                     for state in picture.recommendation.recommending_states.all()

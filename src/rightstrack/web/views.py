@@ -31,6 +31,7 @@ from rightstrack.recommendations.models import (
     ActionCategory,
     Recommendation,
     RecommendationLink,
+    RecommendationTerm,
     Review,
     State,
 )
@@ -270,7 +271,12 @@ def review_page(
 ) -> HttpResponse:
     review = _review(code, mechanism, cycle)
     picture, rows, issue, level = _review_rows(request, review, with_assessments=bool(fmt))
-    issues = sorted({label for row in picture.rows for label in row.issues})
+    offered = set(  # vocabulary terms only: a document's misread labels stay on their rows, off the menu
+        RecommendationTerm.objects.filter(recommendation__review=review, term__unmatched=False).values_list(
+            "term__label", flat=True
+        )
+    )
+    issues = sorted({label for row in picture.rows for label in row.issues if label in offered})
     campaign = review.campaigns.select_related("programme").prefetch_related("contacts").first()
     table = review_table.table_rows(rows)
     query = request.GET.urlencode()
@@ -357,6 +363,9 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     )
     pending = [s for s in suggestions if s.decision == "pending"]
     words = evidence(pending, recommendation.text) if pending else {}
+    from rightstrack.evidence.decisions import evidence_json, shown_links
+
+    evidence_links = shown_links(recommendation, is_editor(request.user))
     data = {
         "id": recommendation.pk,
         "review": {
@@ -407,8 +416,11 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
             }
             for pk, claim in claims.items()
         ],
+        "evidence": evidence_json(evidence_links),
     }
     context = {
+        "evidence_links": evidence_links,
+        "evidence_editor": is_editor(request.user),
         "statements": statements,
         "claims": claims,
         "suggestions": suggestions,

@@ -63,11 +63,11 @@ def store_document(
         return _store_document(parsed, loaded, progress, index if index is not None else Index())
 
 
-def _store_document(
-    parsed: ParsedDocument, loaded: LoadedFile, progress: Progress | None, index: Index
-) -> StoreOutcome:
-    outcome = StoreOutcome(problems=[problem.describe() for problem in parsed.problems])
-    document = SourceDocument.objects.create(
+def new_source_document(
+    parsed: ParsedDocument, loaded: LoadedFile, submission: bool = False
+) -> SourceDocument:
+    """The provenance row of an imported file (its SHA-256 makes a second import of it change nothing)."""
+    return SourceDocument.objects.create(
         kind=parsed.kind,
         name=loaded.name[:255],
         sha256=loaded.sha256,
@@ -75,8 +75,15 @@ def _store_document(
         title=parsed.title[:500],
         symbol=parsed.symbol[:100],
         published_on=parsed.published_on,
-        submission=not parsed.assessments_published,
+        submission=submission,
     )
+
+
+def _store_document(
+    parsed: ParsedDocument, loaded: LoadedFile, progress: Progress | None, index: Index
+) -> StoreOutcome:
+    outcome = StoreOutcome(problems=[problem.describe() for problem in parsed.problems])
+    document = new_source_document(parsed, loaded, submission=not parsed.assessments_published)
     reviews = Reviews(create=parsed.creates_recommendations)
     if parsed.creates_recommendations:
         review = reviews.get(parsed.review)

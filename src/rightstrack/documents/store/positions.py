@@ -10,14 +10,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rightstrack.core import positions
 from rightstrack.core.records import ParsedDocument, RecommendationRecord
 from rightstrack.documents.models import PositionStatement, SourceDocument
 from rightstrack.documents.store.places import BATCH
+from rightstrack.documents.store.rows import insert_rows
 from rightstrack.recommendations.models import Recommendation
 
 FIELDS = ["response", "wg_stage", "position_qualifier", "position_conflict"]
+#: A statement's columns, as :meth:`Answers.write` writes them.
+COLUMNS = [
+    "document_id",
+    "recommendation_id",
+    "kind",
+    "authority",
+    "words",
+    "stage",
+    "position",
+    "qualifier",
+    "place",
+]
+
+
+#: Readings and decisions are pure functions of a few words: an export repeats the same ones row after row.
+_read = lru_cache(maxsize=4096)(positions.read)
+_resolve = lru_cache(maxsize=4096)(positions.resolve)
 
 
 @dataclass
@@ -38,7 +57,7 @@ class Answers:
             words = record.position_qualifier
         if not words:
             return
-        reading = positions.read(words, kind, authority)
+        reading = _read(words, kind, authority)
         _, readings = self.statements.setdefault(id(obj), (obj, {}))
         place = record.place.describe()
         if record.position_source:
@@ -49,7 +68,7 @@ class Answers:
         """Positions of the recommendations this document creates (no other statement exists yet)."""
         for obj, readings in self.statements.values():
             if obj.pk is None:
-                _apply(obj, positions.resolve(reading for reading, _ in readings.values()))
+                _apply(obj, _resolve(tuple(reading for reading, _ in readings.values())))
 
     def write(self, document: SourceDocument) -> list[Recommendation]:
         """Store the statements; decide again the positions of recommendations that existed before.
@@ -59,21 +78,21 @@ class Answers:
         existing = [obj for obj, _ in self.statements.values() if obj.pk is not None]
         earlier = _stored_readings([obj.pk for obj in existing])
         rows = [
-            PositionStatement(
-                document=document,
-                recommendation_id=obj.pk,
-                kind=_kind(reading),
-                authority=reading.authority,
-                words=words[:64],
-                stage=reading.stage,
-                position=reading.position,
-                qualifier=reading.qualifier,
-                place=place,
+            (
+                document.pk,
+                obj.pk,
+                _kind(reading),
+                reading.authority,
+                words[:64],
+                reading.stage,
+                reading.position,
+                reading.qualifier,
+                place,
             )
             for obj, readings in self.statements.values()
             for words, (reading, place) in readings.items()
         ]
-        PositionStatement.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+        insert_rows(PositionStatement, COLUMNS, rows)  # a statement the document made already is kept
         changed = []
         for obj in existing:
             _, readings = self.statements[id(obj)]
@@ -119,11 +138,13 @@ def redecide(recommendations: list[Recommendation]) -> None:
 def inherit_positions(pairs: list[tuple[Recommendation, Recommendation]]) -> None:
     """Each (clause, paragraph) pair: the clause, new, takes the statements made of its whole paragraph
     before the paragraph was known to hold several recommendations (an addendum read before its report)."""
-    copied = ["document_id", "kind", "authority", "words", "stage", "position", "qualifier", "place"]
-    rows = [
-        PositionStatement(recommendation_id=clause.pk, **{name: getattr(statement, name) for name in copied})
-        for clause, whole in pairs
-        for statement in PositionStatement.objects.filter(recommendation=whole)
-    ]
-    PositionStatement.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+    copied = COLUMNS[:1] + COLUMNS[2:]
+    by_whole: dict[int, list[tuple[object, ...]]] = defaultdict(list)
+    wholes = sorted({whole.pk for _, whole in pairs})
+    for start in range(0, len(wholes), BATCH):
+        statements = PositionStatement.objects.filter(recommendation_id__in=wholes[start : start + BATCH])
+        for rec_id, *values in statements.values_list("recommendation_id", *copied):  # model's order
+            by_whole[rec_id].append(tuple(values))
+    rows = [(values[0], clause.pk, *values[1:]) for clause, whole in pairs for values in by_whole[whole.pk]]
+    insert_rows(PositionStatement, COLUMNS, rows)
     redecide([clause for clause, _ in pairs])

@@ -32,7 +32,7 @@ from rightstrack.documents.store.merge import merge_into
 from rightstrack.documents.store.places import BATCH, Places
 from rightstrack.documents.store.positions import FIELDS as POSITION_FIELDS
 from rightstrack.documents.store.positions import Answers, inherit_positions
-from rightstrack.documents.store.rows import fts_suspended, insert_objects, insert_rows
+from rightstrack.documents.store.rows import Blueprint, fts_suspended, insert_objects, insert_rows
 from rightstrack.recommendations.models import (
     Mechanism,
     Recommendation,
@@ -63,6 +63,7 @@ _REVIEW = Recommendation._meta.get_field("review")
 _COLUMNS = [
     column.attname for column in Recommendation._meta.concrete_fields if column.attname != "created_at"
 ]
+_BLUEPRINT = Blueprint(Recommendation)
 _ID, _REVIEW_ID, _TEXT = _COLUMNS.index("id"), _COLUMNS.index("review_id"), _COLUMNS.index("text")
 
 
@@ -203,7 +204,7 @@ class Known:
     @property
     def obj(self) -> Recommendation:
         if self.instance is None:
-            self.instance = Recommendation(**dict(zip(_COLUMNS, self.row, strict=True)))
+            self.instance = _BLUEPRINT.make(dict(zip(_COLUMNS, self.row, strict=True)))
             self.instance._state.adding = False
             self.instance._state.db = "default"
         return self.instance
@@ -255,9 +256,10 @@ class Texts:
         end = bisect.bisect_right(self.lengths, high)
         if start == end:
             return
-        for _, score, at in process.extract_iter(
-            norm, self.norms[start:end], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-        ):
+        found = process.extract(
+            norm, self.norms[start:end], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+        )  # all of them, scored in one call (a fifth faster than extract_iter), then in their order
+        for _, score, at in sorted(found, key=lambda match: match[2]):
             yield score, self.positions[start + at]
 
 
@@ -576,14 +578,9 @@ def store_recommendations(
 
 
 def _new_recommendation(review: Review, values: dict[str, Any]) -> Recommendation:
-    """``Recommendation(review=review, **values)``, built with positional values (twice as fast)."""
+    """``Recommendation(review=review, **values)``, built without ``Model.__init__`` (three times as fast)."""
     values["review_id"] = review.id
-    obj = Recommendation(
-        *[
-            values[field.attname] if field.attname in values else field.get_default()
-            for field in Recommendation._meta.concrete_fields
-        ]
-    )
+    obj = _BLUEPRINT.make(values)
     _REVIEW.set_cached_value(obj, review)
     return obj
 
@@ -646,6 +643,9 @@ def _write_links(
     levels: list[tuple[PublishedLevel, Place]] = []
     through = Recommendation.recommending_states.through
     grades = {grade.code: grade for grade in Grade.objects.filter(scheme__code="iri")}
+    #: (vocabulary, label as written, year) → (label as kept, term id, whether the vocabulary holds it)
+    resolved: dict[tuple[str, str, int | None], tuple[str, int, bool]] = {}
+    origin = RecommendationTerm.Origin.DOCUMENT.value
     for known, record, states, added, is_new_ref in refs:
         obj = known.obj
         review = reviews.get(record.review or parsed.review)
@@ -656,24 +656,27 @@ def _write_links(
             ref_rows.append((review.id, obj.id, record.ref_scheme, record.ref, record.ref_part, state_id))
         for code in added:
             state_rows.append((obj.id, code))
+        year = record.review.year if record.review else None
         for written_code, labels in record.terms.items():
             code = written_code.removesuffix(UNMATCHED)  # the parser has said why; kept all the same
             for written in labels:
-                label = _fit_label(written)
+                found = resolved.get((code, written, year))
+                if found is None:
+                    label = _fit_label(written)
+                    term, in_vocabulary = terms.term(code, label, record.place, year)
+                    found = resolved[(code, written, year)] = (label, term.id, in_vocabulary)
+                label, term_id, in_vocabulary = found
                 if label != written:
                     stored.problems.append(
                         f"{record.place.describe()}: {code} label of {len(written)} characters kept as its "
                         f"first {len(label) - 1}: {label!r}"
                     )
-                term, in_vocabulary = terms.term(
-                    code, label, record.place, record.review.year if record.review else None
-                )
                 if not in_vocabulary and code == written_code:
                     stored.problems.append(
                         f"{record.place.describe()}: {label!r} is not a label of {code}; kept on the record, "
                         "marked as not in the vocabulary"
                     )
-                term_rows.append((obj.id, term.id, RecommendationTerm.Origin.DOCUMENT, True))
+                term_rows.append((obj.id, term_id, origin, True))
         if record.published_level is not None:
             level = PublishedLevel(
                 recommendation=obj,

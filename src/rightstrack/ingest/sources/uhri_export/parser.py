@@ -136,14 +136,19 @@ def _where(countries_cell: str, body: str, symbol: str, session_cell: str, when:
 
 
 def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, date | None]:
-    raw_text = row.text("text")
+    cell = row.texts()
+    raw_text = cell.get("text", "")
     if not raw_text:
         raise DocumentRejected("the Text cell is empty", row.place("text"))
     ref, words = paragraph(raw_text)
-    symbol = row.text("symbol")
+    symbol = cell.get("symbol", "")
     try:
         where = _where(
-            row.text("countries"), row.text("body"), symbol, row.text("session"), row.cells.get("date")
+            cell.get("countries", ""),
+            cell.get("body", ""),
+            symbol,
+            cell.get("session", ""),
+            row.cells.get("date"),
         )
     except _Bad as bad:
         raise DocumentRejected(bad.reason, row.place(bad.column)) from None
@@ -151,7 +156,7 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
     if where.note:
         problems.append(Problem(row.place("symbol"), where.note))
     if not ref:
-        ref, scheme = row.text("annotation"), ANNOTATION_SCHEME
+        ref, scheme = cell.get("annotation", ""), ANNOTATION_SCHEME
         if not ref:
             raise DocumentRejected(
                 "the text opens with no paragraph number and the row has no OHCHR annotation id",
@@ -163,15 +168,19 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
         ref=ref, ref_scheme=scheme, text=words, place=row.place("text"), review=review
     )
     if where.mechanism == "UPR":
-        record.recommending_states = items(row.text("states"))
-        position = row.text("position")
+        record.recommending_states = items(cell.get("states", ""))
+        position = cell.get("position", "")
         if not positions.known(position):
             raise DocumentRejected(f"unknown UPR position {position!r}", row.place("position"))
         record.response = position.lower()
         record.response_kind = positions.KIND_FINAL
-    terms, messages = _terms(row.text("themes"), row.text("persons"), row.text("sdgs"), review.year)
+    terms, messages = _terms(
+        cell.get("themes", ""), cell.get("persons", ""), cell.get("sdgs", ""), review.year
+    )
     record.terms = {code: list(labels) for code, labels in terms}
-    problems.extend(Problem(row.place("themes"), message) for message in messages)
+    if messages:
+        themes = row.place("themes")
+        problems.extend(Problem(themes, message) for message in messages)
     return record, where.published
 
 
@@ -187,12 +196,12 @@ def _terms(
 def parse(loaded: LoadedFile, issue_labels: Iterable[str] = ()) -> ParsedDocument:
     records: list[RecommendationRecord] = []
     problems: list[Problem] = []
-    first_row: dict[tuple[ReviewKey, str, str], int] = {}
+    first_row: dict[tuple[str, str, int | None, str, str], int] = {}
     dates: list[date] = []
     for row in _rows(loaded):
         record, published = _record(row, problems)
-        key = (record.review or ReviewKey("", ""), record.ref_scheme, record.ref)
-        key = (ReviewKey(key[0].state, key[0].mechanism, key[0].cycle), key[1], key[2])
+        review = record.review or ReviewKey("", "")
+        key = (review.state, review.mechanism, review.cycle, record.ref_scheme, record.ref)
         if key in first_row:
             raise DocumentRejected(
                 f"paragraph {record.ref} of this review is already in row {first_row[key]}", row.place("text")

@@ -92,11 +92,17 @@ class Row:
 
     def text(self, key: str) -> str:
         value = self.cells.get(key)
+        if type(value) is str:  # every CSV cell
+            return value.strip()
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return str(value).strip()
+
+    def texts(self) -> dict[str, str]:
+        """Every cell as :meth:`text` reads it, by column key."""
+        return {key: self.text(key) for key in self.cells}
 
     def place(self, key: str = "") -> Place:
         cell = self.headers.get(key, "")
@@ -180,15 +186,19 @@ def _header_then_rows(rows: Iterator[tuple[int, list[Any]]], is_csv: bool = Fals
             Place(line=number, section="header") if is_csv else Place(row=number, section="header"),
         )
     names = {key: str(header[index]).strip() for key, index in found.items()}
+    keys, indexes = list(found), list(found.values())
+    width = max(indexes) + 1
     for number, cells in chain(opening[header_at + 1 :], rows):
-        if all(cell is None or str(cell).strip() == "" for cell in cells):
+        if is_csv:  # text cells: blank when all of them joined are
+            if not "".join(cells).strip():
+                continue
+        elif all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
-        yield Row(
-            number,
-            {key: cells[index] if index < len(cells) else None for key, index in found.items()},
-            names,
-            is_csv,
-        )
+        if len(cells) >= width:
+            values = dict(zip(keys, [cells[index] for index in indexes], strict=True))
+        else:
+            values = {key: cells[index] if index < len(cells) else None for key, index in found.items()}
+        yield Row(number, values, names, is_csv)
 
 
 #: The header row as UHRI's "Export to Excel" writes it, misspellings included (fixtures and benchmarks).

@@ -1,0 +1,167 @@
+"""Evidence linking measured against another project's cited paragraphs.
+
+    .venv/bin/python -m bench.evidence [DIR]
+
+DIR (default ``../shared/data/evidence``) holds one folder per State, each with the three documents of
+a UPR review (``A/HRC/WG.6/NN/XXX/1``, ``/2``, ``/3``, detected by their symbol) and ``assessment.csv``
+(one row per recommendation of the State's previous review: paragraph, recommending_state, position,
+text, and ``sources``: the paragraphs it cites, "A/HRC/WG.6/52/DNK/1 para. 6; …"). The State, the
+session and so the previous cycle are read from the documents. A throwaway database imports the
+recommendations through the mapped spreadsheet import and the documents through ``rightstrack import``,
+then RightsTrack's linking runs; the cited paragraphs are the relevance judgements (a first pass by
+others, not truth). Printed per State and over all: recall@5, recall@10 and MRR for RightsTrack and
+for a plain BM25 ranking of the paragraphs by the recommendation's text, measured in the same run.
+The last line reads ``recall@5 <RightsTrack> <BM25>``.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.fresh import configure
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data" / "evidence"
+COLUMNS = "text=text,paragraph=paragraph,recommending=recommending_state,position=position"
+
+
+@dataclass
+class Scores:
+    recall5: float = 0.0
+    recall10: float = 0.0
+    reciprocal: float = 0.0
+    count: int = 0
+
+    def add(self, ranking: list[str], relevant: set[str]) -> None:
+        self.recall5 += len(relevant & set(ranking[:5])) / len(relevant)
+        self.recall10 += len(relevant & set(ranking[:10])) / len(relevant)
+        self.reciprocal += next((1 / rank for rank, key in enumerate(ranking, 1) if key in relevant), 0.0)
+        self.count += 1
+
+    def merge(self, other: Scores) -> None:
+        self.recall5 += other.recall5
+        self.recall10 += other.recall10
+        self.reciprocal += other.reciprocal
+        self.count += other.count
+
+    def line(self) -> str:
+        n = self.count or 1
+        recall5, recall10, mrr = self.recall5 / n, self.recall10 / n, self.reciprocal / n
+        return f"recall@5 {recall5:.3f}  recall@10 {recall10:.3f}  MRR {mrr:.3f}"
+
+
+@dataclass
+class Outcome:
+    ours: Scores = field(default_factory=Scores)
+    bm25: Scores = field(default_factory=Scores)
+
+
+def _documents(folder: Path) -> list[Path]:
+    from rightstrack.ingest.reading import load
+    from rightstrack.ingest.sources.upr_evidence.parser import detect
+
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in {".txt", ".pdf", ".docx"} and detect(load(path).text):
+            found.append(path)
+    return found
+
+
+def _judgements(sheet: Path) -> dict[str, set[str]]:
+    """Recommendation paragraph → the cited paragraphs ("A/HRC/WG.6/52/DNK/1 para. 6")."""
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    judged: dict[str, set[str]] = {}
+    for row in rows:
+        cited = {part.strip() for part in row.get("sources", "").split(";") if "para." in part}
+        if cited:
+            judged[row["paragraph"].strip().rstrip(".")] = cited
+    return judged
+
+
+def run_state(folder: Path) -> Outcome | None:
+    from rightstrack.analysis.evidence import bm25
+    from rightstrack.core.evidence import upr_cycle
+    from rightstrack.documents.importing import import_files
+    from rightstrack.evidence.linking import link_evidence
+    from rightstrack.evidence.models import EvidenceLink, EvidenceParagraph
+    from rightstrack.ingest.reading import load
+    from rightstrack.ingest.registry import mapped_source
+    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
+    from rightstrack.ingest.sources.upr_evidence.parser import parse
+    from rightstrack.recommendations.models import RecommendationRef
+
+    documents = _documents(folder)
+    sheet = folder / "assessment.csv"
+    if not documents or not sheet.is_file():
+        print(f"{folder.name}: no UPR documents or no assessment.csv; skipped")
+        return None
+    first = parse(load(documents[0]).text)
+    assert first.evidence is not None and first.evidence.session is not None
+    state, cycle = first.evidence.state, upr_cycle(first.evidence.session) - 1
+    columns = f"{COLUMNS},state:={state},mechanism:=UPR,cycle:={cycle}"
+    import_files([sheet], source=mapped_source(parse_columns(columns)), actor="bench")
+    import_files(documents, actor="bench")
+    link_evidence([state])
+    paragraphs = list(EvidenceParagraph.objects.filter(document__state=state).select_related("document"))
+    names = {p.pk: f"{p.document.symbol} para. {p.number}" for p in paragraphs}
+    refs = {
+        rec: value
+        for rec, value in RecommendationRef.objects.filter(
+            recommendation__review__state_id=state, scheme__endswith="paragraph"
+        ).values_list("recommendation_id", "value")
+    }
+    ranked: dict[int, list[str]] = defaultdict(list)
+    for link in EvidenceLink.objects.filter(paragraph__in=paragraphs).order_by("recommendation", "rank"):
+        ranked[link.recommendation_id].append(names[link.paragraph_id])
+    judged = _judgements(sheet)
+    outcome = Outcome()
+    wanted = [(rec, judged[ref]) for rec, ref in refs.items() if ref in judged]
+    texts = dict(
+        RecommendationRef.objects.filter(recommendation_id__in=[rec for rec, _ in wanted]).values_list(
+            "recommendation_id", "recommendation__text"
+        )
+    )
+    baseline = bm25([texts[rec] for rec, _ in wanted], [p.text for p in paragraphs])
+    for row, (rec, relevant) in enumerate(wanted):
+        outcome.ours.add(ranked.get(rec, []), relevant)
+        order = sorted(range(len(paragraphs)), key=lambda column: -baseline[row, column])
+        outcome.bm25.add([names[paragraphs[column].pk] for column in order[:100]], relevant)
+    print(
+        f"{folder.name} ({state}, cycle {cycle} recommendations: {len(wanted)} with cited paragraphs; "
+        f"{len(paragraphs)} paragraphs in {len(documents)} documents)"
+    )
+    print(f"  RightsTrack  {outcome.ours.line()}")
+    print(f"  BM25         {outcome.bm25.line()}")
+    return outcome
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else DEFAULT
+    states = sorted(path for path in folder.iterdir() if path.is_dir()) if folder.is_dir() else []
+    if not states:
+        print(f"{folder}: no State folder inside", file=sys.stderr)
+        return 2
+    configure()
+    from bench.fresh import migrate_with_vocabularies
+
+    migrate_with_vocabularies()
+    total = Outcome()
+    for state in states:
+        outcome = run_state(state)
+        if outcome is not None:
+            total.ours.merge(outcome.ours)
+            total.bm25.merge(outcome.bm25)
+    print(f"ALL  RightsTrack  {total.ours.line()}")
+    print(f"ALL  BM25         {total.bm25.line()}")
+    n = total.ours.count or 1
+    print(f"recall@5 {total.ours.recall5 / n:.3f} {total.bm25.recall5 / n:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

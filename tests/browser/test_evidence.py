@@ -1,0 +1,70 @@
+"""An editor reads the evidence of a recommendation in a real browser, confirms one quote, rejects another."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from rightstrack.evidence.models import Decision, EvidenceLink
+from rightstrack.portal.models import Membership, Role
+from rightstrack.recommendations.models import Recommendation
+from tests.conftest import shared_path
+
+PASSWORD = "a-long-test-passphrase"
+pytestmark = pytest.mark.django_db(transaction=True)
+COLUMNS = (
+    "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
+    "state:=DNK,mechanism:=UPR,cycle:=3"
+)
+
+
+@pytest.fixture
+def denmark(transactional_db: None, settings: Any) -> Recommendation:
+    """Denmark's 3rd-cycle recommendations and two of its 4th-cycle documents, linked (words only)."""
+    from rightstrack.documents.importing import import_files
+    from rightstrack.evidence.linking import link_evidence
+    from rightstrack.ingest.registry import mapped_source
+    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
+
+    settings.RIGHTSTRACK_MACHINE_HELP = False
+    folder = ("data", "evidence", "denmark")
+    import_files([shared_path(*folder, "assessment.csv")], source=mapped_source(parse_columns(COLUMNS)))
+    import_files([shared_path(*folder, "compilation.txt"), shared_path(*folder, "stakeholders-summary.txt")])
+    link_evidence(["DNK"], semantic=False)
+    return Recommendation.objects.get(review__state_id="DNK", refs__value="60.123")
+
+
+def test_an_editor_confirms_one_quote_and_rejects_another_and_a_visitor_sees_the_confirmed_one(
+    denmark: Recommendation, live_server: Any, page: Any
+) -> None:
+    editor = User.objects.create_user("erin", "erin@example.org", PASSWORD)
+    Membership.objects.create(user=editor, role=Role.EDITOR)
+    first, second = EvidenceLink.objects.filter(recommendation=denmark).order_by("rank")[:2]
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "erin")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.narrow button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/portal/")
+    page.goto(f"{live_server.url}/recommendations/{denmark.pk}")
+    section = page.locator("section.evidence")
+    text = section.inner_text()
+    assert "Evidence from the review's documents" in text
+    assert "A/HRC/WG.6/52/DNK/2, para. 12" in text and "Committee against Torture" in text
+    section.locator("li.evidence-link").nth(0).locator("button:has-text('confirm')").click()
+    page.wait_for_selector("text=Evidence confirmed")
+    page.locator("section.evidence li.evidence-link").nth(1).locator("button:has-text('reject')").click()
+    page.wait_for_selector("text=Evidence rejected")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.decision, first.decided_by) == (Decision.CONFIRMED, editor)
+    assert second.decision == Decision.REJECTED
+    page.click("button:has-text('Sign out')")
+
+    page.goto(f"{live_server.url}/recommendations/{denmark.pk}")
+    shown = page.locator("section.evidence li.evidence-link")
+    assert shown.count() == 1
+    assert first.paragraph.document.symbol in shown.inner_text()
+    assert page.locator("section.evidence form").count() == 0  # no decision buttons for visitors
