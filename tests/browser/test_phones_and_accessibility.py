@@ -58,6 +58,7 @@ def _main_pages(review: Review) -> list[str]:
         "/stakeholders",
         f"/stakeholders/{stakeholder.pk}",
         "/states/KAZ/recurring",
+        "/open-data/",
         "/accounts/login/",
     ]
 
