@@ -35,6 +35,7 @@ out = Console(soft_wrap=True)
 class ImportKind(StrEnum):
     """The import kinds of ``rightstrack.ingest.registry`` (a test in tests/cli keeps them equal)."""
 
+    UPR_EVIDENCE = "upr-evidence"
     STAKEHOLDER_SHEET = "stakeholder-sheet"
     UHRI_EXPORT = "uhri-export"
     CCPR_FOLLOWUP_REPORT = "ccpr-followup-report"
@@ -49,6 +50,7 @@ class ImportKind(StrEnum):
     STATE_HR_REPORT = "state-hr-report"
     COALITION_SUMMARY = "coalition-summary"
     UPR_INFO_EXPORT = "upr-info-export"
+    EVIDENCE_DOCUMENT = "evidence-document"
 
 
 class ReportKind(StrEnum):
@@ -268,7 +270,14 @@ def example(
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="Documents to import (all or nothing).")],
     kind: Annotated[
-        ImportKind | None, typer.Option(help="Force the document kind instead of detecting it.")
+        ImportKind | None,
+        typer.Option(
+            metavar="KIND",
+            show_choices=False,
+            help="Force the document kind instead of detecting it; one of: "
+            + ", ".join(kind.value for kind in ImportKind)
+            + ".",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     publish: Annotated[
