@@ -21,3 +21,36 @@ STAKEHOLDER_KINDS = (
     gettext_noop("Academic"),
     gettext_noop("Follow-up programme"),
 )
+
+#: Mechanisms' names (``core.mechanisms``), for ``{% translate review.mechanism.name %}``.
+MECHANISM_NAMES = (
+    gettext_noop("Universal Periodic Review"),
+    gettext_noop("Human Rights Committee"),
+    gettext_noop("Committee on Economic, Social and Cultural Rights"),
+    gettext_noop("Committee against Torture"),
+    gettext_noop("Subcommittee on Prevention of Torture"),
+    gettext_noop("Committee on the Elimination of Discrimination against Women"),
+    gettext_noop("Committee on the Elimination of Racial Discrimination"),
+    gettext_noop("Committee on the Rights of the Child"),
+    gettext_noop("Committee on Migrant Workers"),
+    gettext_noop("Committee on the Rights of Persons with Disabilities"),
+    gettext_noop("Committee on Enforced Disappearances"),
+    gettext_noop("Special procedures of the Human Rights Council"),
+    gettext_noop("OSCE Office for Democratic Institutions and Human Rights"),
+    gettext_noop("Council of Europe bodies"),
+    gettext_noop("Inter-American Commission on Human Rights"),
+    gettext_noop("African Commission on Human and Peoples' Rights"),
+)
+
+#: Positions and other words of the data (``core.positions``), for ``{% translate %}``.
+POSITIONS = (
+    gettext_noop("supported"),
+    gettext_noop("noted"),
+    gettext_noop("supported/noted"),
+    gettext_noop("already implemented"),
+    gettext_noop("will examine"),
+    gettext_noop("Planned"),
+    gettext_noop("In progress"),
+    gettext_noop("Done"),
+    gettext_noop("Dropped"),
+)
