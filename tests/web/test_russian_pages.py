@@ -182,13 +182,14 @@ def english_left(html: str, patterns: list[re.Pattern[str]], data: set[str]) -> 
 
 SHORT = 120  # characters: longer text nodes are sentences of the data, not the interface
 NOMINATIVE_MONTHS = "Январь|Февраль|Март|Апрель|Май|Июнь|Июль|Август|Сентябрь|Октябрь|Ноябрь|Декабрь"
+NUMBER_SIGN = re.compile(r"\b[Nn][°º]\s*\w|\b(?:No\.|#)\s*\d")  # Russian writes "№ 12"
 DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}} ({NOMINATIVE_MONTHS}|[A-Z][a-z]+ \d{{4}})\b")
 
 
 def other_english(html: str, data: set[str], quoted: list[str]) -> list[str]:
     """Interface text (short: a heading, a title, a list item, a cell; never a quoted paragraph) with a
     State's English name, a day with the month in the nominative ("3 Декабрь 2012", should be
-    "3 декабря 2012") or an English date."""
+    "3 декабря 2012"), an English date, or a number written "n° 12" / "No. 12" / "#12" (Russian: "№ 12")."""
     from rightstrack.core.states import all_states
 
     names = re.compile(r"\b(" + "|".join(re.escape(s.name) for s in all_states()) + r")\b")
@@ -200,7 +201,7 @@ def other_english(html: str, data: set[str], quoted: list[str]) -> list[str]:
             continue
         for name in quoted:
             node = node.replace(name, "")
-        if names.search(node) or DAY_AND_MONTH.search(node):
+        if names.search(node) or DAY_AND_MONTH.search(node) or NUMBER_SIGN.search(node):
             found.add(node)
     return sorted(found)
 
@@ -381,4 +382,5 @@ def test_the_machines_reasons_read_in_russian(kazakhstan_mia: Path) -> None:
         assert machine_reason("rules: Issue, 93 % probable from the recommendation's words") == (
             "rules: Вопрос, вероятность 93 % по словам рекомендации"
         )
-    assert machine_reason(claims[0].reason) == claims[0].reason
+    with translation.override("en"):
+        assert machine_reason(claims[0].reason) == claims[0].reason
