@@ -280,6 +280,7 @@ def public_pages() -> list[str]:
         f"/states/KAZ/CCPR/{ccpr.cycle}",
         "/states/KAZ/recurring",
         "/stakeholders",
+        "/accounts/login/",
         *(f"/stakeholders/{pk}" for pk in Stakeholder.objects.values_list("pk", flat=True)),
     ]
     return pages
@@ -312,6 +313,7 @@ def portal_pages() -> dict[str, list[str]]:
             f"/portal/assessments/{draft.pk}/history/",
             "/portal/upload/",
             "/portal/moderation/",
+            "/portal/suggestions/",
             *(f"/portal/campaigns/{pk}/" for pk in campaigns),
             "/portal/imports/spreadsheet/",
             "/portal/campaigns/",
@@ -341,6 +343,7 @@ def test_every_page_of_the_example_is_russian_when_asked(people: dict[str, Clien
     english: dict[str, list[str]] = {}
     charts: dict[str, list[str]] = {}
     reports: set[str] = set()
+    drawn = 0
     for who, page in visits:
         answer = people[who].get(page, follow=True)
         assert answer.status_code == 200, (who, page, answer.status_code)
@@ -353,10 +356,13 @@ def test_every_page_of_the_example_is_russian_when_asked(people: dict[str, Clien
         left = english_left(html, patterns, data) + other_english(html, data, quoted)
         if left:
             english[f"{who} {page}"] = left
-        for spec in vega_specs(html):
+        specs = vega_specs(html)
+        drawn += len(specs)
+        for spec in specs:
             words = english_in_chart(spec, themes)
             if words:
                 charts[f"{page} {spec.get('title')}"] = words
+    assert drawn >= 4 and len(reports) >= 5, (drawn, reports)  # the dashboard's charts; the reports linked
     assert not english and not charts, json.dumps([english, charts], ensure_ascii=False, indent=1)
 
 
@@ -384,3 +390,45 @@ def test_the_machines_reasons_read_in_russian(kazakhstan_mia: Path) -> None:
         )
     with translation.override("en"):
         assert machine_reason(claims[0].reason) == claims[0].reason
+
+
+def test_every_chart_builder_speaks_the_language_it_is_given() -> None:
+    """Each of ``core/charts.py``'s builders, given gettext, draws no English word (the page test sees
+    only the charts the example has data for); without it, the chart is in English."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from rightstrack.core import charts
+
+    def built() -> list[dict[str, Any]]:
+        translate = gettext if translation.get_language() == "ru" else charts.english
+        return [
+            charts.recommendations_per_cycle(
+                [{"cycle": "1", "mechanism": "UPR", "recommendations": 3}], translate
+            ),
+            charts.responses_per_cycle(
+                [{"cycle": "1", "response": p, "recommendations": 2} for p in charts.POSITION_ORDER],
+                translate,
+            ),
+            charts.levels_by_theme(
+                [{"theme": "Women's rights", "level": lv, "recommendations": 1} for lv in charts.LEVEL_ORDER],
+                translate,
+            ),
+            charts.response_rate(
+                [
+                    {"group": g, "status": st, "stakeholders": 1}
+                    for g in ("NGOs", "the State", "UN agencies")
+                    for st in ("responded", "did not respond")
+                ],
+                translate,
+            ),
+            charts.state_vs_civil_society(
+                [{"theme": "Women's rights", "state": 0.5, "civil_society": 0.2}], translate
+            ),
+        ]
+
+    with translation.override("ru"):
+        left = {spec["title"]: english_in_chart(spec, {"Women's rights"}) for spec in built()}
+    assert not any(left.values()), left
+    with translation.override("en"):
+        assert built()[1]["encoding"]["color"]["scale"]["domain"] == list(charts.POSITION_ORDER)
