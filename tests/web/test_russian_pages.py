@@ -432,3 +432,16 @@ def test_every_chart_builder_speaks_the_language_it_is_given() -> None:
     assert not any(left.values()), left
     with translation.override("en"):
         assert built()[1]["encoding"]["color"]["scale"]["domain"] == list(charts.POSITION_ORDER)
+
+
+def test_every_state_has_the_uns_russian_name() -> None:
+    from rightstrack.core.state_names import state_name
+    from rightstrack.core.states import all_states
+
+    names = {state.code: state_name(state.code, "ru") for state in all_states()}
+    assert all(CYRILLIC.search(name) for name in names.values()), names
+    assert len(set(names.values())) == len(names) == 195
+    assert names["KAZ"] == "Казахстан" and names["RUS"] == "Российская Федерация"
+    assert names["GBR"] == "Соединенное Королевство Великобритании и Северной Ирландии"
+    assert names["KGZ"] == "Кыргызстан" and names["TUR"] == "Тюркийе"
+    assert state_name("KAZ", "en") == "Kazakhstan"
