@@ -183,13 +183,15 @@ def english_left(html: str, patterns: list[re.Pattern[str]], data: set[str]) -> 
 SHORT = 120  # characters: longer text nodes are sentences of the data, not the interface
 NOMINATIVE_MONTHS = "Январь|Февраль|Март|Апрель|Май|Июнь|Июль|Август|Сентябрь|Октябрь|Ноябрь|Декабрь"
 NUMBER_SIGN = re.compile(r"\b[Nn][°º]\s*\w|\b(?:No\.|#)\s*\d")  # Russian writes "№ 12"
+PLACE = re.compile(r"^(?:page|paragraph|row|cell|line) \S+(?:, |$| \()")  # core.records.Place.describe
 DAY_AND_MONTH = re.compile(rf"\b\d{{1,2}} ({NOMINATIVE_MONTHS}|[A-Z][a-z]+ \d{{4}})\b")
 
 
 def other_english(html: str, data: set[str], quoted: list[str]) -> list[str]:
     """Interface text (short: a heading, a title, a list item, a cell; never a quoted paragraph) with a
     State's English name, a day with the month in the nominative ("3 Декабрь 2012", should be
-    "3 декабря 2012"), an English date, or a number written "n° 12" / "No. 12" / "#12" (Russian: "№ 12")."""
+    "3 декабря 2012"), an English date, a number written "n° 12" / "No. 12" / "#12" (Russian: "№ 12")
+    or a place in a document in English ("paragraph 124.4, line 321")."""
     from rightstrack.core.states import all_states
 
     names = re.compile(r"\b(" + "|".join(re.escape(s.name) for s in all_states()) + r")\b")
@@ -201,7 +203,7 @@ def other_english(html: str, data: set[str], quoted: list[str]) -> list[str]:
             continue
         for name in quoted:
             node = node.replace(name, "")
-        if names.search(node) or DAY_AND_MONTH.search(node) or NUMBER_SIGN.search(node):
+        if any(pattern.search(node) for pattern in (names, DAY_AND_MONTH, NUMBER_SIGN, PLACE)):
             found.add(node)
     return sorted(found)
 
@@ -373,7 +375,7 @@ def test_the_machines_reasons_read_in_russian(kazakhstan_mia: Path) -> None:
 
     from rightstrack.analysis.claims import extract_claim
     from rightstrack.assessments.models import Assessment
-    from rightstrack.web.reasons import claim_level, machine_reason
+    from rightstrack.web.reasons import claim_level, machine_reason, place_words
 
     claims = [
         extract_claim(text) for text in Assessment.private_objects.values_list("original_text", flat=True)
@@ -390,6 +392,10 @@ def test_the_machines_reasons_read_in_russian(kazakhstan_mia: Path) -> None:
         )
     with translation.override("en"):
         assert machine_reason(claims[0].reason) == claims[0].reason
+    with translation.override("ru"):
+        assert place_words("paragraph 124.4, line 321 (recommendations)") == (
+            "пункт 124.4, строка файла 321 (recommendations)"
+        )
 
 
 def test_every_chart_builder_speaks_the_language_it_is_given() -> None:

@@ -75,3 +75,25 @@ def machine_reason(reason: str) -> str:
                 )
             return _(phrase) + rest
     return reason
+
+
+#: The words of ``core.records.Place.describe`` ("paragraph 124.4, line 321 (recommendations)").
+PLACE_WORDS = {
+    "page": gettext_noop("page %(n)s"),
+    "paragraph": gettext_noop("paragraph %(n)s"),
+    "row": gettext_noop("row %(n)s"),
+    "cell": gettext_noop("cell %(n)s"),
+    "line": gettext_noop("line %(n)s"),
+}
+_PLACE = re.compile(r"^((?:(?:page|paragraph|row|cell|line) \S+?(?:, |$| \())+)")
+_PART = re.compile(r"\b(page|paragraph|row|cell|line) (\S+?)(?=, |$| \()")
+
+
+def place_words(place: str) -> str:
+    """A place in a document in the active language ("paragraph 124.4, line 321 (recommendations)" →
+    "пункт 124.4, строка файла 321 (recommendations)"); the section's name (in brackets) stays as written."""
+    head = _PLACE.match(place)
+    if not head:
+        return _("document") if place == "document" else place
+    parts = _PART.sub(lambda m: _(PLACE_WORDS[m.group(1)]) % {"n": m.group(2)}, head.group(1))
+    return parts + place[head.end() :]

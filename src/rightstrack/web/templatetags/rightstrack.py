@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from rightstrack.core.percent import confidence
 from rightstrack.core.state_names import state_name as named
-from rightstrack.web.reasons import claim_level, machine_reason
+from rightstrack.web.reasons import claim_level, machine_reason, place_words
 
 register = template.Library()
 
@@ -66,3 +66,5 @@ def state_name(state: Any) -> str:
 # ``{{ claim.reason|machine_reason }}``, ``{{ claim.level|claim_level }}``: the machine's words translated.
 register.filter("machine_reason", machine_reason)
 register.filter("claim_level", claim_level)
+# ``{{ statement.place|place_words }}``: "paragraph 124.4, line 321" → "пункт 124.4, строка 321"
+register.filter("place_words", place_words)
