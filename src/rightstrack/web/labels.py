@@ -54,3 +54,42 @@ POSITIONS = (
     gettext_noop("Done"),
     gettext_noop("Dropped"),
 )
+
+#: The follow-up grades of the treaty bodies' schemes (``core.grading``), for ``{% translate grade.label %}``.
+GRADE_LABELS = (
+    gettext_noop("Response/action largely satisfactory"),
+    gettext_noop("Response/action partially satisfactory"),
+    gettext_noop("Response/action not satisfactory"),
+    gettext_noop("No cooperation with the Committee"),
+    gettext_noop("Information or measures contrary to or reflecting rejection of the recommendation"),
+    gettext_noop("Response fully satisfactory"),
+    gettext_noop("Response largely satisfactory"),
+    gettext_noop("Partially satisfactory: progress made, additional information needed"),
+    gettext_noop("Partially satisfactory: progress made, additional action required"),
+    gettext_noop("Partially satisfactory: initial action taken, implementation pending"),
+    gettext_noop("Response not satisfactory"),
+    gettext_noop("No information available"),
+    gettext_noop("Reply/action satisfactory: response largely satisfactory"),
+    gettext_noop("Substantive action taken, but additional information required"),
+    gettext_noop("Initial action taken, but additional information and measures required"),
+    gettext_noop("Response received but actions taken do not implement the recommendation"),
+    gettext_noop("Response received but not relevant to the recommendation"),
+    gettext_noop(
+        "No response received within the deadline, or no reply to a specific question in the report"
+    ),
+    gettext_noop("No response received after reminder(s)"),
+    gettext_noop(
+        "Response indicates that the measures taken are contrary to the Committee's recommendations"
+    ),
+)
+
+#: Django's own empty choice of a select (Django 6), missing from its Russian catalogue.
+BLANK_CHOICE = gettext_noop("- Select an option -")
+
+#: The grading schemes' names (``core.grading``).
+SCHEME_NAMES = (
+    gettext_noop("UPR Info implementation levels (IRI)"),
+    gettext_noop("Human Rights Committee follow-up grades (A–E)"),
+    gettext_noop("Human Rights Committee follow-up grades (A1–C, N/A)"),
+    gettext_noop("Human Rights Committee follow-up grades (A, B1–C2, D1–D2, E)"),
+)

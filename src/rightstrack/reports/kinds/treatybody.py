@@ -117,7 +117,7 @@ def _review(review: Review, assessments: list[Assessment], first: bool) -> list[
         blocks.append(
             Table.of(
                 [_("Grade"), _("Meaning"), _("Score"), _("Sub-recommendations")],
-                [[g.code, f"{g.label} ({g.scheme.name})", _score(g), counts[g.pk]] for g in used],
+                [[g.code, f"{_(g.label)} ({_(g.scheme.name)})", _score(g), counts[g.pk]] for g in used],
                 caption=_("Grades given"),
                 row_headers=True,
                 widths=(10, 60, 10, 20),
