@@ -1,7 +1,9 @@
 """Vega-Lite specifications of RightsTrack's charts: the same spec draws in the browser and in reports.
 
 Every builder takes plain rows (dicts) and returns a complete spec with its data inlined, a title, axis
-titles with units, and a description (for screen readers and alt text).
+titles with units, and a description (for screen readers and alt text). ``translate`` (gettext, for a
+page in another language; English by default) turns every word a reader sees into the page's language:
+the titles, the description and the categories of the data (levels, positions, answers, "who says so").
 
 >>> spec = recommendations_per_cycle([{"cycle": "1", "mechanism": "UPR", "recommendations": 129}])
 >>> spec["mark"]["type"], spec["encoding"]["y"]["title"]
@@ -10,6 +12,7 @@ titles with units, and a description (for screen readers and alt text).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -18,13 +21,32 @@ LEVEL_COLOURS = ["#1b7a3d", "#d08a1c", "#b3261e", "#8a8f98", "#c9ced6"]
 
 Spec = dict[str, Any]
 Rows = list[dict[str, Any]]
+Translate = Callable[[str], str]
 
 
-def _base(title: str, description: str, rows: Rows, width: int | str = "container") -> Spec:
+def english(text: str) -> str:
+    """The default ``translate``: the words as written."""
+    return text
+
+
+def _translated(rows: Rows, fields: tuple[str, ...], translate: Translate) -> Rows:
+    """Copies of ``rows`` with the categorical values of ``fields`` translated."""
+    return [
+        {
+            key: translate(value) if key in fields and isinstance(value, str) else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]
+
+
+def _base(
+    title: str, description: str, rows: Rows, translate: Translate = english, width: int | str = "container"
+) -> Spec:
     return {
         "$schema": SCHEMA,
-        "title": title,
-        "description": description,
+        "title": translate(title),
+        "description": translate(description),
         "width": width,
         "height": 260,
         "data": {"values": rows},
@@ -32,18 +54,23 @@ def _base(title: str, description: str, rows: Rows, width: int | str = "containe
     }
 
 
-def recommendations_per_cycle(rows: Rows) -> Spec:
+def recommendations_per_cycle(rows: Rows, translate: Translate = english) -> Spec:
     """Rows: ``{"cycle", "mechanism", "recommendations"}``."""
     spec = _base(
         "Recommendations received per cycle",
         "Bars: number of recommendations per review cycle, coloured by mechanism.",
         rows,
+        translate,
     )
     spec["mark"] = {"type": "bar", "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "cycle", "type": "ordinal", "title": "UPR cycle"},
-        "y": {"field": "recommendations", "type": "quantitative", "title": "Recommendations (count)"},
-        "color": {"field": "mechanism", "type": "nominal", "title": "Mechanism"},
+        "x": {"field": "cycle", "type": "ordinal", "title": translate("UPR cycle")},
+        "y": {
+            "field": "recommendations",
+            "type": "quantitative",
+            "title": translate("Recommendations (count)"),
+        },
+        "color": {"field": "mechanism", "type": "nominal", "title": translate("Mechanism")},
     }
     return spec
 
@@ -64,40 +91,42 @@ def position_category(response: str, stage: str) -> str:
     return "pending (will be examined)" if stage == "will examine" else "not given"
 
 
-def responses_per_cycle(rows: Rows) -> Spec:
+def responses_per_cycle(rows: Rows, translate: Translate = english) -> Spec:
     """Rows: ``{"cycle", "response", "recommendations"}`` (response: one of ``POSITION_ORDER``)."""
     spec = _base(
         "Supported and noted recommendations",
         "Stacked bars: per UPR cycle, how many recommendations the State supported or noted, and how many "
         "still wait for its answer.",
-        rows,
+        _translated(rows, ("response",), translate),
+        translate,
     )
     spec["mark"] = {"type": "bar", "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "cycle", "type": "ordinal", "title": "Cycle"},
+        "x": {"field": "cycle", "type": "ordinal", "title": translate("Cycle")},
         "y": {
             "field": "recommendations",
             "type": "quantitative",
             "stack": "zero",
-            "title": "Recommendations (count)",
+            "title": translate("Recommendations (count)"),
         },
         "color": {
             "field": "response",
             "type": "nominal",
-            "title": "Position",
-            "scale": {"domain": list(POSITION_ORDER), "range": list(_POSITION_COLOURS)},
+            "title": translate("Position"),
+            "scale": {"domain": [translate(p) for p in POSITION_ORDER], "range": list(_POSITION_COLOURS)},
         },
     }
     return spec
 
 
-def levels_by_theme(rows: Rows) -> Spec:
+def levels_by_theme(rows: Rows, translate: Translate = english) -> Spec:
     """Rows: ``{"theme", "level", "recommendations"}`` (level: an IRI outcome)."""
     spec = _base(
         "Implementation per theme",
         "Horizontal stacked bars: for each theme, how many recommendations are fully, partially or not "
         "implemented, undetermined or without answer.",
         rows,
+        translate,
     )
     spec["height"] = {"step": 18}
     spec["mark"] = {"type": "bar", "tooltip": True}
@@ -107,51 +136,56 @@ def levels_by_theme(rows: Rows) -> Spec:
             "field": "recommendations",
             "type": "quantitative",
             "stack": "zero",
-            "title": "Recommendations (count)",
+            "title": translate("Recommendations (count)"),
         },
         "color": {
             "field": "level",
             "type": "nominal",
-            "title": "Implementation (IRI)",
-            "scale": {"domain": LEVEL_ORDER, "range": LEVEL_COLOURS},
+            "title": translate("Implementation (IRI)"),
+            "scale": {"domain": [translate(level) for level in LEVEL_ORDER], "range": LEVEL_COLOURS},
         },
         "order": {"field": "order", "type": "quantitative"},
     }
     for row in rows:
         row.setdefault("order", LEVEL_ORDER.index(row["level"]) if row["level"] in LEVEL_ORDER else 9)
+    spec["data"]["values"] = _translated(rows, ("level",), translate)
     return spec
 
 
-def response_rate(rows: Rows) -> Spec:
+def response_rate(rows: Rows, translate: Translate = english) -> Spec:
     """Rows: ``{"group", "status", "stakeholders"}`` with status "responded" / "did not respond"."""
     spec = _base(
         "Follow-up: who was asked and who answered",
         "Stacked bars: per kind of stakeholder, how many were contacted and how many responded.",
-        rows,
+        _translated(rows, ("group", "status"), translate),
+        translate,
     )
     spec["mark"] = {"type": "bar", "tooltip": True}
     spec["encoding"] = {
-        "x": {"field": "group", "type": "nominal", "title": "Stakeholders"},
+        "x": {"field": "group", "type": "nominal", "title": translate("Stakeholders")},
         "y": {
             "field": "stakeholders",
             "type": "quantitative",
             "stack": "zero",
-            "title": "Stakeholders (count)",
+            "title": translate("Stakeholders (count)"),
         },
         "color": {
             "field": "status",
             "type": "nominal",
-            "title": "Answer",
-            "scale": {"domain": ["responded", "did not respond"], "range": ["#1b7a3d", "#c9ced6"]},
+            "title": translate("Answer"),
+            "scale": {
+                "domain": [translate("responded"), translate("did not respond")],
+                "range": ["#1b7a3d", "#c9ced6"],
+            },
         },
     }
     return spec
 
 
-def state_vs_civil_society(rows: Rows) -> Spec:
+def state_vs_civil_society(rows: Rows, translate: Translate = english) -> Spec:
     """Rows: ``{"theme", "state", "civil_society"}``: mean IRI scores (0–1) of each side per theme."""
     long = [
-        {"theme": row["theme"], "who": who, "score": row[key]}
+        {"theme": row["theme"], "who": translate(who), "score": row[key]}
         for row in rows
         for who, key in (("the State", "state"), ("civil society", "civil_society"))
         if row[key] is not None
@@ -161,6 +195,7 @@ def state_vs_civil_society(rows: Rows) -> Spec:
         "Points: per theme, the mean implementation score (0 = not, 1 = fully) the State claims and the one "
         "other stakeholders claim.",
         long,
+        translate,
     )
     spec["height"] = {"step": 18}
     spec["mark"] = {"type": "point", "filled": True, "size": 90, "tooltip": True}
@@ -170,8 +205,8 @@ def state_vs_civil_society(rows: Rows) -> Spec:
             "field": "score",
             "type": "quantitative",
             "scale": {"domain": [0, 1]},
-            "title": "Mean IRI score (0–1)",
+            "title": translate("Mean IRI score (0–1)"),
         },
-        "color": {"field": "who", "type": "nominal", "title": "Who says so"},
+        "color": {"field": "who", "type": "nominal", "title": translate("Who says so")},
     }
     return spec

@@ -63,26 +63,30 @@ class UploadForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField()
-    role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role if r != Role.ADMIN])
-    organisation = forms.ModelChoiceField(queryset=Stakeholder.objects.all(), required=False)
+    email = forms.EmailField(label=_("Email"))
+    role = forms.ChoiceField(label=_("Role"), choices=[(r.value, r.label) for r in Role if r != Role.ADMIN])
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Stakeholder.objects.all(), required=False
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("role") == Role.CONTRIBUTOR and not data.get("organisation"):
-            raise ValidationError("A contributor works for one organisation: choose it.")
+            raise ValidationError(_("A contributor works for one organisation: choose it."))
         return data
 
 
 class AcceptForm(forms.Form):
-    username = forms.CharField(max_length=150)
-    password = forms.CharField(widget=forms.PasswordInput, min_length=10)
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, min_length=10)
 
 
 class CampaignForm(forms.Form):
-    deadline = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class ContactForm(forms.Form):
-    stakeholder = forms.ModelChoiceField(queryset=Stakeholder.objects.all())
-    email = forms.EmailField(required=False)
+    stakeholder = forms.ModelChoiceField(label=_("Stakeholder"), queryset=Stakeholder.objects.all())
+    email = forms.EmailField(label=_("Email"), required=False)

@@ -15,8 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from rightstrack.assessments.history_display import shown
@@ -30,6 +30,7 @@ from rightstrack.assessments.models import (
 from rightstrack.assessments.picture import display_ref
 from rightstrack.assessments.workflow import Move, NotAllowed, ReasonMissing, Refused, perform
 from rightstrack.assist.models import Decision, LabelSuggestion
+from rightstrack.core.state_names import state_name
 from rightstrack.portal import mail, permissions
 from rightstrack.portal.forms import (
     AcceptForm,
@@ -154,7 +155,10 @@ def _about(recommendation: Recommendation, leave_out: int | None = None) -> dict
     return {
         "paragraph": paragraph,
         "number": display_ref(recommendation),
-        "recommending_states": [s.name for s in recommendation.recommending_states.all()],
+        "recommending_states": [
+            state_name(s.code, get_language() or "en", s.name)
+            for s in recommendation.recommending_states.all()
+        ],
         "earlier": earlier,
         "levels": recommendation.published_levels.select_related("grade", "document").order_by("id"),
     }

@@ -57,9 +57,24 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
-        cycle = f" cycle {self.cycle}" if self.cycle else ""
-        year = f" ({self.year})" if self.year else ""
-        return f"{self.state_id} {self.mechanism.code}{cycle}{year}"
+        """ "KAZ UPR cycle 2 (2014)"; in Russian "Казахстан, UPR, цикл 2 (2014)"."""
+        from django.utils.translation import get_language, gettext
+
+        from rightstrack.core.state_names import state_name
+
+        language = get_language() or "en"
+        if language.startswith("en"):
+            cycle = f" cycle {self.cycle}" if self.cycle else ""
+            name = f"{self.state_id} {self.mechanism.code}{cycle}"
+        elif self.cycle:
+            name = gettext("%(state)s %(mechanism)s cycle %(cycle)s") % {
+                "state": state_name(self.state_id, language, self.state_id),
+                "mechanism": self.mechanism.code,
+                "cycle": self.cycle,
+            }
+        else:
+            name = f"{state_name(self.state_id, language, self.state_id)}, {self.mechanism.code}"
+        return f"{name} ({self.year})" if self.year else name
 
 
 class Position(models.TextChoices):

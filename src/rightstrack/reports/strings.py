@@ -47,4 +47,6 @@ CHART_TEXTS = (
     gettext_noop("not implemented"),
     gettext_noop("undetermined"),
     gettext_noop("no answer"),
+    gettext_noop("the State"),
+    gettext_noop("civil society"),
 )

@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from rightstrack.assessments.models import Assessment, CampaignContact
 from rightstrack.core import charts
@@ -15,7 +17,12 @@ from rightstrack.portal.models import CampaignInvitation
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, State
 from rightstrack.web.listing import Filters, filtered
 
-GROUP_NAMES = {"ngo": "NGOs", "un_agency": "UN agencies", "state": "the State", "nhri": "NHRI"}
+GROUP_NAMES = {
+    "ngo": gettext_noop("NGOs"),
+    "un_agency": gettext_noop("UN agencies"),
+    "state": gettext_noop("the State"),
+    "nhri": gettext_noop("NHRI"),
+}
 THEME_VOCABULARIES = ("upr-info-issues", "uhri-themes", "sdg-goals")
 TOP_THEMES = 15
 
@@ -55,8 +62,8 @@ def _per_cycle(recs: QuerySet[Recommendation]) -> Chart:
     rows.sort(key=lambda r: (r["cycle"], r["mechanism"]))
     return Chart(
         "per_cycle",
-        charts.recommendations_per_cycle(rows),
-        ["Cycle", "Mechanism", "Recommendations"],
+        charts.recommendations_per_cycle(rows, _),
+        [_("Cycle"), _("Mechanism"), _("Recommendations")],
         [[r["cycle"], r["mechanism"], r["recommendations"]] for r in rows],
     )
 
@@ -77,9 +84,9 @@ def _responses(recs: QuerySet[Recommendation]) -> Chart:
     rows.sort(key=lambda r: (str(r["cycle"]), order[str(r["response"])]))
     return Chart(
         "responses",
-        charts.responses_per_cycle(rows),
-        ["Cycle", "Response", "Recommendations"],
-        [[r["cycle"], r["response"], r["recommendations"]] for r in rows],
+        charts.responses_per_cycle(rows, _),
+        [_("Cycle"), _("Response"), _("Recommendations")],
+        [[r["cycle"], _(str(r["response"])), r["recommendations"]] for r in rows],
     )
 
 
@@ -105,10 +112,10 @@ def _levels_by_theme(recs: QuerySet[Recommendation]) -> Chart:
     table = [[theme, *(counts[theme].get(level, 0) for level in charts.LEVEL_ORDER)] for theme in top]
     return Chart(
         "levels_by_theme",
-        charts.levels_by_theme(rows),
-        ["Theme", *charts.LEVEL_ORDER],
+        charts.levels_by_theme(rows, _),
+        [_("Theme"), *(_(level) for level in charts.LEVEL_ORDER)],
         table,
-        "" if rows else "No recommendation of this selection is tagged with a theme.",
+        "" if rows else _("No recommendation of this selection is tagged with a theme."),
     )
 
 
@@ -131,7 +138,9 @@ def _response_rate(state: State, recs: QuerySet[Recommendation]) -> Chart:
     for invitation in CampaignInvitation.objects.filter(campaign__review_id__in=review_ids).select_related(
         "stakeholder"
     ):
-        group = GROUP_NAMES.get(invitation.stakeholder.kind, invitation.stakeholder.kind or "other")
+        group = GROUP_NAMES.get(
+            invitation.stakeholder.kind, invitation.stakeholder.kind or gettext_noop("other")
+        )
         totals[group][0] += 1
         totals[group][1] += invitation.stakeholder_id in answered
     rows = []
@@ -140,10 +149,10 @@ def _response_rate(state: State, recs: QuerySet[Recommendation]) -> Chart:
         rows.append({"group": group, "status": "did not respond", "stakeholders": contacted - responded})
     return Chart(
         "response_rate",
-        charts.response_rate(rows),
-        ["Stakeholders", "Contacted", "Responded", "Response rate"],
-        [[group, c, r, f"{r / c:.0%}" if c else "–"] for group, (c, r) in sorted(totals.items())],
-        "" if rows else "No follow-up round is recorded for these reviews.",
+        charts.response_rate(rows, _),
+        [_("Stakeholders"), _("Contacted"), _("Responded"), _("Response rate")],
+        [[_(group), c, r, f"{r / c:.0%}" if c else "–"] for group, (c, r) in sorted(totals.items())],
+        "" if rows else _("No follow-up round is recorded for these reviews."),
     )
 
 
@@ -170,10 +179,12 @@ def _state_vs_civil_society(recs: QuerySet[Recommendation]) -> Chart:
     rows: list[dict[str, Any]] = [{"theme": t, "state": a, "civil_society": c} for t, a, c in means]
     return Chart(
         "state_vs_civil_society",
-        charts.state_vs_civil_society(rows),
-        ["Theme", "State (mean score)", "Civil society (mean score)", "Difference"],
+        charts.state_vs_civil_society(rows, _),
+        [_("Theme"), _("State (mean score)"), _("Civil society (mean score)"), _("Difference")],
         [[t, f"{a:.2f}", f"{c:.2f}", f"{a - c:+.2f}"] for t, a, c in means],
         ""
         if rows
-        else "No recommendation of this selection was assessed both by the State and by another stakeholder.",
+        else _(
+            "No recommendation of this selection was assessed both by the State and by another stakeholder."
+        ),
     )

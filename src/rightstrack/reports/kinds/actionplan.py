@@ -18,7 +18,7 @@ from rightstrack.assessments.picture import display_ref
 from rightstrack.reports.base import Request
 from rightstrack.reports.document import Block, Heading, Report, Table, Text
 from rightstrack.reports.errors import ReportError
-from rightstrack.reports.kinds.common import long_date
+from rightstrack.reports.kinds.common import long_date, state_label
 
 FORMATS = ("html", "pdf", "docx", "xlsx")
 OPTIONS = ("plan", "date", "as_of")
@@ -63,7 +63,7 @@ def build(request: Request) -> Report:
         Table.of(
             [_("Status"), _("Measures")],
             [
-                [str(label), sum(m.status == value for m in measures)]
+                [_(str(label)), sum(m.status == value for m in measures)]
                 for value, label in Measure.Status.choices
             ],
             row_headers=True,
@@ -102,7 +102,7 @@ def build(request: Request) -> Report:
         state=state.code,
         language=request.language,
         date=on,
-        title=_("%(state)s: action plan follow-up") % {"state": state.name},
+        title=_("%(state)s: action plan follow-up") % {"state": state_label(state)},
         subtitle=_("%(plan)s — the measures on %(date)s: deadlines, responsible agencies, recommendations")
         % {"plan": plan.title, "date": long_date(on)},
         slug=f"plan{plan.pk}",
@@ -121,7 +121,7 @@ def _row(measure: Measure, on: datetime.date) -> list[object]:
         measure.text,
         measure.completion_form,
         measure.deadline_text or (measure.deadline.isoformat() if measure.deadline else "–"),
-        str(Measure.Status(measure.status).label),
+        _(str(Measure.Status(measure.status).label)),
         _("overdue") if is_overdue(measure, on) else "",
         ", ".join(a.acronym or a.name for a in measure.agencies.all()),
         "\n".join(recommendations) or "–",

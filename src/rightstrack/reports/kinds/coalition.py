@@ -16,7 +16,7 @@ from rightstrack.reports.base import Request, find_review
 from rightstrack.reports.charts import chart
 from rightstrack.reports.document import Block, Bullets, Heading, Report, Table, Text
 from rightstrack.reports.errors import ReportError
-from rightstrack.reports.kinds.common import level_label, paragraphs
+from rightstrack.reports.kinds.common import level_label, paragraphs, state_label
 
 FORMATS = ("pptx", "pdf", "html")
 OPTIONS = ("cycle", "stakeholder", "date")
@@ -62,7 +62,8 @@ def build(request: Request) -> Report:
         state=state.code,
         language=request.language,
         date=request.stated_date(documents),
-        title=_("UPR cycle %(cycle)s of %(state)s") % {"cycle": (review.cycle or 0) + 1, "state": state.name},
+        title=_("UPR cycle %(cycle)s of %(state)s")
+        % {"cycle": (review.cycle or 0) + 1, "state": state_label(state)},
         subtitle=_("How the recommendations of UPR cycle %(cycle)s were implemented: %(author)s")
         % {"cycle": review.cycle, "author": author.name},
         author=author.name,

@@ -6,14 +6,15 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from rightstrack.assessments.models import Assessment, CampaignContact, Stakeholder
 from rightstrack.core.iri import Outcome
-from rightstrack.recommendations.models import Recommendation
+from rightstrack.core.state_names import state_name
+from rightstrack.recommendations.models import Recommendation, State
 
 #: Kinds of contacted stakeholders in a follow-up round (``CampaignContact.group``).
 CONTACT_GROUPS = {
@@ -59,8 +60,13 @@ def stakeholder_label(stakeholder: Stakeholder) -> str:
     return f"{stakeholder.name} ({acronym})" if acronym and acronym != stakeholder.name else stakeholder.name
 
 
+def state_label(state: State) -> str:
+    """A State by its UN name in the active language ("Kazakhstan" → "Казахстан")."""
+    return state_name(state.code, translation.get_language() or "en", state.name)
+
+
 def state_names(recommendation: Recommendation) -> str:
-    return ", ".join(state.name for state in recommendation.recommending_states.all())
+    return ", ".join(state_label(state) for state in recommendation.recommending_states.all())
 
 
 def paragraphs(text: str) -> list[str]:

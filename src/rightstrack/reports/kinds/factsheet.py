@@ -22,6 +22,7 @@ from rightstrack.reports.kinds.common import (
     number_key,
     paragraphs,
     stakeholder_label,
+    state_label,
     state_names,
     unique_assessments,
 )
@@ -66,7 +67,7 @@ def build(request: Request) -> Report:
         language=request.language,
         date=request.stated_date(documents),
         title=_("%(state)s: fact sheets for UPR cycle %(cycle)s")
-        % {"state": state.name, "cycle": (review.cycle or 0) + 1},
+        % {"state": state_label(state), "cycle": (review.cycle or 0) + 1},
         subtitle=_(
             "The recommendations of UPR cycle %(cycle)s (%(year)s) beside the treaty bodies', how far they "
             "are implemented, and the recommendations suggested for the next cycle"
@@ -174,7 +175,7 @@ def _treaty_bodies(rows: list[Recommendation], documents: list[SourceDocument]) 
         members = [r for r in found if r.review.mechanism == body and tuple(r.review.symbols[:1]) == symbols]
         blocks.append(
             Heading(
-                _("Similar recommendations of the %(body)s") % {"body": body.name}
+                _("Similar recommendations of the %(body)s") % {"body": _(body.name)}
                 + (f" ({symbols[0]})" if symbols else ""),
                 3,
             )

@@ -25,6 +25,7 @@ from rightstrack.reports.kinds.common import (
     level_label,
     long_date,
     stakeholder_label,
+    state_label,
 )
 from rightstrack.reports.kinds.mia_feedback import feedback, uncommented
 
@@ -62,7 +63,7 @@ def build(request: Request) -> Report:
         state=state.code,
         language=request.language,
         date=request.stated_date(documents),
-        title=_("%(state)s Mid-term Implementation Assessment") % {"state": state.name},
+        title=_("%(state)s Mid-term Implementation Assessment") % {"state": state_label(state)},
         subtitle=_("Implementation of the recommendations of the UPR review of %(year)s (cycle %(cycle)s)")
         % {"year": review.year or "", "cycle": review.cycle or ""},
         author=campaign.programme.name if campaign else "RightsTrack",

@@ -21,7 +21,7 @@ def purpose() -> list[Block]:
             ),
             "quote",
         ),
-        Text("A/HRC/RES/16/21, 12 April 2011 (Annex I C § 6)", "note"),
+        Text(_("A/HRC/RES/16/21, 12 April 2011 (Annex I C § 6)"), "note"),
         Text(
             _(
                 "About two years after a review, the follow-up programme asks the State under review, the "

@@ -16,7 +16,7 @@ from rightstrack.assessments.picture import display_ref
 from rightstrack.core.charts import LEVEL_ORDER
 from rightstrack.reports.base import Request
 from rightstrack.reports.document import Report, Table
-from rightstrack.reports.kinds.common import level_label, response_label
+from rightstrack.reports.kinds.common import level_label, response_label, state_label
 
 FORMATS = ("xlsx", "json")
 OPTIONS = ("date",)
@@ -39,7 +39,8 @@ def workbook(request: Request, data: dict[str, Any]) -> Report:
         state=state.code,
         language=request.language,
         date=request.stated_date(),
-        title=_("%(state)s: every recommendation, assessment and action plan") % {"state": state.name},
+        title=_("%(state)s: every recommendation, assessment and action plan")
+        % {"state": state_label(state)},
         subtitle=_("Reviews, implementation levels, assessments by mechanism, action plans"),
     )
     report.add(

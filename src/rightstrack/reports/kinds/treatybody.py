@@ -15,7 +15,7 @@ from rightstrack.recommendations.models import Recommendation, Review
 from rightstrack.reports.base import Request
 from rightstrack.reports.document import Block, Heading, Report, Table, Text
 from rightstrack.reports.errors import ReportError
-from rightstrack.reports.kinds.common import long_date, number_key, stakeholder_label
+from rightstrack.reports.kinds.common import long_date, number_key, stakeholder_label, state_label
 
 FORMATS = ("html", "pdf", "docx")
 OPTIONS = ("mechanism", "cycle", "date")
@@ -89,7 +89,7 @@ def build(request: Request) -> Report:
         language=request.language,
         date=request.stated_date(documents),
         title=_("%(state)s: follow-up of the %(body)s's recommendations")
-        % {"state": state.name, "body": body.name},
+        % {"state": state_label(state), "body": _(body.name)},
         subtitle=_(
             "Per paragraph of the concluding observations: each sub-recommendation, its grade, the "
             "State's action and the comments"
@@ -117,7 +117,7 @@ def _review(review: Review, assessments: list[Assessment], first: bool) -> list[
         blocks.append(
             Table.of(
                 [_("Grade"), _("Meaning"), _("Score"), _("Sub-recommendations")],
-                [[g.code, f"{g.label} ({g.scheme.name})", _score(g), counts[g.pk]] for g in used],
+                [[g.code, f"{_(g.label)} ({_(g.scheme.name)})", _score(g), counts[g.pk]] for g in used],
                 caption=_("Grades given"),
                 row_headers=True,
                 widths=(10, 60, 10, 20),

@@ -9,8 +9,11 @@ from typing import Any
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from rightstrack.core.percent import confidence
+from rightstrack.core.state_names import state_name as named
+from rightstrack.web.reasons import claim_level, machine_reason, place_words
 
 register = template.Library()
 
@@ -46,3 +49,22 @@ def get_item(mapping: Mapping[Any, Any], key: Any) -> Any:
 
 # ``{{ s.probability|confidence }}``: "93 %", never more than "> 99 %"
 register.filter("confidence", confidence)
+
+
+@register.filter
+def state_name(state: Any) -> str:
+    """A State (or its code) by its UN name in the page's language: ``{{ review.state|state_name }}``."""
+    if state is None or state == "":
+        return ""
+    if isinstance(state, Mapping):
+        code, name = str(state.get("code", "")), str(state.get("name", ""))
+    else:
+        code, name = str(getattr(state, "code", state)), str(getattr(state, "name", ""))
+    return named(code, get_language() or "en", name or code)
+
+
+# ``{{ claim.reason|machine_reason }}``, ``{{ claim.level|claim_level }}``: the machine's words translated.
+register.filter("machine_reason", machine_reason)
+register.filter("claim_level", claim_level)
+# ``{{ statement.place|place_words }}``: "paragraph 124.4, line 321" → "пункт 124.4, строка 321"
+register.filter("place_words", place_words)
