@@ -417,7 +417,16 @@ class LinkedRow:
 
     @property
     def states(self) -> list[str]:
-        return [state.name for state in self.recommendation.recommending_states.all()]
+        """The recommending States by name, in the active language."""
+        from django.utils.translation import get_language
+
+        from rightstrack.core.state_names import state_name
+
+        language = get_language() or "en"
+        return [
+            state_name(state.code, language, state.name)
+            for state in self.recommendation.recommending_states.all()
+        ]
 
 
 def linked_once(recommendation: Recommendation) -> list[LinkedRow]:
