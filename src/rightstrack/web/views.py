@@ -546,10 +546,10 @@ PAGE_SIZE = 50
 
 
 def _paragraph(recommendation: Recommendation) -> str:
-    """The paragraph number a document gives the recommendation (97.162, 24 (b)), else its other name."""
+    """The paragraph number a document gives the recommendation (97.162, 24 (b)); "" when none does."""
     refs = sorted(recommendation.refs.all(), key=lambda ref: ref.pk)
     numbered = [ref for ref in refs if ref.scheme.endswith("-paragraph")]
-    return (numbered[0].value + numbered[0].part) if numbered else display_ref(recommendation)
+    return (numbered[0].value + numbered[0].part) if numbered else ""
 
 
 def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpResponse:
@@ -568,6 +568,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     language = get_language() or "en"
     for rec in recommendations:  # what tells rows apart: the paragraph and who recommended it
         rec.paragraph = _paragraph(rec)  # type: ignore[attr-defined]
+        rec.reference = "" if rec.paragraph else display_ref(rec)  # type: ignore[attr-defined]
         rec.recommenders = [  # type: ignore[attr-defined]
             state_name(state.code, language, state.name) for state in rec.recommending_states.all()
         ]
@@ -587,6 +588,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
                 "cycle": rec.review.cycle,
                 "year": rec.review.year,
                 "paragraph": rec.paragraph,  # type: ignore[attr-defined]
+                "reference": rec.paragraph or rec.reference,  # type: ignore[attr-defined]
                 "recommending_states": [state.code for state in rec.recommending_states.all()],
                 "text": rec.text,
                 "response": rec.response,
