@@ -176,6 +176,9 @@ def test_export_csv_and_xlsx_hold_one_row_per_recommendation(kazakhstan_mia: Pat
     code, out, _ = run("export", "--state", "KAZ", "--format", "csv")
     assert code == 0
     assert len(out.strip().splitlines()) == 130  # header + 129 (no text of this document spans lines)
+    assert not out.startswith("\ufeff")  # a pipe gets plain UTF-8; a file gets the BOM Excel needs
+    code, _, _ = run("export", "--state", "KAZ", "--format", "csv", "-o", str(tmp_path / "kaz.csv"))
+    assert code == 0 and (tmp_path / "kaz.csv").read_bytes().startswith("\ufeff".encode())
     target = tmp_path / "kaz.xlsx"
     code, _, _ = run("export", "--state", "KAZ", "--format", "xlsx", "-o", str(target))
     assert code == 0

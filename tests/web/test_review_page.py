@@ -52,7 +52,8 @@ def test_the_review_table_downloads_as_csv_and_xlsx_with_the_pages_filters(
     assert f"{REVIEW}/download.csv?issue=Death+penalty" in html
     answer = client.get(f"{REVIEW}/download.csv", {"issue": "Death penalty"})
     assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(answer.content.decode())))
+    assert answer.content.startswith("\ufeff".encode())  # UTF-8 with a BOM: Excel reads Cyrillic
+    rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
     assert rows[0][:5] == ["rec. n°", "Paragraph", "Recommendation", "Recommending States", "Position"]
     assert len(rows) > 2 and all("Death penalty" in row[5] for row in rows[1:])
     assert any(row[0] == "2" and row[1] == "97.16" and row[3] == "France" for row in rows[1:])

@@ -189,8 +189,9 @@ def _flat_rows(data: dict[str, Any]) -> list[list[Any]]:
     return rows
 
 
-def state_csv(data: dict[str, Any]) -> str:
-    return csv_text(CSV_COLUMNS, _flat_rows(data))
+def state_csv(data: dict[str, Any], bom: bool = False) -> str:
+    """The State's recommendations as CSV (``bom``: a file for people, which Excel opens as UTF-8)."""
+    return csv_text(CSV_COLUMNS, _flat_rows(data), bom=bom)
 
 
 def state_xlsx(data: dict[str, Any]) -> bytes:

@@ -583,7 +583,7 @@ def export(
     if format is ExportFormat.JSON:
         payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
     elif format is ExportFormat.CSV:
-        payload = state_csv(data).encode()
+        payload = state_csv(data, bom=output is not None).encode()  # a file gets the BOM, a pipe not
     else:
         output = output or Path(f"{row.code}-export.xlsx")  # binary: never to the terminal
         payload = state_xlsx(data)

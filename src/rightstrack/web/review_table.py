@@ -89,7 +89,7 @@ def _cells(row: ReviewRow) -> list[str]:
 
 
 def as_csv(rows: list[ReviewRow]) -> str:
-    return csv_text(_header(), (_cells(row) for row in rows))
+    return csv_text(_header(), (_cells(row) for row in rows), bom=True)  # a download: Excel reads Cyrillic
 
 
 def as_xlsx(rows: list[ReviewRow], title: str) -> bytes:
