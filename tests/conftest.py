@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLE_MIA = ROOT / "examples" / "kazakhstan" / "upr-info-mia-2012.txt"
 TAXONOMIES = SHARED / "data" / "taxonomies"
+#: The browser fixtures, one Playwright session for tests/browser and tests/packaging.
+pytest_plugins = ["tests.browser_fixtures"]
 
 
 def shared_path(*parts: str) -> Path:

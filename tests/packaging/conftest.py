@@ -1,5 +1,2 @@
-"""The browser fixtures of tests/browser (Debian's Chromium through Playwright), for the installed site."""
-
-from tests.browser.conftest import browser, page
-
-__all__ = ["browser", "page"]
+"""The installed-package tests use the browser fixtures of ``tests/browser_fixtures.py`` (the root
+conftest's plugin), the same Playwright session as tests/browser."""
