@@ -215,6 +215,10 @@ def parse(data: bytes, issue_labels: Iterable[str] = ()) -> ParsedDocument:
         raise DocumentRejected(f"not a readable Excel workbook: {error}", Place(section="workbook")) from None
     try:
         return _parse(workbook)
+    except DocumentRejected:
+        raise
+    except Exception as error:  # read lazily: a damaged sheet part (XML, numbers, styles) fails while read
+        raise DocumentRejected(f"the sheet cannot be read: {error}", Place(section="workbook")) from None
     finally:
         workbook.close()
 
