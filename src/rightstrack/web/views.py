@@ -331,6 +331,20 @@ def review_download(request: HttpRequest, code: str, mechanism: str, cycle: str,
     return response
 
 
+def _member_json(row: Any) -> dict[str, Any]:
+    """A linked or recurring recommendation in the pages' JSON: what tells it apart, and its text."""
+    recommendation = row.recommendation
+    return {
+        "id": recommendation.pk,
+        "review": str(recommendation.review),
+        "year": recommendation.review.year,
+        "mechanism": recommendation.review.mechanism.code,
+        "paragraph": row.paragraph,
+        "recommending_states": row.states,
+        "text": recommendation.text,
+    }
+
+
 def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -> HttpResponse:
     recommendation = get_object_or_404(
         Recommendation.objects.select_related("review__state", "review__mechanism").prefetch_related(
@@ -408,16 +422,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "assessments": [serializers.assessment_json(a, paragraph_of(recommendation)) for a in assessments],
         "sources": [{"document": p.document.name, "place": p.as_place().describe()} for p in places],
         "linked": [
-            {
-                "id": row.recommendation.pk,
-                "review": str(row.recommendation.review),
-                "year": row.recommendation.review.year,
-                "mechanism": row.recommendation.review.mechanism.code,
-                "paragraph": row.paragraph,
-                "recommending_states": row.states,
-                "text": row.recommendation.text,
-                "origins": [{"kind": o.kind, "score": o.score, "origin": o.origin} for o in row.origins],
-            }
+            _member_json(row)
+            | {"origins": [{"kind": o.kind, "score": o.score, "origin": o.origin} for o in row.origins]}
             for row in links
         ],
         "timeline": [
@@ -661,14 +667,8 @@ def recurring_page(request: HttpRequest, code: str, fmt: str | None = None) -> H
                 "still_open": group.still_open,
                 "weakest_suggested_score": group.score,
                 "recommendations": [
-                    {
-                        "id": row.recommendation.pk,
-                        "review": str(row.recommendation.review),
-                        "year": row.recommendation.review.year,
-                        "mechanism": row.recommendation.review.mechanism.code,
-                        "paragraph": row.paragraph,
-                        "recommending_states": row.states,
-                        "text": row.recommendation.text,
+                    _member_json(row)
+                    | {
                         "position": row.recommendation.response,
                         "level": row.recommendation.level,
                         "url": reverse("recommendation", kwargs={"pk": row.recommendation.pk}),
