@@ -28,7 +28,13 @@ $(BIN)/rightstrack: pyproject.toml requirements/dev.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-setup: $(BIN)/rightstrack
+setup: $(BIN)/rightstrack node_modules/.package-lock.json
+
+# The tests' JavaScript (axe-core, package.json's devDependencies) at the locked versions; without npm the
+# accessibility tests skip and say why.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --silent; \
+	else echo "note: npm is missing: the accessibility tests will skip"; fi
 
 example: setup
 	$(BIN)/rightstrack migrate
