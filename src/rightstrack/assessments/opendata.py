@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from itertools import batched
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +26,8 @@ from rightstrack.outputs.datapackage import (
     descriptor,
 )
 from rightstrack.outputs.spreadsheets import csv_lines
+from rightstrack.recommendations.chunks import CHUNK
 
-CHUNK = 2000
 LICENCE = Licence(
     name="CC-BY-4.0",
     title="Creative Commons Attribution 4.0 International",
@@ -202,7 +200,8 @@ def _reviews() -> Iterator[list[Any]]:
 def _recommendations() -> Iterator[list[Any]]:
     """Plain values, a chunk at a time, with each chunk's references, States and terms in three queries
     (no model instances: 41,000 rows stream several times faster)."""
-    from rightstrack.recommendations.models import Recommendation, RecommendationRef, RecommendationTerm
+    from rightstrack.recommendations.chunks import in_chunks
+    from rightstrack.recommendations.models import Recommendation
 
     columns = (
         "id",
@@ -217,41 +216,23 @@ def _recommendations() -> Iterator[list[Any]]:
         "level_score",
     )
     rows = Recommendation.objects.order_by("review_id", "sort_key", "id").values_list(*columns)
-    states_through = Recommendation.recommending_states.through
-    for chunk in batched(rows.iterator(chunk_size=CHUNK), CHUNK):
-        ids = [row[0] for row in chunk]
-        refs: dict[int, list[str]] = defaultdict(list)
-        for pk, scheme, value in (
-            RecommendationRef.objects.filter(recommendation_id__in=ids)
-            .order_by("scheme", "id")
-            .values_list("recommendation_id", "scheme", "value")
-        ):
-            refs[pk].append(f"{scheme}:{value}")
-        states: dict[int, list[str]] = defaultdict(list)
-        for pk, code in states_through.objects.filter(recommendation_id__in=ids).values_list(
-            "recommendation_id", "state_id"
-        ):
-            states[pk].append(code)
-        terms: dict[int, list[str]] = defaultdict(list)
-        for pk, label, vocabulary, unmatched in (
-            RecommendationTerm.objects.filter(recommendation_id__in=ids)
-            .order_by("term__label", "id")
-            .values_list("recommendation_id", "term__label", "term__vocabulary__code", "term__unmatched")
-        ):
-            terms[pk].append(f"{vocabulary}-unmatched:{label}" if unmatched else f"{vocabulary}:{label}")
+    for chunk, related in in_chunks(rows, term_order=("term__label", "id")):
         for pk, review, text, response, stage, qualifier, conflict, category, level, score in chunk:
             yield [
                 pk,
                 review,
-                "; ".join(refs[pk]),
+                "; ".join(f"{scheme}:{value}" for scheme, value in related.refs[pk]),
                 text,
-                "; ".join(sorted(states[pk])),
+                "; ".join(sorted(related.states[pk])),
                 response,
                 stage,
                 qualifier,
                 conflict,
                 category,
-                "; ".join(terms[pk]),
+                "; ".join(
+                    f"{vocabulary}-unmatched:{label}" if unmatched else f"{vocabulary}:{label}"
+                    for vocabulary, label, unmatched in related.terms[pk]
+                ),
                 level,
                 float(score) if score is not None else None,
             ]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import batched
 from typing import Any
 
 from django.db.models import QuerySet
 
 from rightstrack.outputs.spreadsheets import TextWorkbook, csv_lines, workbook_bytes
-from rightstrack.recommendations.models import Recommendation, RecommendationRef, RecommendationTerm
+from rightstrack.recommendations.chunks import in_chunks
+from rightstrack.recommendations.models import Recommendation
 
-CHUNK = 2000
 COLUMNS = [
     "state",
     "mechanism",
@@ -52,29 +51,13 @@ def rows(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any]]:
         "level",
         "level_score",
     )
-    for chunk in batched(values.iterator(chunk_size=CHUNK), CHUNK):
-        ids = [row[0] for row in chunk]
-        refs: dict[int, dict[str, str]] = defaultdict(dict)
-        for pk, scheme, value in (
-            RecommendationRef.objects.filter(recommendation_id__in=ids)
-            .order_by("scheme", "id")
-            .values_list("recommendation_id", "scheme", "value")
-        ):
-            refs[pk][scheme] = value
-        states: dict[int, list[str]] = defaultdict(list)
-        for pk, code in (
-            Recommendation.recommending_states.through.objects.filter(recommendation_id__in=ids)
-            .order_by("state__name", "state_id")
-            .values_list("recommendation_id", "state_id")
-        ):
-            states[pk].append(code)
+    for chunk, related in in_chunks(values):
+        refs = {pk: dict(found) for pk, found in related.refs.items()}  # one value per scheme, the last
         terms: dict[int, dict[str, list[str]]] = defaultdict(dict)
-        for pk, label, vocabulary, unmatched in (
-            RecommendationTerm.objects.filter(recommendation_id__in=ids)
-            .order_by("id")
-            .values_list("recommendation_id", "term__label", "term__vocabulary__code", "term__unmatched")
-        ):
-            terms[pk].setdefault(f"{vocabulary}-unmatched" if unmatched else vocabulary, []).append(label)
+        for pk, found in related.terms.items():
+            for vocabulary, label, unmatched in found:
+                terms[pk].setdefault(f"{vocabulary}-unmatched" if unmatched else vocabulary, []).append(label)
+        states = related.states
         for (
             pk,
             state,
@@ -95,7 +78,7 @@ def rows(queryset: QuerySet[Recommendation]) -> Iterator[dict[str, Any]]:
                 "mechanism": mechanism,
                 "cycle": cycle,
                 "year": year,
-                "refs": refs[pk],
+                "refs": refs.get(pk, {}),
                 "text": text,
                 "recommending_states": states[pk],
                 "response": response,
