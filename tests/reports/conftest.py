@@ -30,6 +30,9 @@ RENDERED = [
     *(("treatybody", fmt, "en") for fmt in ("pdf", "docx", "html")),
     ("state", "xlsx", "en"),
     ("state", "json", "en"),
+    ("thematic", "docx", "en"),
+    ("implementation", "docx", "en"),
+    ("implementation", "html", "ru"),
 ]
 #: Rendered a second time to compare bytes: every writer once, through its quickest report.
 AGAIN = [

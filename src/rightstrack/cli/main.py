@@ -62,6 +62,8 @@ class ReportKind(StrEnum):
     ACTIONPLAN = "actionplan"
     TREATYBODY = "treatybody"
     STATE = "state"
+    THEMATIC = "thematic"
+    IMPLEMENTATION = "implementation"
 
 
 class ReportFormat(StrEnum):

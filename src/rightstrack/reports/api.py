@@ -1,7 +1,7 @@
 """``render(kind, state, fmt, language, **options)``: one report of one State as the bytes of a file.
 
 >>> sorted(KINDS)
-['actionplan', 'coalition', 'factsheet', 'mia', 'state', 'treatybody']
+['actionplan', 'coalition', 'factsheet', 'implementation', 'mia', 'state', 'thematic', 'treatybody']
 """
 
 from __future__ import annotations
@@ -18,7 +18,16 @@ from django.utils import translation
 from rightstrack.reports.base import Request, find_state
 from rightstrack.reports.document import Report
 from rightstrack.reports.errors import Rendered, ReportError
-from rightstrack.reports.kinds import actionplan, coalition, factsheet, mia, state, treatybody
+from rightstrack.reports.kinds import (
+    actionplan,
+    coalition,
+    factsheet,
+    implementation,
+    mia,
+    state,
+    thematic_list,
+    treatybody,
+)
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -52,6 +61,8 @@ KINDS = {
     "actionplan": Kind(actionplan),
     "treatybody": Kind(treatybody),
     "state": Kind(state),
+    "thematic": Kind(thematic_list),
+    "implementation": Kind(implementation),
 }
 
 

@@ -704,6 +704,8 @@ REPORT_TITLES = {
     "actionplan": gettext_noop("Action-plan progress"),
     "treatybody": gettext_noop("Treaty-body follow-up table"),
     "state": gettext_noop("The whole picture"),
+    "thematic": gettext_noop("OHCHR thematic list with the implementation column filled"),
+    "implementation": gettext_noop("Implementation report"),
 }
 #: The reports offered on a State's page: (kind, title, formats). A review's own reports (the MIA of
 #: one UPR cycle, a committee's follow-up) are linked from that review, with the review in the URL.
@@ -725,6 +727,9 @@ def review_report_links(review: Review) -> list[tuple[str, str, list[tuple[str, 
             kinds.append(("mia", REPORT_TITLES["mia"], ["pdf", "docx", "html"]))
         if IssueSummary.objects.filter(review=review).exists():
             kinds.append(("coalition", REPORT_TITLES["coalition"], ["pptx", "pdf"]))
+        if review.recommendations.exists():
+            kinds.append(("thematic", REPORT_TITLES["thematic"], ["docx", "html"]))
+            kinds.append(("implementation", REPORT_TITLES["implementation"], ["pdf", "docx", "html"]))
     elif graded.exclude(grade=None).exists():
         kinds.append(("treatybody", REPORT_TITLES["treatybody"], ["pdf", "docx", "html"]))
     base = {"code": review.state_id, "mechanism": review.mechanism.code, "cycle": review.cycle}
@@ -744,6 +749,10 @@ def report_download(request: HttpRequest, code: str, kind: str, fmt: str) -> Htt
     return _report_file(request, state.code, kind, fmt, {})
 
 
+#: The reports of one UPR review (a treaty-body review has its ``treatybody`` follow-up table).
+REVIEW_KINDS = {"mia", "coalition", "factsheet", "thematic", "implementation"}
+
+
 def review_report_download(
     request: HttpRequest, code: str, mechanism: str, cycle: str, kind: str, fmt: str
 ) -> HttpResponse:
@@ -752,7 +761,7 @@ def review_report_download(
     fixed: dict[str, Any] = {"cycle": review.cycle}
     if kind == "treatybody":
         fixed["mechanism"] = review.mechanism.code
-    elif review.mechanism.code != "UPR" or kind not in {"mia", "coalition", "factsheet"}:
+    elif review.mechanism.code != "UPR" or kind not in REVIEW_KINDS:
         raise Http404("no such report of this review")
     return _report_file(request, review.state_id, kind, fmt, fixed)
 
