@@ -111,7 +111,8 @@ def _group(rows: list[Row]) -> list[Block]:
         recommendation = row.recommendation
         states = state_names(recommendation)
         said = [
-            f"{row.ref} {recommendation.text.strip()}",
+            *([row.ref] if len(rows) > 1 else []),  # a group's heading lists its numbers
+            recommendation.text.strip(),
             *([_("Recommended by %(states)s") % {"states": states}] if states else []),
             _("Position: %(position)s") % {"position": response_label(recommendation.response)},
         ]
