@@ -15,13 +15,11 @@ from docx.shared import Emu
 from docx.table import _Cell, _Row
 
 from rightstrack.reports.document import Report
-from rightstrack.reports.kinds.common import response_label
 from rightstrack.reports.kinds.thematic_list import (
     COLUMNS,
     ThematicList,
-    assessment_cell,
-    recommendation_cell,
-    themes_cell,
+    by_paragraph,
+    list_cells,
 )
 from rightstrack.reports.writers.docx import _properties
 from rightstrack.reports.writers.package import normalise
@@ -40,7 +38,6 @@ def write_list(found: ThematicList, language: str) -> bytes:
     width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     section.header.paragraphs[0].text = f"{found.title}\t\t{heading}"
     document.add_heading(title, 0)
-    document.add_paragraph(found.note)
     for theme, rows in found.themes:
         table = document.add_table(rows=2, cols=len(COLUMNS))
         table.style = "Table Grid"
@@ -50,20 +47,15 @@ def write_list(found: ThematicList, language: str) -> bytes:
         _lines(merged, _("Theme: %(theme)s") % {"theme": theme}, bold=True)
         _repeat(table.rows[0])
         _repeat(table.rows[1])
-        for row in rows:
+        for parts in by_paragraph(rows):
             cells = table.add_row().cells
-            texts = (
-                recommendation_cell(row),
-                response_label(row.recommendation.response),
-                themes_cell(row),
-                assessment_cell(row),
-            )
-            for target, text in zip(cells, texts, strict=True):
+            for target, text in zip(cells, list_cells(parts), strict=True):
                 _lines(target, text)
         for column, share in zip(table.columns, WIDTHS, strict=True):
             for target in column.cells:
                 target.width = Emu(int(width * share / 100))
         document.add_paragraph()
+    document.add_paragraph(found.note)  # after the tables: a reader of the list takes it as OHCHR's
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise(buffer.getvalue(), found.date)

@@ -90,7 +90,8 @@ class Row:
     """One recommendation of the review with everything the two reports print about it."""
 
     picture: RecommendationPicture
-    ref: str  # the OHCHR paragraph number when there is one
+    ref: str  # the OHCHR paragraph number (and part: 186.23a) when there is one
+    paragraph: str  # the number without its part: a thematic list's row holds every part
     theme: str  # "" when it has none
     themes: tuple[str, ...]
     sdgs: tuple[str, ...]
@@ -170,11 +171,13 @@ def gather(review: Review) -> list[Row]:
     picture = review_picture(review)
     ids = [row.recommendation.pk for row in picture.rows]
     terms: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for rec_id, vocabulary, label in (
+    for rec_id, vocabulary, label, code in (
         RecommendationTerm.objects.filter(recommendation_id__in=ids, confirmed=True)
-        .order_by("recommendation_id", "term__label")
-        .values_list("recommendation_id", "term__vocabulary__code", "term__label")
+        .order_by("recommendation_id", "pk")  # as the document listed them
+        .values_list("recommendation_id", "term__vocabulary__code", "term__label", "term__code")
     ):
+        if vocabulary == "sdg-goals" and code:  # as OHCHR writes a goal: "16 - PEACE, JUSTICE AND ..."
+            label = f"{code} - {label.upper()}"
         terms[rec_id][vocabulary.removesuffix("-unmatched")].append(label)
     linked = set(
         EvidenceLink.objects.filter(recommendation_id__in=ids, decision=Decision.CONFIRMED).values_list(
@@ -188,10 +191,12 @@ def gather(review: Review) -> list[Row]:
         evidence = (
             tuple(_evidence(recommendation)) if recommendation.pk in linked else ()
         )  # confirmed links only: what a visitor of the recommendation's page sees
+        paragraph, part = _paragraph(recommendation) or (row.ref, "")
         rows.append(
             Row(
                 picture=row,
-                ref=_paragraph(recommendation) or row.ref,
+                ref=paragraph + part,
+                paragraph=paragraph,
                 theme=recommendation.theme_heading or next(iter(own.get("uhri-themes", [])), ""),
                 themes=tuple(own.get("uhri-themes", [])),
                 sdgs=tuple(own.get("sdg-goals", []) + own.get("sdg-targets", [])),
@@ -202,11 +207,12 @@ def gather(review: Review) -> list[Row]:
     return sorted(rows, key=lambda r: number_key(r.ref))
 
 
-def _paragraph(recommendation: Recommendation) -> str:
+def _paragraph(recommendation: Recommendation) -> tuple[str, str] | None:
+    """(paragraph, part) of the recommendation's OHCHR number, if it has one."""
     refs = sorted(
         (ref for ref in recommendation.refs.all() if ref.scheme == "ohchr-paragraph"), key=lambda r: r.pk
     )
-    return refs[0].value + refs[0].part if refs else ""
+    return (refs[0].value, refs[0].part) if refs else None
 
 
 def _evidence(recommendation: Recommendation) -> list[Evidence]:
@@ -267,11 +273,30 @@ def review_title(review: Review, language: str) -> str:
     return _("UPR of %(state)s") % values
 
 
+def by_paragraph(rows: list[Row]) -> list[list[Row]]:
+    """The parts of each numbered paragraph together (186.23a and b are one row of OHCHR's list)."""
+    paragraphs: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        paragraphs[row.paragraph].append(row)
+    return list(paragraphs.values())
+
+
+def list_cells(parts: list[Row]) -> tuple[str, str, str, str]:
+    """The four cells of one paragraph's row: recommendation(s), position, themes, assessment."""
+    positions = dict.fromkeys(response_label(row.recommendation.response) for row in parts)
+    return (
+        f"{parts[0].paragraph} " + " ".join(recommendation_cell(row) for row in parts),
+        "/".join(positions),
+        themes_cell(parts[0]),
+        "\n".join(text for row in parts if (text := assessment_cell(row))),
+    )
+
+
 def recommendation_cell(row: Row) -> str:
-    """ "60.1 Ratify the Convention … (Italy, Argentina);" """
+    """ "Ratify the Convention … (Italy, Argentina);" (without its number)."""
     states = state_names(row.recommendation)
     tail = f" ({states})" if states else ""
-    return f"{row.ref} {row.recommendation.text.strip()}{tail};"
+    return f"{row.recommendation.text.strip()}{tail};"
 
 
 def themes_cell(row: Row) -> str:
@@ -335,15 +360,7 @@ def build(request: Request) -> Report:
         report.add(
             Table.of(
                 [_(column) for column in COLUMNS],
-                [
-                    [
-                        recommendation_cell(r),
-                        response_label(r.recommendation.response),
-                        themes_cell(r),
-                        assessment_cell(r),
-                    ]
-                    for r in rows
-                ],
+                [list(list_cells(parts)) for parts in by_paragraph(rows)],
                 widths=(35, 10, 20, 35),
                 name="thematic",
             )
