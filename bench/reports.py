@@ -84,11 +84,11 @@ def main() -> None:
         "imports WeasyPrint and starts Vega's converter, once per process (a web worker pays it once)"
     )
     mia = [timed("mia", "pdf") for _ in range(1 + args.repeat)]
-    print(f"{'report':12} {'format':6} {'wall s':>7} {'cpu s':>7}  size")
+    print(f"{'report':14} {'format':6} {'wall s':>7} {'cpu s':>7}  size")
     for kind, found in KINDS.items():
         for fmt in found.formats:
             wall, cpu, size = mia[0] if (kind, fmt) == ("mia", "pdf") else timed(kind, fmt)
-            print(f"{kind:12} {fmt:6} {wall:7.2f} {cpu:7.2f}  {size}")
+            print(f"{kind:14} {fmt:6} {wall:7.2f} {cpu:7.2f}  {size}")
     load, after = os.getloadavg(), reference_loop()
     slower = (before + after) / 2 / IDLE_LOOP
     print(

@@ -23,7 +23,7 @@ from rightstrack.assessments.models import Assessment
 from rightstrack.assessments.picture import RecommendationPicture, claim_level, review_picture
 from rightstrack.core.iri import Outcome
 from rightstrack.documents.models import SourceDocument
-from rightstrack.evidence.decisions import SOURCE_KINDS, shown_links
+from rightstrack.evidence.decisions import shown_links
 from rightstrack.evidence.models import Decision, EvidenceDocument, EvidenceLink
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Review
 from rightstrack.reports.base import Request, find_review, ordinal
@@ -227,10 +227,7 @@ def _evidence(recommendation: Recommendation) -> list[Evidence]:
                 document=paragraph.document.symbol or paragraph.document.title,
                 paragraph=paragraph.number,
                 kind=paragraph.document.kind,
-                sources=tuple(
-                    (str(source.get("name", "")), str(SOURCE_KINDS.get(str(source.get("kind", "")), "")))
-                    for source in paragraph.sources
-                ),
+                sources=tuple(shown.sources()),
             )
         )
     return found
