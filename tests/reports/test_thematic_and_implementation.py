@@ -146,6 +146,12 @@ def test_the_thematic_list_has_ohchrs_four_columns_and_a_theme_row_in_every_tabl
     assert header.startswith("UPR of Denmark (3rd Cycle") and "Thematic list of recommendations" in header
     # the mapped sheet stores no theme: every recommendation stands under the last heading, "Other"
     assert document.tables[-1].rows[1].cells[0].text == "Theme: Other"
+    # accessible: both heading rows are header rows (repeated on every page), the language is stated
+    marked = [row._tr.xpath("./w:trPr/w:tblHeader") != [] for row in document.tables[0].rows[:3]]
+    assert marked == [True, True, False]
+    assert document.styles["Normal"].element.xpath("./w:rPr/w:lang/@w:val") == ["en-GB"]
+    title = document.paragraphs[0].style
+    assert title is not None and title.name == "Title"
 
 
 def test_the_confirmed_recommendation_has_its_quote_with_symbol_and_paragraph_in_column_4(
