@@ -249,33 +249,39 @@ def _by_heading(queries: Sequence[str], headings: Sequence[str], model: Embedder
     return scores
 
 
-def _with_alike(
-    scores: NDArray[np.float64], queries: Sequence[str], embedder: Embedder
-) -> tuple[NDArray[np.float64], list[list[int]]]:
-    """``scores`` plus :data:`ALIKE_WEIGHT` times the mean scores of each query's :data:`ALIKE` nearest
-    other queries; and those neighbours."""
+def _neighbours(queries: Sequence[str], embedder: Embedder) -> list[list[int]]:
+    """Each query's :data:`ALIKE` nearest other queries by embedding."""
     import numpy as np
 
     vectors = embedder.embed(list(queries))
     similar = np.asarray(vectors @ vectors.T, dtype=np.float64)
     np.fill_diagonal(similar, -np.inf)
-    neighbours = [list(np.argsort(-row, kind="stable")[:ALIKE]) for row in similar]
-    mean = np.array([scores[[int(i) for i in row]].mean(axis=0) for row in neighbours])
-    return scores + ALIKE_WEIGHT * mean, [[int(i) for i in row] for row in neighbours]
+    return [[int(i) for i in np.argsort(-row, kind="stable")[:ALIKE]] for row in similar]
 
 
-def rank(
+@dataclass
+class Scored:
+    """Every recommendation's score of every passage, before and after its alike recommendations'
+    scores are added, with whether the document cites it there and who its alike ones are."""
+
+    scores: NDArray[np.float64]
+    unsmoothed: NDArray[np.float64]
+    cited: NDArray[np.float64]
+    alike: list[list[int]]
+
+
+def score(
     recommendations: Sequence[Recommendation],
     passages: Sequence[Passage],
     embedder: Embedder | None = None,
     subjects: Embedder | None = None,
-    top: int = TOP,
-) -> list[Link]:
-    """The ``top`` passages of every recommendation, best first, each with its score and reasons."""
+    alike: Sequence[Sequence[int]] | None = None,
+) -> Scored:
+    """The scores :func:`rank` orders by. ``alike`` gives each recommendation its alike ones (indices)
+    instead of its :data:`ALIKE` nearest by embedding (the benchmark's ceiling uses the reference's
+    own groups)."""
     import numpy as np
 
-    if not recommendations or not passages:
-        return []
     queries = [rec.text for rec in recommendations]
     texts = [passage.text for passage in passages]
     documents = [passage.document for passage in passages]
@@ -290,22 +296,44 @@ def rank(
         [[rec.ref in passage.cited for passage in passages] for rec in recommendations], dtype=float
     )
     scores += CITED_WEIGHT * cited
-    alike: list[list[int]] = [[] for _ in recommendations]
-    unsmoothed = scores
-    if embedder is not None and len(recommendations) > ALIKE:
-        scores, alike = _with_alike(scores, queries, embedder)
+    groups: list[list[int]] = [[] for _ in recommendations]
+    if alike is not None:
+        groups = [[int(i) for i in row] for row in alike]
+    elif embedder is not None and len(recommendations) > ALIKE:
+        groups = _neighbours(queries, embedder)
+    smoothed = scores
+    if any(groups):
+        mean = np.array([scores[row].mean(axis=0) if row else np.zeros(len(passages)) for row in groups])
+        smoothed = scores + ALIKE_WEIGHT * mean
+    return Scored(smoothed, scores, cited, groups)
+
+
+def rank(
+    recommendations: Sequence[Recommendation],
+    passages: Sequence[Passage],
+    embedder: Embedder | None = None,
+    subjects: Embedder | None = None,
+    top: int = TOP,
+    alike: Sequence[Sequence[int]] | None = None,
+) -> list[Link]:
+    """The ``top`` passages of every recommendation, best first, each with its score and reasons."""
+    if not recommendations or not passages:
+        return []
+    scored = score(recommendations, passages, embedder, subjects, alike)
+    texts = [passage.text for passage in passages]
+    documents = [passage.document for passage in passages]
     names = [named(text) for text in texts]
-    tops = [set(turns(list(base), documents)[:top]) for base in unsmoothed] if alike[0] else []
+    tops = [set(turns(list(base), documents)[:top]) for base in scored.unsmoothed]
     links: list[Link] = []
     for row, rec in enumerate(recommendations):
         wanted = set(terms(rec.text))
         rec_names = named(rec.text)
-        for column in turns(list(scores[row]), documents)[:top]:
+        for column in turns(list(scored.scores[row]), documents)[:top]:
             passage = passages[column]
             reasons: list[str] = []
-            if cited[row, column]:
+            if scored.cited[row, column]:
                 reasons.append(f"the document cites recommendation {rec.ref} here")
-            also = [recommendations[other].ref for other in alike[row] if column in tops[other]]
+            also = [recommendations[other].ref for other in scored.alike[row] if column in tops[other]]
             if also:
                 reasons.append("alike recommendations point here too: " + ", ".join(also))
             shared_names = sorted(rec_names & names[column])
@@ -314,5 +342,5 @@ def rank(
             shared = _words(passage.text, wanted)
             if shared:
                 reasons.append("shared words: " + ", ".join(shared[:8]))
-            links.append(Link(rec.key, passage.key, round(float(scores[row, column]), 4), reasons))
+            links.append(Link(rec.key, passage.key, round(float(scored.scores[row, column]), 4), reasons))
     return links
