@@ -79,8 +79,8 @@ def _pdf(text: str, hanging: bool) -> bytes:
 
 
 def _same(expected: EvidenceText, found: EvidenceText, allowed: int = 0) -> None:
-    """Same document, every paragraph number in order, and the words and headings of all paragraphs
-    but ``allowed`` the same."""
+    """Same document, every paragraph number in order, the words and headings of all paragraphs but
+    ``allowed`` the same, and the sources of nine in ten."""
     assert (found.kind, found.symbol, found.state, found.session) == (
         expected.kind,
         expected.symbol,
@@ -94,6 +94,13 @@ def _same(expected: EvidenceText, found: EvidenceText, allowed: int = 0) -> None
         if (p.text, p.heading) != (q.text, q.heading)
     ]
     assert len(differing) <= allowed, differing
+    # the sources come from the notes, whose wrapped lines may cut a symbol ("CRC/C/NAM/ CO/4-6")
+    unsourced = [
+        p.number
+        for p, q in zip(expected.paragraphs, found.paragraphs, strict=True)
+        if (p.sources, p.cited) != (q.sources, q.cited)
+    ]
+    assert len(unsourced) <= len(expected.paragraphs) // 10, unsourced
 
 
 @pytest.mark.parametrize(("state", "name"), DOCUMENTS)
@@ -114,8 +121,7 @@ def test_a_review_document_in_a_pdf_whose_lines_wrap_reads_as_its_text(state: st
 @pytest.mark.parametrize(("state", "name"), DOCUMENTS)
 def test_a_review_document_in_the_uns_pdf_layout_reads_as_its_text(state: str, name: str) -> None:
     text = _text(state, name)
-    # as above; and the notes at the end of a document printed this way may run on into its last
-    # paragraph (seen in 4 of these 6 documents: the notes' list of abbreviations)
+    # as above; or the notes' list of abbreviations runs on into the last paragraph (1 of the 6)
     _same(
         _read(text.encode(), name), _read(_pdf(text, hanging=True), name.replace(".txt", ".pdf")), allowed=2
     )

@@ -5,6 +5,14 @@ after the end of a sentence and its note number ("… in 2022.2 3. Denmark made 
 heading on the same line ("Institutional infrastructure 4. In 2025 …"). The lines between two
 paragraphs that read like headings (short, no closing punctuation) are the headings of the next
 one. Notes (at the foot of pages or after a "Notes" line) are split by their running numbers.
+
+The same rules read a PDF's text layer, where lines wrap: a number printed alone in the margin
+("12.") is joined to the words after it; a paragraph's first line that reads like a heading still
+opens it when the words go on below or paragraph N + 1 follows; a line that begins with a number
+opens the notes only if the text above called that note ("… in 2022.12"), so "15 January 2024" at
+a line's start stays in the paragraph; after a page's notes or the "Notes" title, what follows a
+finished sentence is notes until the next paragraph or heading; a heading's wrapped second line and
+a word parted at its hyphen are joined again.
 """
 
 from __future__ import annotations
@@ -21,10 +29,10 @@ _LETTER = re.compile(r"^[A-H]\.\s")
 _NUMBER = re.compile(r"^\d{1,2}\.\s")
 _CLOSING = re.compile(r"(?:[.,;:]|[.,;:)\"”]\d{1,3})$")
 _NOTE_START = re.compile(r"^(\d{1,3})\s+(?=\S)")
-_PARAGRAPH_START = re.compile(r"^\d{1,3}\.\s+[A-Z(“\"‘']")
+_PARAGRAPH_START = re.compile(r"^(\d{1,3})\.\s+[A-Z(“\"‘']")
 #: A paragraph's or a heading's number alone on its line: a PDF whose numbers hang in the margin
 _NUMBERING = re.compile(r"^(?:\d{1,3}|[IVX]+|[A-H])\.\s+")
-_INNER_SENTENCE = re.compile(r"[a-z)\]”\"][.;:]\d{0,3}\s+[A-Z]")
+_INNER_SENTENCE = re.compile(r"[a-z)\]”\"][.;:]\d{0,3}\s+(?:\d{1,3}\s+)?[A-Z]")
 _NOTE_NUMBER = re.compile(r"(?:^|(?<=[.;)\]]\s))(\d{1,3})\s+(?=\S)")
 _WRAPPED_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]+|[A-H])\.$")
@@ -56,16 +64,20 @@ def clean_lines(text: str) -> tuple[list[Line], list[Line]]:
     """
     body: list[Line] = []
     notes: list[Line] = []
-    in_notes = before_break = False
-    next_note = 1
+    in_notes = before_break = endnotes = False
+    next_note, last = 1, 0  # the note expected next; the last paragraph number met
     called: set[str] = set()  # the note numbers the body has called ("… in 2022.12")
     for index, line in _merged_numbers(text):
         if _FURNITURE.match(line) or line == "Notes":
             before_break = before_break or in_notes
             in_notes = False
+            endnotes = endnotes or line == "Notes"
             continue
         stripped = line
         line = _SYMBOL_PREFIX.sub("", stripped)
+        # notes went on past a page's end, or the endnotes began, where the body had come to an end
+        ended = bool(body) and bool(_SENTENCE_END.search(body[-1].text))
+        notes_go_on = before_break
         if line != stripped or (before_break and _ACRONYMS.match(line)):
             # the next page's header glued to its first words, or a note's table of abbreviations
             # carried over to the next page: what went on goes on
@@ -76,12 +88,16 @@ def clean_lines(text: str) -> tuple[list[Line], list[Line]]:
             # the next note by number, which the text above called: a wrapped line that begins
             # "15 January 2024", "23 hours a day" or "01 September" is not
             in_notes = True
-        elif _PARAGRAPH_START.match(line):
-            in_notes = False
+        elif (start := _PARAGRAPH_START.match(line)) and last < int(start[1]) <= last + 3:
+            in_notes = False  # the next paragraph (a note's "13. JS1 made …" is not)
+        elif (endnotes or notes_go_on) and ended and not is_heading(line):
+            in_notes = True  # after "Notes" all is notes but the body's rest, the next paragraph, a heading
         if in_notes:
             next_note = _after_notes(line, next_note)
         else:
             called.update(match[1] for match in _FOOTNOTE.finditer(line))
+            if start := _PARAGRAPH_START.match(line):
+                last = max(last, int(start[1]))
         (notes if in_notes else body).append(Line(index, line))
     return body, notes
 
