@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from rightstrack.documents.importing import ImportFailed, import_files
 from rightstrack.documents.models import SourceDocument
+from rightstrack.evidence.decisions import decide
 from rightstrack.evidence.linking import link_evidence
 from rightstrack.evidence.models import Decision, EvidenceDocument, EvidenceLink, EvidenceParagraph
 from rightstrack.ingest.registry import mapped_source
@@ -142,3 +143,20 @@ def test_the_worker_links_the_evidence_after_an_import(settings: object) -> None
     settings.RIGHTSTRACK_MACHINE_HELP = True  # type: ignore[attr-defined]
     import_files(_documents()[1:2])
     assert EvidenceLink.objects.filter(paragraph__document__symbol="A/HRC/WG.6/52/DNK/2").count() > 0
+
+
+def test_a_quote_an_editor_confirms_is_lifted_for_the_alike_recommendations(denmark: None) -> None:
+    link_evidence(["DNK"])
+    editor = User.objects.create_user("editor", "editor@example.org", "a-long-passphrase-1")
+    # 60.179 and 60.171 both ask to close the pay gap between women and men; IPWR's words on it
+    quote = "A/HRC/WG.6/52/DNK/3 para. 47"
+    before = _ranked("60.171")
+    links = EvidenceLink.objects.filter(recommendation=_rec("60.179")).select_related("paragraph__document")
+    link = next(link for link in links if str(link.paragraph) == quote)
+    decide(link, Decision.CONFIRMED, editor)
+    link_evidence(["DNK"])
+    after = _ranked("60.171")
+    assert quote in after[:3]
+    assert quote not in before[:3]
+    lifted = EvidenceLink.objects.get(recommendation=_rec("60.171"), paragraph=link.paragraph)
+    assert "an editor confirmed it for the alike recommendation 60.179" in lifted.reason

@@ -2,7 +2,8 @@
 
 Run by the worker after an evidence import (:mod:`.tasks`) and by ``rightstrack link-evidence``.
 Pending links are recomputed; confirmed and rejected ones stay as the editor left them, and a
-rejected pair is never suggested again.
+rejected pair is never suggested again. A paragraph an editor confirmed for a recommendation is
+lifted for the recommendations alike to it (their reason says so).
 """
 
 from __future__ import annotations
@@ -53,9 +54,21 @@ def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) ->
             Passage(p.pk, p.text, tuple(p.cited), p.document_id, p.heading.rsplit(" / ", 1)[-1])
             for p in found
         ]
-        links = rank(wanted, passages, embedder, subjects)
+        links = rank(wanted, passages, embedder, subjects, confirmed=_confirmed(wanted, passages))
         made[state] = _store(links, [w.key for w in wanted])
     return made
+
+
+def _confirmed(wanted: list[Wanted], passages: list[Passage]) -> list[list[int]]:
+    """The passages (indices) an editor confirmed for each recommendation (indices as ``wanted``)."""
+    row = {want.key: index for index, want in enumerate(wanted)}
+    column = {passage.key: index for index, passage in enumerate(passages)}
+    confirmed: list[list[int]] = [[] for _ in wanted]
+    for rec, paragraph in EvidenceLink.objects.filter(
+        recommendation_id__in=list(row), paragraph_id__in=list(column), decision=Decision.CONFIRMED
+    ).values_list("recommendation_id", "paragraph_id"):
+        confirmed[row[rec]].append(column[paragraph])
+    return confirmed
 
 
 def _store(links: list[Link], recommendations: list[int]) -> int:
