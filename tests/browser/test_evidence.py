@@ -1,11 +1,14 @@
-"""An editor reads the evidence of a recommendation in a real browser, confirms one quote, rejects another."""
+"""An editor reads the evidence of a recommendation in a real browser, confirms one quote, rejects
+another; the review's OHCHR thematic list, downloaded from its page, carries the confirmed quote."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from docx import Document
 
 from rightstrack.evidence.models import Decision, EvidenceLink
 from rightstrack.portal.models import Membership, Role
@@ -29,6 +32,8 @@ def denmark(transactional_db: None, settings: Any) -> Recommendation:
     from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
 
     settings.RIGHTSTRACK_MACHINE_HELP = False
+    # reports rendered at once rather than by the worker
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     folder = ("data", "evidence", "denmark")
     import_files([shared_path(*folder, "assessment.csv")], source=mapped_source(parse_columns(COLUMNS)))
     import_files([shared_path(*folder, "compilation.txt"), shared_path(*folder, "stakeholders-summary.txt")])
@@ -68,3 +73,17 @@ def test_an_editor_confirms_one_quote_and_rejects_another_and_a_visitor_sees_the
     assert shown.count() == 1
     assert first.paragraph.document.symbol in shown.inner_text()
     assert page.locator("section.evidence form").count() == 0  # no decision buttons for visitors
+
+    # the review's thematic list, from its page: column 4 of 60.123 quotes the confirmed paragraph
+    page.goto(f"{live_server.url}/states/DNK/UPR/3")
+    with page.expect_download() as download:
+        page.click("a[href$='/reports/thematic.docx']")
+    document = Document(io.BytesIO(download.value.path().read_bytes()))
+    assert [cell.text for cell in document.tables[0].rows[0].cells][3] == (
+        "Assessment/comments on level of implementation"
+    )
+    rows = {row.cells[0].text.split(" ", 1)[0]: row for table in document.tables for row in table.rows[2:]}
+    filled = rows["60.123"].cells[3].text
+    assert f"{first.paragraph.document.symbol}, para. {first.paragraph.number}" in filled
+    assert second.paragraph.text[:40] not in filled
+    assert rows["60.5"].cells[3].text == ""
