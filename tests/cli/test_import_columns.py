@@ -166,3 +166,21 @@ def test_another_trackers_assessment_sheet_imports_and_notes_the_words_that_are_
     problems = SourceDocument.objects.get(kind="mapped-sheet").problems
     noted = [p for p in problems if "No. 189" in str(p)]
     assert noted and "recommending_state" in str(noted[0]) and "line" in str(noted[0])
+
+
+def test_a_theme_column_files_each_recommendation_under_its_theme(vocabularies: None) -> None:
+    """Namibia's assessment sheet with its theme column mapped: the thematic list and the
+    implementation report then group the recommendations by those themes."""
+    sheet = shared_path("data", "evidence", "namibia", "assessment.csv")
+    code, _, err = run(
+        "import",
+        str(sheet),
+        "--columns",
+        "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
+        "theme=primary_theme,state:=NAM,mechanism:=UPR,cycle:=3",
+    )
+    assert code == 0, err
+    review = Review.objects.get(state_id="NAM", mechanism__code="UPR", cycle=3)
+    filed = RecommendationRef.objects.get(review=review, scheme="ohchr-paragraph", value="138.2")
+    assert filed.recommendation.theme_heading == "Ratification of & accession to international instruments"
+    assert review.recommendations.filter(theme_heading="").count() == 0

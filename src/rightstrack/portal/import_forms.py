@@ -25,6 +25,7 @@ FIELD_LABELS: dict[str, Any] = {
     "session": _("UPR session"),
     "cycle": _("Cycle"),
     "year": _("Year"),
+    "theme": _("Theme (the heading it is filed under)"),
 }
 
 

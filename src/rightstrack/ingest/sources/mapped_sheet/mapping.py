@@ -34,6 +34,7 @@ FIELDS = (
     "session",
     "cycle",
     "year",
+    "theme",
 )
 REQUIRED = ("text", "state")
 _PLACE = Place(section="mapping")

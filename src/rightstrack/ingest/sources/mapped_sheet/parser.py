@@ -33,6 +33,8 @@ KIND = "mapped-sheet"
 ROW_SCHEME = "sheet-row"
 #: Cells named in a refusal; the count of the others follows.
 SHOWN = 10
+#: A theme is stored as the heading the recommendation is filed under (Recommendation.theme_heading).
+THEME_LENGTH = 200
 _NUMBER = re.compile(r"\d{1,4}")
 _SPACES = re.compile(r"\s+")
 
@@ -247,6 +249,7 @@ def _record(
         place=sheet.place(number, "text"),
         review=ReviewKey(state, mechanism, cycle, session, year),
         recommending_states=_recommending(sheet, number, cells, notes),
+        theme_heading=" ".join(sheet.cell(cells, "theme").split())[:THEME_LENGTH],
     )
     position = sheet.cell(cells, "position")
     if position:

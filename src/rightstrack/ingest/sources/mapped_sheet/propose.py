@@ -68,6 +68,10 @@ SYNONYMS: dict[str, str] = {
     "session": ("session; upr session; seance; sesion; сессия; сессия упо"),
     "cycle": ("cycle; upr cycle; review cycle; ciclo; цикл; цикл упо"),
     "year": ("year; =date; annee; =ano; =fecha; год; =дата; document publication date"),
+    "theme": (
+        "theme; primary theme; theme heading; thematic area; =issue; main issue; =theme; =thème; "
+        "=tema; тема; основная тема"
+    ),
 }
 _PLURAL = re.compile(r"\((?:s|es|ы|и|а)\)", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^\w№#°]+")
