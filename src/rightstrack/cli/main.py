@@ -542,18 +542,20 @@ def link_evidence(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Link the imported evidence paragraphs to the recommendations of each State's earlier reviews
-    (editors' confirmed and rejected links are kept)."""
+    (editors' confirmed and rejected links are kept), then suggest a level per source kind."""
     _django()
     from rightstrack.evidence.linking import link_evidence as run
+    from rightstrack.evidence.suggesting import suggest_for_states
 
     made = run(_state_codes(state))
+    suggested = suggest_for_states(made)
     if as_json:
         print(json.dumps(made, indent=2))
         return
     if not made:
         out.print("no evidence document of these States has been imported")
     for code, count in made.items():
-        out.print(f"{code}: {count:,} suggested evidence links")
+        out.print(f"{code}: {count:,} suggested evidence links, {suggested[code]:,} suggested levels")
 
 
 @app.command()
