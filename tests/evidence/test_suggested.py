@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
 
 from rightstrack.analysis.claims import extract_evidence_claim
+from rightstrack.assessments.models import Assessment, Stakeholder, Status
+from rightstrack.assessments.workflow import Refused
 from rightstrack.documents.importing import import_files
 from rightstrack.evidence.decisions import decide
+from rightstrack.evidence.drafting import draft_from_evidence
 from rightstrack.evidence.linking import link_evidence
 from rightstrack.evidence.models import Decision, EvidenceLink, EvidenceParagraph, SuggestedLevel
 from rightstrack.evidence.suggesting import suggest_for_states
 from rightstrack.ingest.registry import mapped_source
 from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
 from rightstrack.portal.models import Membership, Role
-from rightstrack.recommendations.models import Recommendation
+from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Term
+from rightstrack.recommendations.vocabularies import import_vocabulary
 from tests.conftest import shared_path
 
 NAMES = ("national-report.txt", "compilation.txt", "stakeholders-summary.txt")
@@ -127,3 +133,86 @@ def test_each_source_kind_is_suggested_apart_from_its_own_paragraphs(editor: Use
 )
 def test_the_claim_reader_reads_evidence_prose(text: str, level: str) -> None:
     assert extract_evidence_claim(text).level == level
+
+
+def test_the_recommendation_page_shows_each_kinds_suggested_level_with_confidence_and_quotes(
+    editor: User,
+) -> None:
+    _import("denmark", "DNK")
+    rec = _rec("DNK", "60.1")
+    url = reverse("recommendation", kwargs={"pk": rec.pk})
+    editors = Client()
+    editors.force_login(editor)
+    page = editors.get(url).content.decode()
+    assert "Suggested levels from this evidence" in page and "from unconfirmed links" in page
+    assert Client().get(url + ".json").json()["suggested_levels"] == []  # nothing confirmed: not public
+    _confirm(rec, "A/HRC/WG.6/52/DNK/2", "2", editor)
+    public = Client().get(url).content.decode()
+    assert "Suggested levels from this evidence" in public
+    assert "suggested:" in public and "A/HRC/WG.6/52/DNK/2, para. 2" in public
+    (un,) = Client().get(url + ".json").json()["suggested_levels"]
+    assert (un["kind"], un["suggested"], un["basis"]) == ("un", True, "confirmed evidence links")
+    assert un["level"] in ("fully", "partially") and 0 < un["confidence"] <= 1
+    assert [quote["number"] for quote in un["quotes"]] == ["2"]
+
+
+def test_the_state_vs_civil_society_chart_fills_from_suggestions_when_nothing_is_assessed(
+    editor: User,
+) -> None:
+    for name in ("upr_info_issues_2008-2014.txt", "upr_info_issues_2019.txt"):
+        import_vocabulary(shared_path("data", "taxonomies", name))  # the themes the chart groups by
+    _import("denmark", "DNK")
+    url = reverse("state", kwargs={"code": "DNK"}) + ".json"
+    chart = Client().get(url).json()["charts"]["state_vs_civil_society"]
+    assert chart["rows"] == []
+    rec = _rec("DNK", "60.1")
+    theme = Term.objects.filter(
+        vocabulary__code="upr-info-issues", label__icontains="international instruments"
+    )
+    RecommendationTerm.objects.create(
+        recommendation=rec, term=theme.first()
+    )  # as the worker or an editor tags it
+    _confirm(rec, "A/HRC/WG.6/52/DNK/1", "6", editor)  # Denmark: "Denmark ratified the ICPPED"
+    _confirm(rec, "A/HRC/WG.6/52/DNK/2", "2", editor)  # the Committee against Torture welcomed it
+    chart = Client().get(url).json()["charts"]["state_vs_civil_society"]
+    assert chart["rows"] and "suggested" in chart["spec"]["title"]
+    assert "suggested" in chart["columns"][1] and "confidence" in chart["columns"][-1]
+    assert all("confidence" in point for point in chart["spec"]["data"]["values"])
+    page = Client().get(reverse("state", kwargs={"code": "DNK"})).content.decode()
+    assert "suggested from the review" in page
+
+
+def test_an_editor_drafts_an_assessment_from_the_confirmed_evidence_under_either_scheme(editor: User) -> None:
+    _import("denmark", "DNK")
+    rec = _rec("DNK", "60.1")
+    coalition = Stakeholder.objects.create(
+        name="Danish UPR follow-up coalition", acronym="DUFC", kind="coalition"
+    )
+    url = reverse("recommendation", kwargs={"pk": rec.pk})
+    client = Client()
+    client.force_login(editor)
+    draft = reverse("evidence:draft-assessment", kwargs={"pk": rec.pk})
+    refused = client.post(draft, {"stakeholder": "DUFC", "grade": "hrc:A"}, follow=True).content.decode()
+    assert "no confirmed evidence yet" in refused
+    assert not Assessment.private_objects.exists()
+    _confirm(rec, "A/HRC/WG.6/52/DNK/2", "2", editor)
+    assert "Draft an assessment from the confirmed evidence" in client.get(url).content.decode()
+    client.post(draft, {"stakeholder": "dufc", "grade": "hrc:A"})
+    made = Assessment.private_objects.get(recommendation=rec, stakeholder=coalition)
+    assert (made.status, made.grade.scheme.code, made.grade.code) == (Status.DRAFT, "hrc", "A")
+    assert "welcomed the ratification" in made.original_text
+    assert (
+        "A/HRC/WG.6/52/DNK/2 para. 2" in made.original_text
+        and "Committee against Torture" in made.original_text
+    )
+    assert not Assessment.public_objects.filter(pk=made.pk).exists()
+    assert [(row.action, row.actor) for row in made.history.all()] == [("created", "editor")]
+    assert "welcomed the ratification" not in Client().get(url).content.decode().split("evidence-title")[0]
+    # under the IRI's levels, by the function the API can call; a stakeholder drafts once
+    nhri = Stakeholder.objects.create(name="Danish Institute for Human Rights", acronym="DIHR", kind="nhri")
+    iri = draft_from_evidence(rec, nhri, "iri", "partially", editor)
+    assert (iri.status, iri.grade.scheme.code, iri.grade.code) == (Status.DRAFT, "iri", "partially")
+    with pytest.raises(Refused):
+        draft_from_evidence(rec, nhri, "iri", "fully", editor)
+    with pytest.raises(Refused):
+        draft_from_evidence(rec, coalition, "hrc", "fully", editor)  # not a grade of the Committee's scheme

@@ -98,6 +98,13 @@ class EvidenceLink(models.Model):
         return f"{self.recommendation_id} ← {self.paragraph}"
 
 
+LEVEL_NAMES = {
+    "fully": _("fully implemented"),
+    "partially": _("partially implemented"),
+    "not": _("not implemented"),
+}
+
+
 class SuggestedLevel(models.Model):
     """The implementation level one source kind's linked paragraphs suggest for a recommendation.
 
@@ -129,3 +136,13 @@ class SuggestedLevel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation_id} {self.kind}: {self.level} (suggested, {self.confidence:.2f})"
+
+    @property
+    def kind_label(self) -> str:
+        from rightstrack.evidence.decisions import SOURCE_KINDS
+
+        return str(SOURCE_KINDS.get(self.kind, self.kind))
+
+    @property
+    def level_label(self) -> str:
+        return str(LEVEL_NAMES.get(self.level, self.level))

@@ -117,3 +117,31 @@ def suggest_for_states(states: Iterable[str]) -> dict[str, int]:
         of_state = Recommendation.objects.filter(review__state_id=state).values_list("pk", flat=True)
         made[state] = suggest_levels(of_state)
     return made
+
+
+def shown_suggestions(recommendation: Recommendation, editor: bool) -> list[SuggestedLevel]:
+    """The suggested levels a recommendation page shows: those resting on confirmed evidence to
+    everyone, those read from the linker's pending links to editors only (as the links themselves)."""
+    found = SuggestedLevel.objects.filter(recommendation=recommendation)
+    if not editor:
+        found = found.filter(basis=Decision.CONFIRMED)
+    return sorted(found, key=lambda suggestion: KIND_ORDER.get(suggestion.kind, len(KIND_ORDER)))
+
+
+KIND_ORDER = {kind: at for at, kind in enumerate(("state", "un", "nhri", "civil-society", "regional"))}
+
+
+def suggestions_json(suggestions: Iterable[SuggestedLevel]) -> list[dict[str, Any]]:
+    """The suggested levels of a recommendation page's JSON, each marked as suggested."""
+    return [
+        {
+            "kind": suggestion.kind,
+            "level": suggestion.level,
+            "suggested": True,
+            "confidence": suggestion.confidence,
+            "basis": f"{suggestion.basis} evidence links",
+            "reason": suggestion.reason,
+            "quotes": suggestion.quotes,
+        }
+        for suggestion in suggestions
+    ]
