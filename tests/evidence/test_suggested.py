@@ -216,3 +216,12 @@ def test_an_editor_drafts_an_assessment_from_the_confirmed_evidence_under_either
         draft_from_evidence(rec, nhri, "iri", "fully", editor)
     with pytest.raises(Refused):
         draft_from_evidence(rec, coalition, "hrc", "fully", editor)  # not a grade of the Committee's scheme
+
+
+def test_a_call_to_strengthen_something_says_it_exists_a_call_to_adopt_it_says_it_does_not() -> None:
+    assert extract_evidence_claim(
+        "It recommended that Namibia strengthen the Office of the Ombudsman."
+    ).level == ("partially")
+    assert extract_evidence_claim(
+        "It recommended that Namibia establish a national preventive mechanism."
+    ).level == ("not")

@@ -286,7 +286,8 @@ _DONE = re.compile(
     r"|(?<!not )(?<!never )(?<!yet )\b(?:adopted|established|enacted|launched|introduced|created|passed) "
     r"(?:a|an|the|its|new)\b"
 )
-#: Work under way or only part done ("noted the efforts", "a draft bill", "was being considered").
+#: Work under way or only part done ("noted the efforts", "a draft bill", "was being considered"), and
+#: calls to strengthen, improve or continue something, which say it exists.
 _UNDER_WAY = re.compile(
     r"\bnot(?:ed|ing) (?:\w+ )?(?:efforts?|progress|steps|measures|initiatives)\b|\btook note of\b"
     r"|\b(?:while|although) (?:acknowledg|welcom|not|recogni[sz])\w*"
@@ -296,8 +297,11 @@ _UNDER_WAY = re.compile(
     r"|\bdraft (?:law|bill|act|legislation|amendment|policy|strategy|plan)s?\b"
     r"|\b(?:plans?|planned|intends?|intended) to\b|\b(?:some|limited|slow) progress\b|\bpartial\w*\b"
     r"|\bcontinu\w+ (?:to|its|their) (?:\w+ )?(?:efforts?|work)\b"
+    r"|\b(?:recommended|encouraged|invited|requested|asked) (?:that )?\w+ (?:to )?(?:further |continue to )?"
+    r"(?:strengthen|step up|intensify|improve|increase|expand|enhance|continue|further)\b"
 )
-#: Concern, absence, or a fresh call to act: the UN's and civil society's way of saying "not (yet) done".
+#: Concern, absence, or a call to do something new (ratify, adopt, establish…): the UN's and civil
+#: society's way of saying "not (yet) done". A call to "ensure" or "take measures" says neither.
 _CONCERN = re.compile(
     r"\b(?:remained|was|were|is|are|expressed|raised|voiced|reiterated) (?:\w+ )?concern\w*"
     r"|\bconcern\w* (?:about|that|over|at)\b|\bwith concern\b|\bregrett?\w*|\bdeplor\w*|\balarmed\b"
@@ -307,8 +311,7 @@ _CONCERN = re.compile(
     r"|\b(?:recommended|encouraged|invited|requested|asked) (?:that )?\w+ (?:to )?"
     r"(?:ratify|accede|adopt|establish|"
     r"enact|introduce|criminali[sz]e|decriminali[sz]e|amend|repeal|abolish|withdraw|consider|create|set up|"
-    r"develop|incorporate|include|put in place|take|ensure|guarantee|strengthen|increase|allocate|"
-    r"ban|prohibit|define|make)\b"
+    r"incorporate|include|put in place|ban|prohibit|define|make)\b"
 )
 #: A sentence ends at a full stop or semicolon, and the footnote number after it ("in 2022.2 In 2021").
 _SENTENCES = re.compile(r"(?<=[.;])(?:\s*\d{1,3})?\s+(?=[A-Z(])")
