@@ -225,3 +225,15 @@ def test_a_call_to_strengthen_something_says_it_exists_a_call_to_adopt_it_says_i
     assert extract_evidence_claim(
         "It recommended that Namibia establish a national preventive mechanism."
     ).level == ("not")
+
+
+def test_an_action_plan_to_combat_something_is_no_plan_to_act() -> None:
+    claim = extract_evidence_claim(
+        "The DIHR was concerned about the lack of a dedicated offence code. It recommended that Denmark "
+        "adopt a renewed national action plan to combat violence against women."
+    )
+    assert claim.level == "not"
+    assert (
+        extract_evidence_claim("The Government intends to table a bill on the Ombudsman.").level
+        == "partially"
+    )
