@@ -12,7 +12,7 @@ from rightstrack.assessments.models import Assessment, Stakeholder, Status
 from rightstrack.assessments.workflow import Refused
 from rightstrack.documents.importing import import_files
 from rightstrack.evidence.decisions import decide
-from rightstrack.evidence.drafting import draft_from_evidence
+from rightstrack.evidence.drafting import draft_from_evidence, find_stakeholder
 from rightstrack.evidence.linking import link_evidence
 from rightstrack.evidence.models import Decision, EvidenceLink, EvidenceParagraph, SuggestedLevel
 from rightstrack.evidence.suggesting import suggest_for_states
@@ -216,6 +216,9 @@ def test_an_editor_drafts_an_assessment_from_the_confirmed_evidence_under_either
         draft_from_evidence(rec, nhri, "iri", "fully", editor)
     with pytest.raises(Refused):
         draft_from_evidence(rec, coalition, "hrc", "fully", editor)  # not a grade of the Committee's scheme
+    Stakeholder.objects.create(name="A stakeholder without an acronym")
+    with pytest.raises(Refused):
+        find_stakeholder(" ")  # an empty name names no one, not the stakeholders without an acronym
 
 
 def test_a_call_to_strengthen_something_says_it_exists_a_call_to_adopt_it_says_it_does_not() -> None:

@@ -35,7 +35,7 @@ def find_stakeholder(name: str) -> Stakeholder:
     """The stakeholder named (its acronym or its full name, in any case), or :class:`Refused`."""
     wanted = name.strip()
     found = list(Stakeholder.objects.filter(Q(acronym__iexact=wanted) | Q(name__iexact=wanted))[:2])
-    if len(found) != 1:
+    if not wanted or len(found) != 1:
         raise Refused(
             _("No single stakeholder is named %(name)s: give its acronym or its full name.")
             % {"name": wanted}
