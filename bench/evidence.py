@@ -11,6 +11,13 @@ recommendations through the mapped spreadsheet import and the documents through 
 then RightsTrack's linking runs; the cited paragraphs are the relevance judgements (a first pass by
 others, not truth). Printed per State and over all: recall@5, recall@10 and MRR for RightsTrack and
 for a plain BM25 ranking of the paragraphs by the recommendation's text, measured in the same run.
+
+Then the suggested levels (``rightstrack.evidence.suggesting``, as the worker stores them) are compared
+with the assessment's grades mapped A → fully, B → partially, C and E → not, D → no information. A
+recommendation's one level is the IRI mean of its kinds' suggestions, each kind counting once
+(``analysis.suggested_levels.combined``), "no information" when no kind has one.
+Printed: the agreement, the confusion counts (reference → suggested) and the agreement of always
+answering the reference's most frequent level (the majority-class baseline), per State and over all.
 The last line reads ``recall@5 <RightsTrack> <BM25>``.
 """
 
@@ -54,10 +61,47 @@ class Scores:
         return f"recall@5 {recall5:.3f}  recall@10 {recall10:.3f}  MRR {mrr:.3f}"
 
 
+#: The assessment's grades on the suggested levels' scale.
+GRADE_LEVELS = {"A": "fully", "B": "partially", "C": "not", "E": "not", "D": "no information"}
+LEVELS = ("fully", "partially", "not", "no information")
+
+
+@dataclass
+class Agreement:
+    """Reference level → suggested level → how many recommendations."""
+
+    pairs: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, reference: str, suggested: str) -> None:
+        self.pairs[(reference, suggested)] += 1
+
+    def merge(self, other: Agreement) -> None:
+        for pair, count in other.pairs.items():
+            self.pairs[pair] += count
+
+    def lines(self) -> list[str]:
+        total = sum(self.pairs.values()) or 1
+        same = sum(count for (reference, suggested), count in self.pairs.items() if reference == suggested)
+        references: dict[str, int] = defaultdict(int)
+        for (reference, _suggested), count in self.pairs.items():
+            references[reference] += count
+        majority = max(references, key=lambda level: references[level]) if references else "-"
+        lines = [
+            f"agreement {same / total:.3f} ({same}/{total}); majority class ({majority}) "
+            f"{references.get(majority, 0) / total:.3f}"
+        ]
+        lines.append("  reference \\ suggested  " + "  ".join(f"{level:>14}" for level in LEVELS))
+        for reference in LEVELS:
+            counts = "  ".join(f"{self.pairs.get((reference, level), 0):>14}" for level in LEVELS)
+            lines.append(f"  {reference:>22}  {counts}")
+        return lines
+
+
 @dataclass
 class Outcome:
     ours: Scores = field(default_factory=Scores)
     bm25: Scores = field(default_factory=Scores)
+    levels: Agreement = field(default_factory=Agreement)
 
 
 def _documents(folder: Path) -> list[Path]:
@@ -71,12 +115,24 @@ def _documents(folder: Path) -> list[Path]:
     return found
 
 
+def _rows(sheet: Path) -> list[dict[str, str]]:
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _references(sheet: Path) -> dict[str, str]:
+    """Recommendation paragraph → the assessment's grade as a level (:data:`GRADE_LEVELS`)."""
+    return {
+        row["paragraph"].strip().rstrip("."): GRADE_LEVELS[row["grade"].strip()]
+        for row in _rows(sheet)
+        if row.get("grade", "").strip() in GRADE_LEVELS
+    }
+
+
 def _judgements(sheet: Path) -> dict[str, set[str]]:
     """Recommendation paragraph → the cited paragraphs ("A/HRC/WG.6/52/DNK/1 para. 6")."""
-    with sheet.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     judged: dict[str, set[str]] = {}
-    for row in rows:
+    for row in _rows(sheet):
         cited = {part.strip() for part in row.get("sources", "").split(";") if "para." in part}
         if cited:
             judged[row["paragraph"].strip().rstrip(".")] = cited
@@ -85,10 +141,12 @@ def _judgements(sheet: Path) -> dict[str, set[str]]:
 
 def run_state(folder: Path) -> Outcome | None:
     from rightstrack.analysis.evidence import bm25
+    from rightstrack.analysis.suggested_levels import combined
     from rightstrack.core.evidence import upr_cycle
     from rightstrack.documents.importing import import_files
     from rightstrack.evidence.linking import link_evidence
-    from rightstrack.evidence.models import EvidenceLink, EvidenceParagraph
+    from rightstrack.evidence.models import EvidenceLink, EvidenceParagraph, SuggestedLevel
+    from rightstrack.evidence.suggesting import suggest_for_states
     from rightstrack.ingest.reading import load
     from rightstrack.ingest.registry import mapped_source
     from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
@@ -107,6 +165,7 @@ def run_state(folder: Path) -> Outcome | None:
     import_files([sheet], source=mapped_source(parse_columns(columns)), actor="bench")
     import_files(documents, actor="bench")
     link_evidence([state])
+    suggest_for_states([state])
     paragraphs = list(EvidenceParagraph.objects.filter(document__state=state).select_related("document"))
     names = {p.pk: f"{p.document.symbol} para. {p.number}" for p in paragraphs}
     refs = {
@@ -119,6 +178,7 @@ def run_state(folder: Path) -> Outcome | None:
     for link in EvidenceLink.objects.filter(paragraph__in=paragraphs).order_by("recommendation", "rank"):
         ranked[link.recommendation_id].append(names[link.paragraph_id])
     judged = _judgements(sheet)
+    references = _references(sheet)
     outcome = Outcome()
     wanted = [(rec, judged[ref]) for rec, ref in refs.items() if ref in judged]
     texts = dict(
@@ -137,6 +197,17 @@ def run_state(folder: Path) -> Outcome | None:
     )
     print(f"  RightsTrack  {outcome.ours.line()}")
     print(f"  BM25         {outcome.bm25.line()}")
+    per_kind: dict[int, dict[str, str]] = defaultdict(dict)
+    for rec, kind, level in SuggestedLevel.objects.filter(recommendation_id__in=list(refs)).values_list(
+        "recommendation_id", "kind", "level"
+    ):
+        per_kind[rec][kind] = level
+    for rec, ref in refs.items():
+        reference = references.get(ref)
+        if reference is not None:
+            outcome.levels.add(reference, combined(per_kind[rec]) or "no information")
+    for line in outcome.levels.lines():
+        print(f"  suggested level {line}" if line.startswith("agreement") else line)
     return outcome
 
 
@@ -156,8 +227,11 @@ def main(argv: list[str]) -> int:
         if outcome is not None:
             total.ours.merge(outcome.ours)
             total.bm25.merge(outcome.bm25)
+            total.levels.merge(outcome.levels)
     print(f"ALL  RightsTrack  {total.ours.line()}")
     print(f"ALL  BM25         {total.bm25.line()}")
+    for line in total.levels.lines():
+        print(f"ALL  suggested level {line}" if line.startswith("agreement") else line)
     n = total.ours.count or 1
     print(f"recall@5 {total.ours.recall5 / n:.3f} {total.bm25.recall5 / n:.3f}")
     return 0

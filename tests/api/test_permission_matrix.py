@@ -123,6 +123,7 @@ TABLE: list[Row] = [
     Row("GET", "/portal/suggestions/decide/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/evidence/{evidence}/confirm/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/evidence/{evidence}/reject/", signed_in(LOGIN, 405)),
+    Row("GET", "/portal/evidence/recommendation/{recommendation}/draft-assessment/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),
     Row("GET", "/portal/imports/spreadsheet/", EDITORS_ONLY),
     # an upload staged by another session (or none) does not exist, even for editors
@@ -175,6 +176,11 @@ TABLE: list[Row] = [
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/evidence/{evidence}/confirm/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/evidence/{evidence}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
+    Row(
+        "POST",
+        "/portal/evidence/recommendation/{recommendation}/draft-assessment/",
+        (LOGIN, 403, 403, 403, 302, 302),
+    ),
     Row(
         "POST",
         "/portal/suggestions/decide/",

@@ -35,6 +35,7 @@ ARGUMENTS: dict[str, list[str]] = {
     "iri": ["--state", "KAZ", "--cycle", "1"],
     "analyse": [],
     "link-evidence": ["--state", "KAZ"],
+    "draft-assessment": ["DNK:60.1", "--stakeholder", "DIHR", "--grade", "iri:partially", "--user", "editor"],
     "export": ["--state", "KAZ", "--format", "xlsx"],
     "fetch": ["A/HRC/28/10"],
     "sheet": ["--state", "KAZ", "--stakeholder", "Coalition", "-o", "sheet.xlsx"],

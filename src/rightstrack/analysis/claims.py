@@ -27,7 +27,7 @@ implemented" counts as *partially*, unless the level is obvious. The rules, in o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -267,3 +267,122 @@ def agreement(results: dict[str, SuggestedIri], records: Iterable[Recommendation
         and results[record.ref].level == record.published_level
     )
     return same, len(graded)
+
+
+# --- What a review's evidence paragraph says about a recommendation ---------------------------------
+
+#: Something done, as the UN, civil society or the State reports it ("welcomed the ratification").
+_DONE = re.compile(
+    r"\b(?:welcom\w*|commend\w*|appreciat\w*|acknowledg\w* with appreciation) (?:\w+ ){0,3}?"
+    r"(?:ratification|accession|adoption|entry into force|establishment|enactment|creation|launch|"
+    r"amendment|introduction|appointment|withdrawal|repeal|abolition|decriminali[sz]ation|"
+    r"criminali[sz]ation|signing|signature|approval|inclusion|incorporation)\b"
+    r"|\bcommended \w+ for\b"
+    r"|(?<!not )(?<!never )(?<!yet )\b(?:ratified|acceded to|entered into force|came into force|"
+    r"abolished|repealed|decriminali[sz]ed)\b"
+    r"|\b(?:has|have|had|was|were) (?:been )?(?:(?!not |never |yet )\w+ )?"
+    r"(?:adopted|established|enacted|amended|"
+    r"criminali[sz]ed|launched|introduced|set up|created|signed|approved|passed|appointed|withdrawn)\b"
+    r"|(?<!not )(?<!never )(?<!yet )\b(?:adopted|established|enacted|launched|introduced|created|passed) "
+    r"(?:a|an|the|its|new)\b"
+)
+#: Work under way or only part done ("noted the efforts", "a draft bill", "was being considered"), and
+#: calls to strengthen, improve or continue something, which say it exists.
+_UNDER_WAY = re.compile(
+    r"\bnot(?:ed|ing) (?:\w+ )?(?:efforts?|progress|steps|measures|initiatives)\b|\btook note of\b"
+    r"|\b(?:while|although) (?:acknowledg|welcom|not|recogni[sz])\w*"
+    r"|\backnowledg\w+ (?:the )?(?:efforts?|progress)"
+    r"|\bongoing\b|\bin progress\b|\bunder (?:way|consideration|review|discussion|preparation)\b"
+    r"|\b(?:is|are|was|were) (?:being|currently) \w+"
+    r"|\bdraft (?:law|bill|act|legislation|amendment|policy|strategy|plan)s?\b"
+    r"|\b(?:planned|intends|intended|(?:is|are|was|were) planning) to\b"
+    r"|\b(?:some|limited|slow) progress\b|\bpartial\w*\b"
+    r"|\bcontinu\w+ (?:to|its|their) (?:\w+ )?(?:efforts?|work)\b"
+    r"|\b(?:recommended|encouraged|invited|requested|asked) (?:that )?\w+ (?:to )?(?:further |continue to )?"
+    r"(?:strengthen|step up|intensify|improve|increase|expand|enhance|continue|further)\b"
+)
+#: Concern, absence, or a call to do something new (ratify, adopt, establish…): the UN's and civil
+#: society's way of saying "not (yet) done". A call to "ensure" or "take measures" says neither.
+_CONCERN = re.compile(
+    r"\b(?:remained|was|were|is|are|expressed|raised|voiced|reiterated) (?:\w+ )?concern\w*"
+    r"|\bconcern\w* (?:about|that|over|at)\b|\bwith concern\b|\bregrett?\w*|\bdeplor\w*|\balarmed\b"
+    r"|\b(?:had|has|have|was|were|is|are|did|does) not\b|\bnot yet\b|\bhad yet to\b"
+    r"|\bstill (?:no|not|lack\w*)\b"
+    r"|\b(?:lack|absence) of\b|\bfail\w* to\b|\burged\b|\bcalled (?:on|upon)\b"
+    r"|\b(?:recommended|encouraged|invited|requested|asked) (?:that )?\w+ (?:to )?"
+    r"(?:ratify|accede|adopt|establish|"
+    r"enact|introduce|criminali[sz]e|decriminali[sz]e|amend|repeal|abolish|withdraw|consider|create|set up|"
+    r"incorporate|include|put in place|ban|prohibit|define|make)\b"
+)
+#: A sentence ends at a full stop or semicolon, and the footnote number after it ("in 2022.2 In 2021").
+_SENTENCES = re.compile(r"(?<=[.;])(?:\s*\d{1,3})?\s+(?=[A-Z(])")
+_CONTINUES = re.compile(
+    r"^(?:however|it|they|but|nevertheless|nonetheless|moreover|furthermore|in addition|also|"
+    r"the same (?:committee|body)|the committee (?:also )?(?:recommended|urged|called|remained|was|noted))\b",
+    re.IGNORECASE,
+)
+
+
+def evidence_window(paragraph: str, wanted: set[str], terms_of: Callable[[str], Iterable[str]]) -> str:
+    """The sentences of ``paragraph`` about the recommendation: the one sharing most of its ``wanted``
+    terms (as ``terms_of`` reads them), with the sentences around it that continue it ("However, …",
+    "It recommended that …"). A paragraph of the compilation often speaks of several treaties; only the
+    part about this recommendation is read.
+
+    >>> from rightstrack.analysis.search import terms
+    >>> text = ("The Committee welcomed the ratification of the Convention on Enforced Disappearance. "
+    ...         "UNESCO noted that the State was not a party to the Optional Protocol.")
+    >>> evidence_window(text, set(terms("Ratify the Convention on Enforced Disappearance")), terms)
+    'The Committee welcomed the ratification of the Convention on Enforced Disappearance.'
+    """
+    sentences = [s for s in _SENTENCES.split(" ".join(paragraph.split())) if s]
+    if not sentences:
+        return ""
+    shared = [len(wanted & set(terms_of(sentence))) for sentence in sentences]
+    best = max(range(len(sentences)), key=lambda index: (shared[index], -index))
+    first = last = best
+    while first > 0 and _CONTINUES.match(sentences[first]):
+        first -= 1
+    while last + 1 < len(sentences) and _CONTINUES.match(sentences[last + 1]):
+        last += 1
+    return " ".join(sentences[first : last + 1])
+
+
+def extract_evidence_claim(text: str) -> Claim:
+    """The level an evidence paragraph (or the part of it about one recommendation) suggests.
+
+    The review's documents report rather than answer: the compilation and the stakeholders' summary
+    "welcomed the ratification", "noted the efforts", "remained concerned", say what "had not" been done
+    and "recommended that" the State act; the national report says what the State "adopted". Something
+    done with nothing wanting → ``fully``; done or under way with a concern, or only under way →
+    ``partially``; only concerns, absences and fresh calls to act → ``not``. Text with none of these
+    cues is read by :func:`extract_claim`, with a lower confidence.
+
+    >>> extract_evidence_claim("The Committee against Torture welcomed the ratification by Denmark of the "
+    ...     "International Convention for the Protection of All Persons from Enforced Disappearance.").level
+    'fully'
+    >>> extract_evidence_claim("The Committee remained concerned that the State had not adopted "
+    ...     "a comprehensive anti-discrimination law.").level
+    'not'
+    >>> extract_evidence_claim("It recommended that Denmark adopt a national action plan.").level
+    'not'
+    >>> extract_evidence_claim("The Committee welcomed the adoption of the action plan. However, it "
+    ...     "remained concerned about the low number of prosecutions.").level
+    'partially'
+    """
+    low = " ".join(text.lower().split())
+    done = len(_DONE.findall(low))
+    under_way = len(_UNDER_WAY.findall(low))
+    concern = len(_CONCERN.findall(low))
+    cues = f"{done} done, {under_way} under way, {concern} concern cue(s)"
+    if done and concern:
+        return Claim(PARTIALLY, 0.6, f"reports something done and concerns ({cues})")
+    if done and not under_way:
+        return Claim(FULLY, round(min(0.8, 0.6 + 0.1 * done), 2), f"reports it done ({cues})")
+    if done or under_way:
+        return Claim(PARTIALLY, 0.55, f"reports work under way ({cues})")
+    if concern:
+        confidence = round(min(0.8, 0.55 + 0.05 * concern), 2)
+        return Claim(NOT, confidence, f"reports concerns or that it is not done ({cues})")
+    claim = extract_claim(text)
+    return Claim(claim.level, round(claim.confidence * 0.6, 2), claim.reason)

@@ -5,6 +5,9 @@
 - **return**: a submitted assessment goes back to its organisation as a draft, with a reason the
   contributor reads; only editors and administrators.
 
+A follow-up programme's editor may also **draft** an assessment (:func:`create_draft`, e.g. from
+confirmed evidence): it starts as a draft like any other and goes public only by submit and publish.
+
 Nothing else changes a status: the portal, the API and the Django admin all call :func:`perform`,
 which checks the move and the person, then saves the new status inside a transaction (the row
 locked, so two editors cannot both act on the same submission) — the history signal writes the row
@@ -110,3 +113,15 @@ def perform(user: Any, move: Move, assessment: Assessment, reason: str = "") -> 
             current.save()
     assessment.refresh_from_db()
     return current
+
+
+def create_draft(user: Any, **fields: Any) -> Assessment:
+    """A new assessment in the "draft" status, made by an editor (``fields``: the model's fields, any
+    status given is ignored); the history signal writes its "created" row with ``user`` as the actor."""
+    from rightstrack.portal import permissions
+
+    if not permissions.is_editor(user):
+        raise NotAllowed(_("Only editors may do this."))
+    fields["status"] = Status.DRAFT
+    with transaction.atomic(), acting_as(user.get_username(), user_id=user.pk):
+        return Assessment.private_objects.create(**fields)

@@ -544,18 +544,59 @@ def link_evidence(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Link the imported evidence paragraphs to the recommendations of each State's earlier reviews
-    (editors' confirmed and rejected links are kept)."""
+    (editors' confirmed and rejected links are kept), then suggest a level per source kind."""
     _django()
     from rightstrack.evidence.linking import link_evidence as run
+    from rightstrack.evidence.suggesting import suggest_for_states
 
     made = run(_state_codes(state))
+    suggested = suggest_for_states(made)
     if as_json:
         print(json.dumps(made, indent=2))
         return
     if not made:
         out.print("no evidence document of these States has been imported")
     for code, count in made.items():
-        out.print(f"{code}: {count:,} suggested evidence links")
+        out.print(f"{code}: {count:,} suggested evidence links, {suggested[code]:,} suggested levels")
+
+
+@app.command("draft-assessment")
+def draft_assessment(
+    recommendation: Annotated[
+        str, typer.Argument(help="The recommendation: its id, or State and paragraph as DNK:60.1.")
+    ],
+    stakeholder: Annotated[str, typer.Option(help="Whose assessment it is: acronym or full name.")],
+    grade: Annotated[str, typer.Option(help="scheme:grade, e.g. iri:partially or hrc:B.")],
+    user: Annotated[str, typer.Option(help="The editor who drafts it (username).")],
+) -> None:
+    """Draft an assessment of a recommendation from its confirmed evidence (quotes as its words), under
+    any grading scheme; it stays a draft, not public, until submitted and published."""
+    _django()
+    from django.contrib.auth import get_user_model
+
+    from rightstrack.assessments.workflow import Refused
+    from rightstrack.evidence.drafting import draft_from_evidence, find_stakeholder
+    from rightstrack.recommendations.models import Recommendation
+
+    state, _sep, ref = recommendation.partition(":")
+    found = (
+        Recommendation.objects.filter(review__state_id=state.upper(), refs__value=ref).distinct()
+        if ref
+        else Recommendation.objects.filter(pk=int(state) if state.isdigit() else 0)
+    )
+    if found.count() != 1:
+        _fail(f"no single recommendation {recommendation!r}")
+    editor = get_user_model().objects.filter(username=user).first()
+    if editor is None:
+        _fail(f"no user {user!r}")
+        return
+    scheme, _sep, code = grade.partition(":")
+    try:
+        made = draft_from_evidence(found.get(), find_stakeholder(stakeholder), scheme, code, editor)
+    except Refused as refused:
+        _fail(refused.reason)
+        return
+    out.print(f"draft assessment {made.pk}: {made.stakeholder}, {made.grade} (not public until published)")
 
 
 @app.command()

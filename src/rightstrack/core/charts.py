@@ -182,18 +182,29 @@ def response_rate(rows: Rows, translate: Translate = english) -> Spec:
     return spec
 
 
-def state_vs_civil_society(rows: Rows, translate: Translate = english) -> Spec:
-    """Rows: ``{"theme", "state", "civil_society"}``: mean IRI scores (0–1) of each side per theme."""
+def state_vs_civil_society(rows: Rows, translate: Translate = english, suggested: bool = False) -> Spec:
+    """Rows: ``{"theme", "state", "civil_society"}``: mean IRI scores (0–1) of each side per theme.
+
+    ``suggested``: the scores are the levels suggested by machine from the review's documents (rows
+    then also carry ``confidence``), and the title, description and tooltip say so.
+    """
     long = [
         {"theme": row["theme"], "who": translate(who), "score": row[key]}
+        | ({"confidence": round(row["confidence"], 2)} if suggested else {})
         for row in rows
         for who, key in (("the State", "state"), ("civil society", "civil_society"))
         if row[key] is not None
     ]
     spec = _base(
-        "Where the State and civil society disagree",
-        "Points: per theme, the mean implementation score (0 = not, 1 = fully) the State claims and the one "
-        "other stakeholders claim.",
+        "Where the State and civil society disagree (suggested from the review's documents)"
+        if suggested
+        else "Where the State and civil society disagree",
+        "Points: per theme, the mean implementation score (0 = not, 1 = fully) suggested by machine from "
+        "the confirmed evidence of what the State says and what other stakeholders say, with the "
+        "suggestions' mean confidence; suggestions, not assessments."
+        if suggested
+        else "Points: per theme, the mean implementation score (0 = not, 1 = fully) the State claims and "
+        "the one other stakeholders claim.",
         long,
         translate,
     )

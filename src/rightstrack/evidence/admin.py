@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from rightstrack.evidence.models import EvidenceDocument, EvidenceLink, EvidenceParagraph
+from rightstrack.evidence.models import EvidenceDocument, EvidenceLink, EvidenceParagraph, SuggestedLevel
 
 
 @admin.register(EvidenceDocument)
@@ -26,3 +27,18 @@ class EvidenceLinkAdmin(admin.ModelAdmin[EvidenceLink]):
     list_filter = ("decision",)
     raw_id_fields = ("recommendation", "paragraph")
     readonly_fields = ("decision", "decided_by", "decided_at", "history", "score", "rank", "reason")
+
+
+@admin.register(SuggestedLevel)
+class SuggestedLevelAdmin(admin.ModelAdmin[SuggestedLevel]):
+    """Read only: computed from the evidence after every linking and every decision on a link."""
+
+    list_display = ("recommendation", "kind", "level", "confidence", "basis", "computed_at")
+    list_filter = ("kind", "level", "basis")
+    raw_id_fields = ("recommendation",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SuggestedLevel | None = None) -> bool:
+        return False

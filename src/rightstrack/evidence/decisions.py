@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rightstrack.analysis.search import terms
 from rightstrack.evidence.models import Decision, EvidenceLink
+from rightstrack.evidence.suggesting import suggest_levels
 
 _SENTENCE_SPLIT = r"(?<=[.;])\s+(?=[A-Z(])"
 
@@ -31,6 +32,7 @@ def decide(link: EvidenceLink, decision: str, user: Any) -> None:
         link.decided_by = user if decision != Decision.PENDING else None
         link.decided_at = now if decision != Decision.PENDING else None
         link.save(update_fields=["decision", "decided_by", "decided_at", "history"])
+        suggest_levels([link.recommendation_id])
 
 
 #: Who speaks in a paragraph, as the page says it.

@@ -96,3 +96,53 @@ class EvidenceLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation_id} ← {self.paragraph}"
+
+
+LEVEL_NAMES = {
+    "fully": _("fully implemented"),
+    "partially": _("partially implemented"),
+    "not": _("not implemented"),
+}
+
+
+class SuggestedLevel(models.Model):
+    """The implementation level one source kind's linked paragraphs suggest for a recommendation.
+
+    Read by machine from the evidence (``rightstrack.evidence.suggesting``), never an assessment: it is
+    shown as "suggested" with its confidence and the paragraphs it rests on, and recomputed after every
+    linking and every editor's decision on a link.
+    """
+
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.CASCADE, related_name="suggested_levels"
+    )
+    kind = models.CharField(max_length=32, help_text="state, un, nhri, civil-society, regional")
+    level = models.CharField(max_length=16, help_text="fully, partially or not (IRI levels)")
+    confidence = models.FloatField()
+    basis = models.CharField(
+        max_length=16, choices=Decision.choices, help_text="confirmed links, or the linker's pending ones"
+    )
+    reason = models.TextField(blank=True)
+    quotes = models.JSONField(
+        default=list, help_text="[{paragraph (id), document, number, quote, level, confidence}]"
+    )
+    computed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recommendation", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "kind"], name="one_suggested_level_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} {self.kind}: {self.level} (suggested, {self.confidence:.2f})"
+
+    @property
+    def kind_label(self) -> str:
+        from rightstrack.evidence.decisions import SOURCE_KINDS
+
+        return str(SOURCE_KINDS.get(self.kind, self.kind))
+
+    @property
+    def level_label(self) -> str:
+        return str(LEVEL_NAMES.get(self.level, self.level))

@@ -8,10 +8,13 @@ from django.tasks import task
 
 @task()
 def link_pending(states: list[str]) -> dict[str, int]:
-    """Link the evidence of ``states`` to their recommendations."""
+    """Link the evidence of ``states`` to their recommendations, then suggest their levels per kind."""
     from rightstrack.evidence.linking import link_evidence
+    from rightstrack.evidence.suggesting import suggest_for_states
 
-    return link_evidence(states)
+    made = link_evidence(states)
+    suggest_for_states(made)
+    return made
 
 
 def queue_after_import(states: list[str]) -> None:

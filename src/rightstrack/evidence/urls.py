@@ -10,4 +10,5 @@ app_name = "evidence"
 urlpatterns = [
     path("<eid:pk>/confirm/", views.decide, {"action": "confirm"}, name="confirm"),
     path("<eid:pk>/reject/", views.decide, {"action": "reject"}, name="reject"),
+    path("recommendation/<eid:pk>/draft-assessment/", views.draft, name="draft-assessment"),
 ]

@@ -11,9 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rightstrack.assessments.workflow import Refused
 from rightstrack.evidence.decisions import decide as set_decision
+from rightstrack.evidence.drafting import draft_from_evidence, find_stakeholder
 from rightstrack.evidence.models import Decision, EvidenceLink
 from rightstrack.portal import permissions
+from rightstrack.recommendations.models import Recommendation
 
 
 @login_required
@@ -35,3 +38,27 @@ def decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("recommendation", kwargs={"pk": link.recommendation_id})
     return redirect(target)
+
+
+@login_required
+@require_POST
+def draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor turns the recommendation's confirmed evidence into a draft assessment."""
+    permissions.require_editor(request.user)
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    scheme, _sep, grade = request.POST.get("grade", "").partition(":")
+    try:
+        stakeholder = find_stakeholder(request.POST.get("stakeholder", ""))
+        made = draft_from_evidence(recommendation, stakeholder, scheme, grade, request.user)
+    except Refused as refused:
+        messages.error(request, refused.reason)
+    else:
+        messages.success(
+            request,
+            _(
+                "Draft assessment by %(stakeholder)s made from the confirmed evidence (grade %(grade)s). "
+                "It is not public until it is submitted and published."
+            )
+            % {"stakeholder": made.stakeholder, "grade": made.grade},
+        )
+    return redirect(reverse("recommendation", kwargs={"pk": recommendation.pk}))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from rightstrack.assessments.models import Assessment, CampaignContact
 from rightstrack.core import charts
+from rightstrack.core.iri import Level
 from rightstrack.portal.models import CampaignInvitation
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, State
 from rightstrack.web.listing import Filters, filtered
@@ -23,6 +24,15 @@ GROUP_NAMES = {
     "state": gettext_noop("the State"),
     "nhri": gettext_noop("NHRI"),
 }
+#: The words of the suggested State-vs-civil-society chart (core.charts translates them at run time).
+SUGGESTED_CHART_WORDS = (
+    gettext_noop("Where the State and civil society disagree (suggested from the review's documents)"),
+    gettext_noop(
+        "Points: per theme, the mean implementation score (0 = not, 1 = fully) suggested by machine from "
+        "the confirmed evidence of what the State says and what other stakeholders say, with the "
+        "suggestions' mean confidence; suggestions, not assessments."
+    ),
+)
 THEME_VOCABULARIES = ("upr-info-issues", "uhri-themes", "sdg-goals")
 TOP_THEMES = 15
 
@@ -157,6 +167,9 @@ def _response_rate(state: State, recs: QuerySet[Recommendation]) -> Chart:
 
 
 def _state_vs_civil_society(recs: QuerySet[Recommendation]) -> Chart:
+    """Per theme, the State's mean IRI score against other stakeholders': from published assessments;
+    when no recommendation of the selection is assessed by both, from the levels suggested by the
+    confirmed evidence of the review's documents, marked as suggested with their mean confidence."""
     scores: dict[int, dict[str, list[Decimal]]] = defaultdict(lambda: {"state": [], "civil": []})
     for rec_id, kind, score in (
         Assessment.public_objects.filter(recommendation__in=recs.values("pk"), grade__scheme__code="iri")
@@ -166,25 +179,74 @@ def _state_vs_civil_society(recs: QuerySet[Recommendation]) -> Chart:
         if score is not None:
             scores[rec_id]["state" if kind == "state" else "civil"].append(score)
     both = {rec: s for rec, s in scores.items() if s["state"] and s["civil"]}
+    confidence: dict[int, list[float]] = {}
+    if not both:
+        both, confidence = _suggested_scores(recs)
     themes: dict[str, dict[str, list[Decimal]]] = defaultdict(lambda: {"state": [], "civil": []})
+    sure: dict[str, list[float]] = defaultdict(list)
     for rec_id, label in RecommendationTerm.objects.filter(recommendation_id__in=both).values_list(
         "recommendation_id", "term__label"
     ):
         themes[label]["state"] += both[rec_id]["state"]
         themes[label]["civil"] += both[rec_id]["civil"]
+        sure[label] += confidence.get(rec_id, [])
     means = [
         (theme, float(sum(s["state"]) / len(s["state"])), float(sum(s["civil"]) / len(s["civil"])))
         for theme, s in sorted(themes.items())
     ]
-    rows: list[dict[str, Any]] = [{"theme": t, "state": a, "civil_society": c} for t, a, c in means]
+    empty = _(
+        "No recommendation of this selection was assessed both by the State and by another stakeholder."
+    )
+    if confidence:
+        rows: list[dict[str, Any]] = [
+            {"theme": t, "state": a, "civil_society": c, "confidence": sum(sure[t]) / len(sure[t])}
+            for t, a, c in means
+        ]
+        return Chart(
+            "state_vs_civil_society",
+            charts.state_vs_civil_society(rows, _, suggested=True),
+            [
+                _("Theme"),
+                _("State (suggested, mean score)"),
+                _("Civil society (suggested, mean score)"),
+                _("Difference"),
+                _("Mean confidence of the suggestions"),
+            ],
+            [
+                [
+                    r["theme"],
+                    f"{r['state']:.2f}",
+                    f"{r['civil_society']:.2f}",
+                    f"{r['state'] - r['civil_society']:+.2f}",
+                    f"{r['confidence']:.2f}",
+                ]
+                for r in rows
+            ],
+            "" if rows else empty,
+        )
+    rows = [{"theme": t, "state": a, "civil_society": c} for t, a, c in means]
     return Chart(
         "state_vs_civil_society",
         charts.state_vs_civil_society(rows, _),
         [_("Theme"), _("State (mean score)"), _("Civil society (mean score)"), _("Difference")],
         [[t, f"{a:.2f}", f"{c:.2f}", f"{a - c:+.2f}"] for t, a, c in means],
-        ""
-        if rows
-        else _(
-            "No recommendation of this selection was assessed both by the State and by another stakeholder."
-        ),
+        "" if rows else empty,
     )
+
+
+def _suggested_scores(
+    recs: QuerySet[Recommendation],
+) -> tuple[dict[int, dict[str, list[Decimal]]], dict[int, list[float]]]:
+    """The scores of the levels suggested by confirmed evidence (State's, and every other kind's), of
+    the recommendations that have both; and the confidences of those suggestions."""
+    from rightstrack.evidence.models import Decision, SuggestedLevel
+
+    scores: dict[int, dict[str, list[Decimal]]] = defaultdict(lambda: {"state": [], "civil": []})
+    confidence: dict[int, list[float]] = defaultdict(list)
+    for rec_id, kind, level, sure in SuggestedLevel.objects.filter(
+        recommendation__in=recs.values("pk"), basis=Decision.CONFIRMED
+    ).values_list("recommendation_id", "kind", "level", "confidence"):
+        scores[rec_id]["state" if kind == "state" else "civil"].append(Level(level).score)
+        confidence[rec_id].append(sure)
+    both = {rec: s for rec, s in scores.items() if s["state"] and s["civil"]}
+    return both, {rec: confidence[rec] for rec in both}

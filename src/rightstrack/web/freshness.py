@@ -2,7 +2,8 @@
 
 Every change that can alter a public page leaves a trace this reads in one small query: an import adds
 a source document, any assessment change adds a history row, an editor's decision on a machine
-suggestion stamps it, links are recomputed as a whole, and a follow-up round's contacts and
+suggestion stamps it, links are recomputed as a whole, the levels suggested from evidence are stored
+anew after every linking and every decision on an evidence link, and a follow-up round's contacts and
 invitations (the dashboard's response rate) are counted. Cached pages also expire after
 :data:`MAX_AGE` seconds, for the rare edit made elsewhere (the admin).
 """
@@ -20,7 +21,8 @@ SELECT (SELECT MAX(id) FROM documents_sourcedocument),
        (SELECT MAX(id) FROM recommendations_recommendationlink),
        (SELECT MAX(id) FROM recommendations_recommendationterm),
        (SELECT MAX(id) FROM assessments_campaigncontact),
-       (SELECT COUNT(*) FROM portal_campaigninvitation), (SELECT MAX(id) FROM portal_campaigninvitation)
+       (SELECT COUNT(*) FROM portal_campaigninvitation), (SELECT MAX(id) FROM portal_campaigninvitation),
+       (SELECT COUNT(*) FROM evidence_suggestedlevel), (SELECT MAX(id) FROM evidence_suggestedlevel)
 """
 
 

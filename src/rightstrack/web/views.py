@@ -387,8 +387,11 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     pending = [s for s in suggestions if s.decision == "pending"]
     words = evidence(pending, recommendation.text) if pending else {}
     from rightstrack.evidence.decisions import evidence_json, shown_links
+    from rightstrack.evidence.drafting import draft_choices
+    from rightstrack.evidence.suggesting import shown_suggestions, suggestions_json
 
     evidence_links = shown_links(recommendation, is_editor(request.user))
+    suggested_levels = shown_suggestions(recommendation, is_editor(request.user))
     data = {
         "id": recommendation.pk,
         "review": {
@@ -441,9 +444,12 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
             for pk, claim in claims.items()
         ],
         "evidence": evidence_json(evidence_links),
+        "suggested_levels": suggestions_json(suggested_levels),
     }
     context = {
         "evidence_links": evidence_links,
+        "suggested_levels": suggested_levels,
+        "draft_choices": draft_choices() if is_editor(request.user) else None,
         "evidence_editor": is_editor(request.user),
         "statements": statements,
         "claims": claims,
