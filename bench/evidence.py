@@ -18,6 +18,13 @@ recommendation's one level is the IRI mean of its kinds' suggestions, each kind 
 (``analysis.suggested_levels.combined``), "no information" when no kind has one.
 Printed: the agreement, the confusion counts (reference → suggested) and the agreement of always
 answering the reference's most frequent level (the majority-class baseline), per State and over all.
+Two more figures put the linking's in perspective, both measured in the same run. The ceiling: the
+same ranking with the assessment's own themes (its ``primary_theme`` column, which RightsTrack does not
+have) as each recommendation's group of alike ones, in place of its five nearest by embedding. And an
+editor's confirmations: for every tenth recommendation, the cited paragraphs among its top ten are
+confirmed through ``evidence.decisions`` as an editor would, the linking runs again (a confirmed quote
+is lifted for the alike recommendations), and recall@5 of the other recommendations is printed before
+and after.
 The last line reads ``recall@5 <RightsTrack> <BM25>``.
 """
 
@@ -102,6 +109,25 @@ class Outcome:
     ours: Scores = field(default_factory=Scores)
     bm25: Scores = field(default_factory=Scores)
     levels: Agreement = field(default_factory=Agreement)
+    ceiling: Scores = field(default_factory=Scores)
+    others_before: Scores = field(default_factory=Scores)
+    others_after: Scores = field(default_factory=Scores)
+    confirmed: int = 0
+
+    def merge(self, other: Outcome) -> None:
+        for name in ("ours", "bm25", "ceiling", "others_before", "others_after"):
+            getattr(self, name).merge(getattr(other, name))
+        self.levels.merge(other.levels)
+        self.confirmed += other.confirmed
+
+    def perspective(self) -> list[str]:
+        before = self.others_before.recall5 / (self.others_before.count or 1)
+        after = self.others_after.recall5 / (self.others_after.count or 1)
+        return [
+            f"ceiling, the assessment's themes as the groups of alike recommendations  {self.ceiling.line()}",
+            f"an editor confirms the cited quotes in the top 10 of every 10th recommendation"
+            f" ({self.confirmed}): the others' recall@5 {before:.3f} before, {after:.3f} after",
+        ]
 
 
 def _documents(folder: Path) -> list[Path]:
@@ -127,6 +153,65 @@ def _references(sheet: Path) -> dict[str, str]:
         for row in _rows(sheet)
         if row.get("grade", "").strip() in GRADE_LEVELS
     }
+
+
+def _themes(sheet: Path) -> dict[str, str]:
+    """Recommendation paragraph → the assessment's theme (for the ceiling only)."""
+    return {
+        row["paragraph"].strip().rstrip("."): row.get("primary_theme", "").strip() for row in _rows(sheet)
+    }
+
+
+def _ceiling(state: str, sheet: Path, judged: dict[str, set[str]], names: dict[int, str]) -> Scores:
+    """Recall of the ranking when each recommendation's alike ones are those of its theme in the
+    assessment (information RightsTrack does not have)."""
+    from rightstrack.analysis.evidence import score, turns
+    from rightstrack.evidence.linking import embedders, inputs
+
+    (given,) = inputs([state])
+    themes = _themes(sheet)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, want in enumerate(given.wanted):
+        if themes.get(want.ref):
+            groups[themes[want.ref]].append(index)
+    alike = [[j for j in groups.get(themes.get(w.ref, ""), []) if j != i] for i, w in enumerate(given.wanted)]
+    embedder, subjects = embedders()
+    scored = score(given.wanted, given.passages, embedder, subjects, alike=alike)
+    documents = [passage.document for passage in given.passages]
+    result = Scores()
+    for row, want in enumerate(given.wanted):
+        if want.ref in judged:
+            order = turns(list(scored.scores[row]), documents)[:10]
+            result.add([names[given.passages[column].key] for column in order], judged[want.ref])
+    return result
+
+
+def _with_confirmations(
+    state: str, wanted: list[tuple[int, set[str]]], names: dict[int, str], outcome: Outcome
+) -> None:
+    """Confirm, as an editor would, the cited paragraphs in the top 10 of every 10th recommendation;
+    link again; the other recommendations' recall before and after."""
+    from rightstrack.evidence.decisions import decide
+    from rightstrack.evidence.linking import link_evidence
+    from rightstrack.evidence.models import Decision, EvidenceLink
+
+    def ranking(rec: int) -> list[str]:
+        links = EvidenceLink.objects.filter(recommendation_id=rec).order_by("rank", "-score")
+        return [names[paragraph] for paragraph in links.values_list("paragraph_id", flat=True)]
+
+    chosen = {rec for index, (rec, _) in enumerate(sorted(wanted)) if index % 10 == 0}
+    others = [(rec, relevant) for rec, relevant in wanted if rec not in chosen]
+    for rec, relevant in others:
+        outcome.others_before.add(ranking(rec), relevant)
+    for rec, relevant in wanted:
+        if rec in chosen:
+            for link in EvidenceLink.objects.filter(recommendation_id=rec, rank__lte=10):
+                if names[link.paragraph_id] in relevant:
+                    decide(link, Decision.CONFIRMED, None)
+                    outcome.confirmed += 1
+    link_evidence([state])
+    for rec, relevant in others:
+        outcome.others_after.add(ranking(rec), relevant)
 
 
 def _judgements(sheet: Path) -> dict[str, set[str]]:
@@ -208,6 +293,10 @@ def run_state(folder: Path) -> Outcome | None:
             outcome.levels.add(reference, combined(per_kind[rec]) or "no information")
     for line in outcome.levels.lines():
         print(f"  suggested level {line}" if line.startswith("agreement") else line)
+    outcome.ceiling = _ceiling(state, sheet, judged, names)
+    _with_confirmations(state, wanted, names, outcome)
+    for line in outcome.perspective():
+        print(f"  {line}")
     return outcome
 
 
@@ -225,13 +314,13 @@ def main(argv: list[str]) -> int:
     for state in states:
         outcome = run_state(state)
         if outcome is not None:
-            total.ours.merge(outcome.ours)
-            total.bm25.merge(outcome.bm25)
-            total.levels.merge(outcome.levels)
+            total.merge(outcome)
     print(f"ALL  RightsTrack  {total.ours.line()}")
     print(f"ALL  BM25         {total.bm25.line()}")
     for line in total.levels.lines():
         print(f"ALL  suggested level {line}" if line.startswith("agreement") else line)
+    for line in total.perspective():
+        print(f"ALL  {line}")
     n = total.ours.count or 1
     print(f"recall@5 {total.ours.recall5 / n:.3f} {total.bm25.recall5 / n:.3f}")
     return 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -19,9 +21,22 @@ from rightstrack.core.evidence import upr_cycle
 from rightstrack.evidence.models import Decision, EvidenceLink, EvidenceParagraph
 from rightstrack.recommendations.models import Recommendation
 
+if TYPE_CHECKING:
+    from rightstrack.analysis.embed import Embedder
 
-def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) -> dict[str, int]:
-    """Rank every State's evidence paragraphs for its earlier recommendations; links made per State."""
+
+@dataclass
+class Inputs:
+    """What the ranker reads for one State: its earlier recommendations and its evidence paragraphs."""
+
+    state: str
+    wanted: list[Wanted]
+    passages: list[Passage]
+
+
+def inputs(states: Iterable[str] | None = None) -> list[Inputs]:
+    """Per State with evidence: the recommendations of its reviews before the evidence's cycle (all of
+    them when the documents name no session) and the paragraphs, as :func:`link_evidence` ranks them."""
     paragraphs = EvidenceParagraph.objects.select_related("document")
     if states is not None:
         paragraphs = paragraphs.filter(document__state__in=list(states))
@@ -29,15 +44,9 @@ def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) ->
     for paragraph in paragraphs:
         if paragraph.document.state:
             by_state[paragraph.document.state].append(paragraph)
-    embedder = subjects = None
-    if semantic:
-        from rightstrack.analysis.link import subject_embedder
-        from rightstrack.assist.embeddings import configured_embedder
-
-        embedder, subjects = configured_embedder(), subject_embedder()
-    made: dict[str, int] = {}
-    for state, found in sorted(by_state.items()):
-        sessions = [p.document.session for p in found if p.document.session]
+    found: list[Inputs] = []
+    for state, mine in sorted(by_state.items()):
+        sessions = [p.document.session for p in mine if p.document.session]
         before = upr_cycle(max(sessions)) if sessions else None
         recs = Recommendation.objects.filter(review__state_id=state).prefetch_related("refs")
         if before is not None:
@@ -51,15 +60,34 @@ def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) ->
             for rec in recs
         ]
         passages = [
-            Passage(p.pk, p.text, tuple(p.cited), p.document_id, p.heading.rsplit(" / ", 1)[-1])
-            for p in found
+            Passage(p.pk, p.text, tuple(p.cited), p.document_id, p.heading.rsplit(" / ", 1)[-1]) for p in mine
         ]
-        links = rank(wanted, passages, embedder, subjects, confirmed=_confirmed(wanted, passages))
-        made[state] = _store(links, [w.key for w in wanted])
+        found.append(Inputs(state, wanted, passages))
+    return found
+
+
+def link_evidence(states: Iterable[str] | None = None, semantic: bool = True) -> dict[str, int]:
+    """Rank every State's evidence paragraphs for its earlier recommendations; links made per State."""
+    embedder = subjects = None
+    if semantic:
+        embedder, subjects = embedders()
+    made: dict[str, int] = {}
+    for given in inputs(states):
+        confirmed = confirmations(given.wanted, given.passages)
+        links = rank(given.wanted, given.passages, embedder, subjects, confirmed=confirmed)
+        made[given.state] = _store(links, [w.key for w in given.wanted])
     return made
 
 
-def _confirmed(wanted: list[Wanted], passages: list[Passage]) -> list[list[int]]:
+def embedders() -> tuple[Embedder, Embedder | None]:
+    """The installation's embedder and the shipped classifier's subjects (None without a model)."""
+    from rightstrack.analysis.link import subject_embedder
+    from rightstrack.assist.embeddings import configured_embedder
+
+    return configured_embedder(), subject_embedder()
+
+
+def confirmations(wanted: list[Wanted], passages: list[Passage]) -> list[list[int]]:
     """The passages (indices) an editor confirmed for each recommendation (indices as ``wanted``)."""
     row = {want.key: index for index, want in enumerate(wanted)}
     column = {passage.key: index for index, passage in enumerate(passages)}
