@@ -20,7 +20,9 @@ Printed: the agreement, the confusion counts (reference → suggested) and the a
 answering the reference's most frequent level (the majority-class baseline), per State and over all.
 Two more figures put the linking's in perspective, both measured in the same run. The ceiling: the
 same ranking with the assessment's own themes (its ``primary_theme`` column, which RightsTrack does not
-have) as each recommendation's group of alike ones, in place of its five nearest by embedding. And an
+have) as each recommendation's group of alike ones, in place of its five nearest by embedding. The
+assessment's consistency: a recommendation's cited paragraphs ranked by how many other recommendations
+of its theme cite them (how far it gives one set of quotes to a theme, whatever the words). And an
 editor's confirmations: for every tenth recommendation, the cited paragraphs among its top ten are
 confirmed through ``evidence.decisions`` as an editor would, the linking runs again (a confirmed quote
 is lifted for the alike recommendations), and recall@5 of the other recommendations is printed before
@@ -110,12 +112,13 @@ class Outcome:
     bm25: Scores = field(default_factory=Scores)
     levels: Agreement = field(default_factory=Agreement)
     ceiling: Scores = field(default_factory=Scores)
+    consistency: Scores = field(default_factory=Scores)
     others_before: Scores = field(default_factory=Scores)
     others_after: Scores = field(default_factory=Scores)
     confirmed: int = 0
 
     def merge(self, other: Outcome) -> None:
-        for name in ("ours", "bm25", "ceiling", "others_before", "others_after"):
+        for name in ("ours", "bm25", "ceiling", "consistency", "others_before", "others_after"):
             getattr(self, name).merge(getattr(other, name))
         self.levels.merge(other.levels)
         self.confirmed += other.confirmed
@@ -125,6 +128,7 @@ class Outcome:
         after = self.others_after.recall5 / (self.others_after.count or 1)
         return [
             f"ceiling, the assessment's themes as the groups of alike recommendations  {self.ceiling.line()}",
+            f"the assessment's own consistency, its theme-mates' cited paragraphs  {self.consistency.line()}",
             f"an editor confirms the cited quotes in the top 10 of every 10th recommendation"
             f" ({self.confirmed}): the others' recall@5 {before:.3f} before, {after:.3f} after",
         ]
@@ -183,6 +187,25 @@ def _ceiling(state: str, sheet: Path, judged: dict[str, set[str]], names: dict[i
         if want.ref in judged:
             order = turns(list(scored.scores[row]), documents)[:10]
             result.add([names[given.passages[column].key] for column in order], judged[want.ref])
+    return result
+
+
+def _consistency(sheet: Path, judged: dict[str, set[str]]) -> Scores:
+    """Recall of ranking each recommendation's paragraphs by how many other recommendations of its theme
+    in the assessment cite them: how much the assessment gives one set of quotes to a theme."""
+    themes = _themes(sheet)
+    cited_by: dict[str, list[set[str]]] = defaultdict(list)
+    for ref, cited in judged.items():
+        cited_by[themes.get(ref, "")].append(cited)
+    result = Scores()
+    for ref, cited in judged.items():
+        counts: dict[str, int] = defaultdict(int)
+        mates = cited_by[themes.get(ref, "")]
+        for other in mates:
+            if other is not cited:
+                for name in other:
+                    counts[name] += 1
+        result.add(sorted(counts, key=lambda name: (-counts[name], name))[:10], cited)
     return result
 
 
@@ -294,6 +317,7 @@ def run_state(folder: Path) -> Outcome | None:
     for line in outcome.levels.lines():
         print(f"  suggested level {line}" if line.startswith("agreement") else line)
     outcome.ceiling = _ceiling(state, sheet, judged, names)
+    outcome.consistency = _consistency(sheet, {ref: judged[ref] for ref in refs.values() if ref in judged})
     _with_confirmations(state, wanted, names, outcome)
     for line in outcome.perspective():
         print(f"  {line}")
