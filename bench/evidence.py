@@ -14,8 +14,9 @@ for a plain BM25 ranking of the paragraphs by the recommendation's text, measure
 
 Then the suggested levels (``rightstrack.evidence.suggesting``, as the worker stores them) are compared
 with the assessment's grades mapped A → fully, B → partially, C and E → not, D → no information. A
-recommendation's one level is the IRI mean of its kinds' suggestions, each kind counting once
-(``analysis.suggested_levels.combined``), "no information" when no kind has one.
+recommendation's one level combines its kinds' suggestions as ``analysis.suggested_levels.combined``
+says (fully when the State and the UN say so, partially when any source reports action, not when none
+does), "no information" when no kind has one.
 Printed: the agreement, the confusion counts (reference → suggested) and the agreement of always
 answering the reference's most frequent level (the majority-class baseline), per State and over all.
 Two more figures put the linking's in perspective, both measured in the same run. The ceiling: the

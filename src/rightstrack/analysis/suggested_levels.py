@@ -72,17 +72,31 @@ def suggest(recommendation: str, paragraphs: Sequence[Read]) -> Suggested | None
 
 
 def combined(per_kind: dict[str, str]) -> str | None:
-    """One level from the per-kind levels, as UPR Info's IRI combines stakeholders' claims: the mean of
-    their scores on the IRI's bands, each kind counting once (so the State's own report weighs as much
-    as the UN's compilation, and as civil society). Measured by ``bench.evidence`` against another
-    project's grades, this agreed more often than taking the UN's level first (see README).
+    """One level from the per-kind levels, as the Human Rights Committee grades follow-up: fully when
+    the State reports it done and the UN confirms it (independent sources agreeing, whatever civil
+    society adds); otherwise action reported by any source, with concerns remaining elsewhere, is
+    partial implementation (its "B: initial action taken, but additional steps required"); not when
+    no source reports action. A State reporting a new plan while a UN committee remains concerned is
+    the common case: the IRI mean of their scores (0.5 and 0) would say "not". Measured by
+    ``bench.evidence`` against another project's grades: the IRI mean agreed 0.494, this rule 0.660
+    (README, performance).
 
-    >>> combined({"state": "fully", "civil-society": "not"})
+    >>> combined({"state": "partially", "un": "not", "civil-society": "not"})
     'partially'
-    >>> combined({"state": "fully", "un": "fully", "nhri": "not"})
+    >>> combined({"state": "fully", "un": "fully", "civil-society": "not"})
     'fully'
+    >>> combined({"state": "partially", "un": "fully"})
+    'partially'
+    >>> combined({"un": "not", "civil-society": "not"})
+    'not'
     >>> combined({}) is None
     True
     """
-    levels = [Level(level) for level in per_kind.values() if level != UNCLEAR]
-    return level_for_score(iri_score(levels)).value if levels else None
+    levels = [level for level in per_kind.values() if level != UNCLEAR]
+    if not levels:
+        return None
+    if per_kind.get("state") == per_kind.get("un") == Level.FULLY.value:
+        return Level.FULLY.value
+    if any(level in (Level.FULLY.value, Level.PARTIALLY.value) for level in levels):
+        return Level.PARTIALLY.value
+    return Level.NOT.value
