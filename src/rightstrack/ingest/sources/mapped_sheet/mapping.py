@@ -12,7 +12,7 @@ A field is mapped to a column by its header (``field=Header``), or given one val
 Traceback (most recent call last):
 ...
 rightstrack.core.errors.DocumentRejected: document (mapping): unknown field 'colour'; fields: text, \
-state, paragraph, position, recommending, mechanism, symbol, session, cycle, year
+state, paragraph, position, recommending, mechanism, symbol, session, cycle, year, theme
 """
 
 from __future__ import annotations
