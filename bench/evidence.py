@@ -252,7 +252,7 @@ def run_state(folder: Path) -> Outcome | None:
     from rightstrack.analysis.evidence import bm25
     from rightstrack.analysis.suggested_levels import combined
     from rightstrack.core.evidence import upr_cycle
-    from rightstrack.documents.importing import import_files
+    from rightstrack.documents.importing import ImportFailed, import_files
     from rightstrack.evidence.linking import link_evidence
     from rightstrack.evidence.models import EvidenceLink, EvidenceParagraph, SuggestedLevel
     from rightstrack.evidence.suggesting import suggest_for_states
@@ -267,12 +267,26 @@ def run_state(folder: Path) -> Outcome | None:
     if not documents or not sheet.is_file():
         print(f"{folder.name}: no UPR documents or no assessment.csv; skipped")
         return None
-    first = parse(load(documents[0]).text)
-    assert first.evidence is not None and first.evidence.session is not None
-    state, cycle = first.evidence.state, upr_cycle(first.evidence.session) - 1
+    accepted = []
+    for path in documents:  # each on its own: a refused document is named with its place, the rest go on
+        try:
+            import_files([path], actor="bench")
+        except ImportFailed as failure:
+            print(f"{folder.name}: refused, left out: {failure}")
+            continue
+        accepted.append(path)
+    sessions = [
+        (evidence.state, evidence.session)
+        for evidence in (parse(load(path).text).evidence for path in accepted)
+        if evidence is not None and evidence.session is not None
+    ]
+    if not sessions:
+        print(f"{folder.name}: no UPR document could be read; skipped")
+        return None
+    state, cycle = sessions[0][0], upr_cycle(sessions[0][1]) - 1
     columns = f"{COLUMNS},state:={state},mechanism:=UPR,cycle:={cycle}"
     import_files([sheet], source=mapped_source(parse_columns(columns)), actor="bench")
-    import_files(documents, actor="bench")
+    documents = accepted
     link_evidence([state])
     suggest_for_states([state])
     paragraphs = list(EvidenceParagraph.objects.filter(document__state=state).select_related("document"))
