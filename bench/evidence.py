@@ -34,6 +34,7 @@ The last line reads ``recall@5 <RightsTrack> <BM25>``.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -242,10 +243,32 @@ def _judgements(sheet: Path) -> dict[str, set[str]]:
     """Recommendation paragraph → the cited paragraphs ("A/HRC/WG.6/52/DNK/1 para. 6")."""
     judged: dict[str, set[str]] = {}
     for row in _rows(sheet):
-        cited = {part.strip() for part in row.get("sources", "").split(";") if "para." in part}
+        cited = {name for part in row.get("sources", "").split(";") for name in _cited(part)}
         if cited:
             judged[row["paragraph"].strip().rstrip(".")] = cited
     return judged
+
+
+_CITATION = re.compile(r"(A/HRC/WG\.6/\d+/[A-Z]{3}/[123])\s*,?\s+paras?\.\s*([\d\s,\-–and]+)")
+
+
+def _cited(part: str) -> list[str]:
+    """ "A/HRC/WG.6/52/DNK/1 para. 6" as it is; "…/1 paras. 6-8 and 10" as each paragraph.
+
+    >>> _cited("A/HRC/WG.6/52/DNK/1 paras. 6-7 and 9")
+    ['A/HRC/WG.6/52/DNK/1 para. 6', 'A/HRC/WG.6/52/DNK/1 para. 7', 'A/HRC/WG.6/52/DNK/1 para. 9']
+    """
+    match = _CITATION.search(part)
+    if match is None:
+        return []
+    numbers: list[int] = []
+    for piece in re.split(r",|\band\b", match[2]):
+        bounds = [int(value) for value in re.findall(r"\d+", piece)]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 50:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.extend(bounds)
+    return [f"{match[1]} para. {number}" for number in numbers]
 
 
 def run_state(folder: Path) -> Outcome | None:
