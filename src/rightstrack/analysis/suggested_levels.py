@@ -22,9 +22,6 @@ from rightstrack.analysis.claims import UNCLEAR, Claim, evidence_window, extract
 from rightstrack.analysis.search import terms
 from rightstrack.core.iri import Level, iri_score, level_for_score
 
-#: The kinds of source a paragraph names, as the evidence documents resolve them.
-KINDS = ("state", "un", "nhri", "civil-society", "regional")
-
 
 @dataclass(frozen=True)
 class Read:

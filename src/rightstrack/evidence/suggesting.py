@@ -19,11 +19,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from rightstrack.analysis.suggested_levels import Read, suggest
+from rightstrack.core.evidence import COMPILATION, NATIONAL_REPORT, SOURCE_KINDS, STAKEHOLDERS_SUMMARY
 from rightstrack.evidence.models import Decision, EvidenceLink, EvidenceParagraph, SuggestedLevel
 from rightstrack.recommendations.models import Recommendation
 
 #: The kind of a paragraph that names no source, by its document's kind.
-DOCUMENT_KINDS = {"national-report": "state", "compilation": "un", "stakeholders-summary": "civil-society"}
+DOCUMENT_KINDS = {NATIONAL_REPORT: "state", COMPILATION: "un", STAKEHOLDERS_SUMMARY: "civil-society"}
 
 #: Pending links read per kind when no link of that kind is confirmed: the linker shows each
 #: document's best paragraph first, and the second one often speaks of something else.
@@ -128,7 +129,7 @@ def shown_suggestions(recommendation: Recommendation, editor: bool) -> list[Sugg
     return sorted(found, key=lambda suggestion: KIND_ORDER.get(suggestion.kind, len(KIND_ORDER)))
 
 
-KIND_ORDER = {kind: at for at, kind in enumerate(("state", "un", "nhri", "civil-society", "regional"))}
+KIND_ORDER = {kind: at for at, kind in enumerate(SOURCE_KINDS) if kind}
 
 
 def suggestions_json(suggestions: Iterable[SuggestedLevel]) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ a word parted at its hyphen are joined again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _FURNITURE = re.compile(
@@ -104,10 +105,17 @@ def clean_lines(text: str) -> tuple[list[Line], list[Line]]:
 
 def _after_notes(line: str, expected: int) -> int:
     """The number of the note expected after the notes that ``line`` opens or runs on with."""
-    for match in _NOTE_NUMBER.finditer(line):
-        if expected <= int(match[1]) <= expected + 2:
-            expected = int(match[1]) + 1
-    return expected
+    return _in_order((int(match[1]) for match in _NOTE_NUMBER.finditer(line)), expected)[1]
+
+
+def _in_order(values: Iterable[int], expected: int) -> tuple[list[int], int]:
+    """The ``values`` that run on from ``expected`` (one or two may be missed); and the next one."""
+    found: list[int] = []
+    for value in values:
+        if expected <= value <= expected + 2:
+            found.append(value)
+            expected = value + 1
+    return found, expected
 
 
 def _merged_numbers(text: str) -> list[tuple[int, str]]:
@@ -302,13 +310,7 @@ def _cover_headings(cover: str) -> list[str]:
 
 def footnote_numbers(text: str, expected: int) -> tuple[list[int], int]:
     """The note numbers in a paragraph's text, read in order from ``expected``; and the next one."""
-    found: list[int] = []
-    for match in _FOOTNOTE.finditer(text):
-        value = int(match[1])
-        if expected <= value <= expected + 2:
-            found.append(value)
-            expected = value + 1
-    return found, expected
+    return _in_order((int(match[1]) for match in _FOOTNOTE.finditer(text)), expected)
 
 
 def split_notes_text(notes: list[Line]) -> dict[int, str]:
