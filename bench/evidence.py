@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ from bench.fresh import configure
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "evidence"
 COLUMNS = "text=text,paragraph=paragraph,recommending=recommending_state,position=position"
+LEAST_COLUMNS = "text=text,paragraph=paragraph"
 
 
 @dataclass
@@ -142,8 +144,11 @@ def _documents(folder: Path) -> list[Path]:
 
     found = []
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in {".txt", ".pdf", ".docx"} and detect(load(path).text):
-            found.append(path)
+        if path.is_file() and path.suffix.lower() in {".txt", ".pdf", ".docx"}:
+            if detect(load(path).text):
+                found.append(path)
+            else:
+                print(f"{folder.name}: {path.name} left out: no UPR document symbol (A/HRC/WG.6/NN/XXX/1-3)")
     return found
 
 
@@ -271,6 +276,53 @@ def _cited(part: str) -> list[str]:
     return [f"{match[1]} para. {number}" for number in numbers]
 
 
+def _measurable(name: str, sheet: Path, into: Path) -> Path:
+    """``sheet`` itself, or a copy in ``into`` without the rows that cannot be measured: one without
+    text, one repeating a paragraph already given (the first is kept). What is left out is printed."""
+    rows = _rows(sheet)
+    kept: list[dict[str, str]] = []
+    seen: set[str] = set()
+    left_out: list[str] = []
+    for number, row in enumerate(rows, 2):
+        ref = (row.get("paragraph") or "").strip().rstrip(".")
+        if not (row.get("text") or "").strip():
+            left_out.append(f"row {number}: no text")
+        elif ref and ref in seen:
+            left_out.append(f"row {number}: paragraph {ref} again")
+        else:
+            seen.add(ref)
+            kept.append(row)
+    if not left_out:
+        return sheet
+    print(f"{name}: assessment.csv rows left out ({len(left_out)}): {'; '.join(left_out)}")
+    copy = into / sheet.name
+    with copy.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(kept)
+    return copy
+
+
+def _import_sheet(name: str, sheet: Path, values: str) -> bool:
+    """Import the assessment's recommendations through the mapped spreadsheet import. The sheet is
+    refused whole when any cell cannot be read (an unknown position word, say); the recommending
+    States and positions are not measured here, so it is then imported again with the text and the
+    paragraph only, and the refusal is printed."""
+    from rightstrack.documents.importing import ImportFailed, import_files
+    from rightstrack.ingest.registry import mapped_source
+    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
+
+    for columns in (COLUMNS, LEAST_COLUMNS):
+        try:
+            import_files([sheet], source=mapped_source(parse_columns(f"{columns},{values}")), actor="bench")
+        except ImportFailed as failure:
+            print(f"{name}: assessment.csv refused with columns {columns}: {failure}")
+            continue
+        return True
+    print(f"{name}: no recommendation could be imported; skipped")
+    return False
+
+
 def run_state(folder: Path) -> Outcome | None:
     from rightstrack.analysis.evidence import bm25
     from rightstrack.analysis.suggested_levels import combined
@@ -280,8 +332,6 @@ def run_state(folder: Path) -> Outcome | None:
     from rightstrack.evidence.models import EvidenceLink, EvidenceParagraph, SuggestedLevel
     from rightstrack.evidence.suggesting import suggest_for_states
     from rightstrack.ingest.reading import load
-    from rightstrack.ingest.registry import mapped_source
-    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
     from rightstrack.ingest.sources.upr_evidence.parser import parse
     from rightstrack.recommendations.models import RecommendationRef
 
@@ -290,6 +340,7 @@ def run_state(folder: Path) -> Outcome | None:
     if not documents or not sheet.is_file():
         print(f"{folder.name}: no UPR documents or no assessment.csv; skipped")
         return None
+    sheet = _measurable(folder.name, sheet, Path(tempfile.mkdtemp(prefix="bench-evidence-")))
     accepted = []
     for path in documents:  # each on its own: a refused document is named with its place, the rest go on
         try:
@@ -307,8 +358,8 @@ def run_state(folder: Path) -> Outcome | None:
         print(f"{folder.name}: no UPR document could be read; skipped")
         return None
     state, cycle = sessions[0][0], upr_cycle(sessions[0][1]) - 1
-    columns = f"{COLUMNS},state:={state},mechanism:=UPR,cycle:={cycle}"
-    import_files([sheet], source=mapped_source(parse_columns(columns)), actor="bench")
+    if not _import_sheet(folder.name, sheet, f"state:={state},mechanism:=UPR,cycle:={cycle}"):
+        return None
     documents = accepted
     link_evidence([state])
     suggest_for_states([state])

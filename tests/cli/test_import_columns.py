@@ -184,3 +184,40 @@ def test_a_theme_column_files_each_recommendation_under_its_theme(vocabularies: 
     filed = RecommendationRef.objects.get(review=review, scheme="ohchr-paragraph", value="138.2")
     assert filed.recommendation.theme_heading == "Ratification of & accession to international instruments"
     assert review.recommendations.filter(theme_heading="").count() == 0
+
+
+def test_a_trackers_own_spellings_of_the_positions_are_read_and_only_nonsense_is_refused(
+    vocabularies: None, tmp_path: Path
+) -> None:
+    """Trackers write the State's split answer as "supported-noted" or "partially supported", mark a
+    position with a footnote sign ("Noted*"), or write it in Russian; each is read as the position it
+    names, and a word that names none is still refused with its row."""
+    spelt = {
+        "124.1": ("supported-noted", "supported/noted"),
+        "124.2": ("Partially supported", "supported/noted"),
+        "124.3": ("Supported / Noted", "supported/noted"),
+        "124.4": ("Noted*", "noted"),
+        "124.5": ("Supported (1)", "supported"),
+        "124.6": ("Поддержана", "supported"),
+        "124.7": ("Принята к сведению", "noted"),
+        "124.8": ("Частично поддержана", "supported/noted"),
+    }
+    rows: list[list[object]] = [HEADER]
+    for number, (word, _) in spelt.items():
+        rows.append([number, f"Recommendation {number} to act", "Kazakhstan", "Chile", word, ""])
+    code, _, err = run("import", str(_xlsx(tmp_path / "tracker.xlsx", rows)), "--columns", COLUMNS)
+    assert code == 0, err
+    read = {
+        ref.value: ref.recommendation.response
+        for ref in RecommendationRef.objects.filter(value__in=list(spelt)).select_related("recommendation")
+    }
+    assert read == {number: position for number, (_, position) in spelt.items()}
+
+    rows.append(["124.9", "Recommendation 124.9 to act", "Kazakhstan", "Chile", "Supported-ish maybe", ""])
+    before = database_snapshot()
+    code, _, err = run("import", str(_xlsx(tmp_path / "again.xlsx", rows)), "--columns", COLUMNS)
+    assert code == 1
+    message = " ".join(err.split())
+    assert "row 10, cell Status of acceptance (rows): 1 cell(s) cannot be read" in message
+    assert "unknown position 'Supported-ish maybe' (known: supported, noted, supported/noted," in message
+    assert database_snapshot() == before

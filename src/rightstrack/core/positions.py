@@ -37,6 +37,7 @@ Reading(stage='already implemented', position='supported', qualifier='already im
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -105,6 +106,63 @@ VOCABULARY: dict[str, tuple[str, str, str]] = {
     "": ("", PENDING, ""),
 }
 
+#: Other spellings trackers and translations use → the word of :data:`VOCABULARY` they mean.
+ALIASES: dict[str, str] = {
+    "not supported": "rejected",
+    "partially supported": "supported/noted",
+    "partly supported": "supported/noted",
+    "supported in part": "supported/noted",
+    "accepted in part": "partially accepted",
+    "noted/supported": "supported/noted",
+    "поддержана": "supported",
+    "поддержано": "supported",
+    "поддержаны": "supported",
+    "принята": "accepted",
+    "принято": "accepted",
+    "принята к сведению": "noted",
+    "принято к сведению": "noted",
+    "приняты к сведению": "noted",
+    "отклонена": "rejected",
+    "отклонено": "rejected",
+    "частично поддержана": "supported/noted",
+    "частично поддержано": "supported/noted",
+    "частично принята": "partially accepted",
+    "будет рассмотрена": "will be examined",
+    "на рассмотрении": "pending",
+}
+
+#: The words a refusal lists as known (the rest: DATA.md, "Positions").
+KNOWN_WORDS = (
+    "supported, noted, supported/noted, accepted, rejected, will examine, already implemented, "
+    "in process of implementation, partially supported (DATA.md, Positions)"
+)
+
+# A footnote sign or number after the word ("Noted*", "Supported (1)", "Noted [2]").
+_MARK = re.compile(r"\s*(?:[*†‡]+|\(\d+\)|\[\d+\]|\d+)$")
+# "supported-noted", "Supported / Noted", "supported – noted": one split answer.
+_PAIR = re.compile(r"\s*[-–—/|]\s*")
+
+
+def normalised(response: str) -> str:
+    """The word of :data:`VOCABULARY` that ``response`` spells, or ``response`` cut to lower case and
+    single spaces when it spells none.
+
+    >>> [normalised(word) for word in ("Noted*", "Supported (1)", "supported-noted", "Частично поддержана")]
+    ['noted', 'supported', 'supported/noted', 'supported/noted']
+    >>> normalised("  Will   be examined "), normalised("Perhaps")
+    ('will be examined', 'perhaps')
+    """
+    word = " ".join(response.split()).lower()
+    while (bare := _MARK.sub("", word)) != word:
+        word = bare
+    paired = _PAIR.sub("/", word)
+    for candidate in (word, paired):
+        if candidate in VOCABULARY:
+            return candidate
+        if candidate in ALIASES:
+            return ALIASES[candidate]
+    return word
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -126,13 +184,13 @@ class Decision:
 
 
 def known(response: str) -> bool:
-    return response.strip().lower() in VOCABULARY
+    return normalised(response) in VOCABULARY
 
 
 def read(response: str, kind: str, document: str = "") -> Reading:
     """The reading of ``response`` given as ``kind`` (stage, final, secondary) by a ``document`` kind
     ("addendum", "thematic list" raise a final position's authority)."""
-    stage, position, qualifier = VOCABULARY.get(response.strip().lower(), ("", PENDING, ""))
+    stage, position, qualifier = VOCABULARY.get(normalised(response), ("", PENDING, ""))
     if kind == KIND_FINAL:
         authority = (
             AUTHORITY[document] if document in ("addendum", "thematic list") else AUTHORITY[KIND_FINAL]

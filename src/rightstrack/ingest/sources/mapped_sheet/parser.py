@@ -254,10 +254,10 @@ def _record(
     position = sheet.cell(cells, "position")
     if position:
         if not positions.known(position):
-            known = ", ".join(sorted(p for p in positions.VOCABULARY if p))
             raise DocumentRejected(
-                f"unknown position {position!r} (known: {known})", sheet.place(number, "position")
+                f"unknown position {position!r} (known: {positions.KNOWN_WORDS})",
+                sheet.place(number, "position"),
             )
-        record.response = position.lower()
+        record.response = positions.normalised(position)
         record.response_kind = positions.KIND_SECONDARY  # another tracker's copy of the State's position
     return record

@@ -172,7 +172,7 @@ def _record(row: Row, problems: list[Problem]) -> tuple[RecommendationRecord, da
         position = cell.get("position", "")
         if not positions.known(position):
             raise DocumentRejected(f"unknown UPR position {position!r}", row.place("position"))
-        record.response = position.lower()
+        record.response = positions.normalised(position)
         record.response_kind = positions.KIND_FINAL
     terms, messages = _terms(
         cell.get("themes", ""), cell.get("persons", ""), cell.get("sdgs", ""), review.year
