@@ -15,6 +15,8 @@ from rightstrack.assessments.models import Assessment, PublishedLevel
 from rightstrack.core.grading import GradeClaim, recommendation_level
 from rightstrack.core.iri import IriResult, Level, Outcome, count_outcomes
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Review
+from rightstrack.recommendations.states import attach as attach_states
+from rightstrack.recommendations.states import in_order as states_in_order
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def review_picture(review: Review, with_assessments: bool = True) -> ReviewPictu
         ):
             published[published_level.recommendation_id] = published_level  # the latest document wins
     rows = []
+    recommendations = list(recommendations)
+    attach_states(recommendations)
     for recommendation in recommendations:
         own = assessments.get(recommendation.pk, [])
         level = published.get(recommendation.pk)
@@ -130,7 +134,7 @@ def review_picture(review: Review, with_assessments: bool = True) -> ReviewPictu
                 iri=iri,
                 assessments=own,
                 issues=[tag.term.label for tag in recommendation.recommendationterm_set.all()],
-                recommending_states=[state.code for state in recommendation.recommending_states.all()],
+                recommending_states=[state.code for state in states_in_order(recommendation)],
             )
         )
     return ReviewPicture(review, rows)

@@ -6,13 +6,14 @@ from rightstrack.assessments.picture import preferred_ref, review_picture
 from rightstrack.core.records import ReviewKey, StakeholderRecord
 from rightstrack.ingest.sources.stakeholder_sheet.sheet import SheetRow, SheetSpec, write_sheet
 from rightstrack.recommendations.models import Review
+from rightstrack.recommendations.states import in_order as states_in_order
 
 
 def sheet_for(review: Review, stakeholder: StakeholderRecord) -> bytes:
     rows = []
     for row in review_picture(review).rows:
         scheme, ref = preferred_ref(row.recommendation)
-        states = ", ".join(state.name for state in row.recommendation.recommending_states.all())
+        states = ", ".join(state.name for state in states_in_order(row.recommendation))
         response = row.recommendation.position_label
         rows.append(SheetRow(scheme, ref, row.recommendation.text, states, response))
     spec = SheetSpec(

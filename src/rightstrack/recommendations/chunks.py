@@ -23,12 +23,13 @@ class Related:
     """What hangs off each recommendation of a chunk, by recommendation id."""
 
     refs: dict[int, list[tuple[str, str]]]  # (scheme, value), by scheme then as stored
-    states: dict[int, list[str]]  # recommending States' codes, by the State's name
+    states: dict[int, list[str]]  # recommending States' codes, in the order their document names them
     terms: dict[int, list[tuple[str, str, bool]]]  # (vocabulary, label, unmatched), in the order asked
 
 
 def related(ids: Sequence[int], term_order: Sequence[str] = ("id",)) -> Related:
-    from rightstrack.recommendations.models import Recommendation, RecommendationRef, RecommendationTerm
+    from rightstrack.recommendations.models import RecommendationRef, RecommendationTerm
+    from rightstrack.recommendations.states import codes_in_order
 
     refs: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for pk, scheme, value in (
@@ -37,13 +38,7 @@ def related(ids: Sequence[int], term_order: Sequence[str] = ("id",)) -> Related:
         .values_list("recommendation_id", "scheme", "value")
     ):
         refs[pk].append((scheme, value))
-    states: dict[int, list[str]] = defaultdict(list)
-    for pk, code in (
-        Recommendation.recommending_states.through.objects.filter(recommendation_id__in=ids)
-        .order_by("state__name", "state_id")
-        .values_list("recommendation_id", "state_id")
-    ):
-        states[pk].append(code)
+    states = codes_in_order(ids)
     terms: dict[int, list[tuple[str, str, bool]]] = defaultdict(list)
     for pk, label, vocabulary, unmatched in (
         RecommendationTerm.objects.filter(recommendation_id__in=ids)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rightstrack.assessments.picture import RecommendationPicture
 from rightstrack.core.state_names import state_name
 from rightstrack.outputs.spreadsheets import TextWorkbook, csv_text, workbook_bytes
+from rightstrack.recommendations.states import in_order as states_in_order
 
 #: Schemes that number a recommendation in the report it comes from (UPR paragraph 97.12, CO paragraph 24).
 PARAGRAPH_SCHEMES = ("ohchr-paragraph", "ccpr-co-paragraph")
@@ -56,7 +57,7 @@ def table_rows(pictures: Iterable[RecommendationPicture]) -> list[ReviewRow]:
                 paragraph=paragraph,
                 states=[
                     state_name(state.code, language, state.name)
-                    for state in picture.recommendation.recommending_states.all()
+                    for state in states_in_order(picture.recommendation)
                 ],
                 position=picture.recommendation.position_label,
             )

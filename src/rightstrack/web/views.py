@@ -35,6 +35,8 @@ from rightstrack.recommendations.models import (
     Review,
     State,
 )
+from rightstrack.recommendations.states import attach as attach_states
+from rightstrack.recommendations.states import in_order as states_in_order
 from rightstrack.reports.kinds.common import contact_summary
 from rightstrack.treaties.models import FollowUpDecision
 from rightstrack.web import downloads, review_table, serializers
@@ -400,7 +402,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         },
         "refs": refs,
         "text": recommendation.text,
-        "recommending_states": [s.code for s in recommendation.recommending_states.all()],
+        "recommending_states": [s.code for s in states_in_order(recommendation)],
         "response": recommendation.response,
         "position": serializers.position_json(recommendation, statements),
         "context": recommendation.context or None,
@@ -458,6 +460,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "links": links,
         "timeline": timeline,
         "recommendation": recommendation,
+        "recommending_states": states_in_order(recommendation),
         "refs": refs,
         "assessments": assessments,
         "iri": iri,
@@ -577,12 +580,13 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
         .in_bulk(list(page.object_list))
     )
     recommendations = [found[pk] for pk in page.object_list if pk in found]
+    attach_states(recommendations)
     language = get_language() or "en"
     for rec in recommendations:  # what tells rows apart: the paragraph and who recommended it
         rec.paragraph = _paragraph(rec)  # type: ignore[attr-defined]
         rec.reference = "" if rec.paragraph else display_ref(rec)  # type: ignore[attr-defined]
         rec.recommenders = [  # type: ignore[attr-defined]
-            state_name(state.code, language, state.name) for state in rec.recommending_states.all()
+            state_name(state.code, language, state.name) for state in states_in_order(rec)
         ]
     page.object_list = recommendations  # type: ignore[assignment]  # the page's ids, now their rows
     query = request.GET.copy()
@@ -601,7 +605,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
                 "year": rec.review.year,
                 "paragraph": rec.paragraph,  # type: ignore[attr-defined]
                 "reference": rec.paragraph or rec.reference,  # type: ignore[attr-defined]
-                "recommending_states": [state.code for state in rec.recommending_states.all()],
+                "recommending_states": [state.code for state in states_in_order(rec)],
                 "text": rec.text,
                 "response": rec.response,
                 "position": serializers.position_json(rec),

@@ -447,6 +447,13 @@ def resolve_states(record: RecommendationRecord) -> set[str]:
     return codes
 
 
+def _in_document_order(record: RecommendationRecord) -> list[str]:
+    """The codes of the record's recommending States in the order it names them, once each."""
+    return [
+        code for code in dict.fromkeys(resolve_state(name) for name in record.recommending_states) if code
+    ]
+
+
 def store_recommendations(
     parsed: ParsedDocument, reviews: Reviews, index: Index, places: Places, progress: Progress | None = None
 ) -> Stored:
@@ -537,7 +544,7 @@ def store_recommendations(
             known.numbered[record.ref_scheme].add(next(iter(states)) if len(states) == 1 else None)
         _fill_blanks(known.obj, record)
         answers.add(known.obj, record)
-        added = states - known.states
+        added = [code for code in _in_document_order(record) if code in states and code not in known.states]
         known.states |= states
         refs.append((known, record, states, added, is_new_ref))
         touched[id(known)] = known

@@ -15,6 +15,7 @@ from rightstrack.assessments.models import Assessment, CampaignContact, Stakehol
 from rightstrack.core.iri import Outcome
 from rightstrack.core.state_names import state_name
 from rightstrack.recommendations.models import Recommendation, State
+from rightstrack.recommendations.states import in_order as states_in_order
 
 #: Kinds of contacted stakeholders in a follow-up round (``CampaignContact.group``).
 CONTACT_GROUPS = {
@@ -66,7 +67,7 @@ def state_label(state: State) -> str:
 
 
 def state_names(recommendation: Recommendation) -> str:
-    return ", ".join(state_label(state) for state in recommendation.recommending_states.all())
+    return ", ".join(state_label(state) for state in states_in_order(recommendation))
 
 
 def paragraphs(text: str) -> list[str]:
