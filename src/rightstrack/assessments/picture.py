@@ -118,9 +118,9 @@ def review_picture(review: Review, with_assessments: bool = True) -> ReviewPictu
         ):
             published[published_level.recommendation_id] = published_level  # the latest document wins
     rows = []
-    recommendations = list(recommendations)
-    attach_states(recommendations)
-    for recommendation in recommendations:
+    in_order = list(recommendations)
+    attach_states(in_order)
+    for recommendation in in_order:
         own = assessments.get(recommendation.pk, [])
         level = published.get(recommendation.pk)
         if with_assessments:

@@ -461,7 +461,7 @@ def store_recommendations(
     total = len(parsed.recommendations)
     terms = Terms(parsed)
     new: list[Recommendation] = []
-    refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]] = []
+    refs: list[tuple[Known, RecommendationRecord, set[str], list[str], bool]] = []
     touched: dict[int, Known] = {}
     matched_existing: set[int] = set()
     answers = Answers(parsed)
@@ -637,7 +637,7 @@ def _fit_label(label: str) -> str:
 
 def _write_links(
     parsed: ParsedDocument,
-    refs: list[tuple[Known, RecommendationRecord, set[str], set[str], bool]],
+    refs: list[tuple[Known, RecommendationRecord, set[str], list[str], bool]],
     reviews: Reviews,
     places: Places,
     terms: Terms,
