@@ -76,8 +76,8 @@ lock: setup
 check: setup
 	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check --fail-level WARNING
 	RIGHTSTRACK_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 # Every benchmark of bench/, each printing its figures beside the reference measured in the same run

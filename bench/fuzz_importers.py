@@ -104,7 +104,7 @@ def samples_for(kind: str) -> list[bytes]:
     return [path.read_bytes() for path in SAMPLES[kind]]
 
 
-def _lines(data: bytes, rng: random.Random, change: Callable[[list[bytes]], None]) -> bytes:
+def _lines(data: bytes, rng: random.Random, change: Callable[[list[bytes]], object]) -> bytes:
     lines = data.split(b"\n")
     change(lines)
     return b"\n".join(lines)

@@ -75,9 +75,11 @@ def _pdf_engines() -> dict[str, Callable[[bytes], str]]:
         return "\n".join(page.get_textpage().get_text_bounded() for page in document)
 
     def pymupdf(data: bytes) -> str:
-        import pymupdf  # type: ignore[import-not-found,unused-ignore]
+        import pymupdf
 
-        return "\n".join(page.get_text() for page in pymupdf.open(stream=data, filetype="pdf"))
+        # PyMuPDF's Document() and Page.get_text() are untyped; pages() iterates as `for page in document`
+        document = pymupdf.open(stream=data, filetype="pdf")  # type: ignore[no-untyped-call]
+        return "\n".join(page.get_text() for page in document.pages())  # type: ignore[no-untyped-call]
 
     def pdftotext(data: bytes) -> str:
         import subprocess

@@ -117,7 +117,7 @@ def _run(order: tuple[Path, ...], reference: Reference) -> Outcome:
         rec = by_id[next(iter(ids))]
         compared += 1
         positions += rec.response == position
-        tags = Counter()
+        tags: Counter[str] = Counter()
         labels: dict[str, set[str]] = defaultdict(set)
         for tag in rec.recommendationterm_set.all():
             code = tag.term.vocabulary.code
