@@ -59,12 +59,13 @@ class RecommendationEvidence(_Base):
     def evidence(self, request: Request, pk: str) -> Response:
         recommendation = self.get_object()
         editor = permissions.is_editor(request.user)
-        links = [item.link for item in shown_links(recommendation, editor)]
-        context = {**self.get_serializer_context(), "editor": editor}
+        shown = shown_links(recommendation, editor)
+        quotes = {item.link.pk: item.quote for item in shown}
+        context = {**self.get_serializer_context(), "editor": editor, "quotes": quotes}
         return Response(
             {
                 "recommendation": recommendation.pk,
-                "links": [EvidenceLinkSerializer(link, context=context).data for link in links],
+                "links": [EvidenceLinkSerializer(item.link, context=context).data for item in shown],
                 "suggested_levels": SuggestedLevelSerializer(
                     shown_suggestions(recommendation, editor), many=True, context=context
                 ).data,

@@ -403,6 +403,9 @@ class EvidenceLinkSerializer(serializers.Serializer[EvidenceLink]):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_quote(self, link: EvidenceLink) -> str:
+        shown: dict[int, str] = self.context.get("quotes", {})  # as the page chose them
+        if link.pk in shown:
+            return shown[link.pk]
         return quote_of(link.paragraph.text, set(terms(link.recommendation.text)))
 
     @extend_schema_field(_HISTORY)
