@@ -112,6 +112,10 @@ def test_a_visitor_sees_only_confirmed_quotes_of_public_recommendations(db: None
     assert [link["id"] for link in listed["results"]] == [confirmed.pk]
     assert APIClient().get(f"/api/evidence-links/{pending[-1].pk}/").status_code == 404
     assert APIClient().get("/api/evidence-links/", {"decision": "pending"}).json()["count"] == 0
+    document = str(confirmed.paragraph.document_id)
+    for wanted, count in (({"state": "DNK"}, 1), ({"state": "Kazakhstan"}, 0), ({"document": document}, 1)):
+        assert APIClient().get("/api/evidence-links/", wanted).json()["count"] == count, wanted
+    assert APIClient().get("/api/evidence-links/", {"recommendation": "x"}).status_code == 400
 
 
 def test_an_editor_also_sees_the_machines_pending_quotes_and_suggestions(db: None, editor: User) -> None:
