@@ -234,6 +234,17 @@ TABLE: list[Row] = [
     Row("GET", "/api/assessments/{draft_a}/submit/", every(405)),
     Row("GET", "/api/assessments/{draft_a}/publish/", every(405)),
     Row("GET", "/api/assessments/{draft_a}/return/", every(405)),
+    # evidence: documents for everybody; the pending link ({evidence}) exists for editors only
+    Row("GET", "/api/recommendations/{fresh}/evidence/", every(200)),
+    Row("GET", "/api/recommendations/{fresh}/draft-assessment/", every(405)),
+    Row("GET", "/api/evidence-documents/?state=KAZ&kind=national-report", every(200)),
+    Row("GET", "/api/evidence-documents/?kind=bogus", every(400)),
+    Row("GET", "/api/evidence-documents/{evidence_document}/", every(200)),
+    Row("GET", "/api/evidence-documents/{evidence_document}/paragraphs/", every(200)),
+    Row("GET", "/api/evidence-links/?decision=pending", every(200)),
+    Row("GET", "/api/evidence-links/{evidence}/", (404, 404, 404, 404, 200, 200)),
+    Row("GET", "/api/evidence-links/{evidence}/confirm/", every(405)),
+    Row("GET", "/api/evidence-links/{evidence}/reject/", every(405)),
     # --- API: writing ------------------------------------------------------------------------------
     Row("POST", "/api/states/", every(405)),
     Row("POST", "/api/schema/", every(405)),
@@ -279,6 +290,16 @@ TABLE: list[Row] = [
     Row("POST", "/api/assessments/{submitted_a}/return/", (401, 404, 403, 404, 200, 200), REASON),
     Row("POST", "/api/assessments/{submitted_a}/return/", (401, 404, 403, 404, 400, 400)),
     Row("POST", "/api/assessments/{published}/return/", (401, 403, 403, 403, 409, 409), REASON),
+    # evidence: editors decide and draft, as on the site (nothing confirmed on {fresh} yet: 400)
+    Row("POST", "/api/evidence-documents/", every(405)),
+    Row("POST", "/api/evidence-links/{evidence}/confirm/", (401, 403, 403, 403, 200, 200)),
+    Row("POST", "/api/evidence-links/{evidence}/reject/", (401, 403, 403, 403, 200, 200)),
+    Row(
+        "POST",
+        "/api/recommendations/{fresh}/draft-assessment/",
+        (401, 403, 403, 403, 400, 400),
+        {"stakeholder": "{organisation_b}", "scheme": "iri", "grade": "fully"},
+    ),
     # --- admin: staff only ---------------------------------------------------------------------------
     Row("GET", "/admin/", ADMIN_ONLY),
     Row("GET", "/admin/login/", (200, 200, 200, 200, 200, 302)),
@@ -372,6 +393,7 @@ def _placeholders(
         "invitation": world.invitation.token,
         "suggestion": world.suggestion.pk,
         "evidence": world.evidence.pk,
+        "evidence_document": world.evidence.paragraph.document_id,
         "admin_id": administrator.pk if administrator else 1,
         "assessment_type": ContentType.objects.get_for_model(Assessment).pk,
     }

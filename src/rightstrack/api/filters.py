@@ -1,7 +1,7 @@
 """Query-string filters of the API lists.
 
 The recommendation list takes exactly the parameters of the site's list (``web.listing.Filters``);
-reviews and assessments use django-filter.
+reviews, assessments and the evidence use django-filter.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter
 
 from rightstrack.assessments.models import Assessment, Status
+from rightstrack.core.evidence import COMPILATION, GENERIC, NATIONAL_REPORT, STAKEHOLDERS_SUMMARY
 from rightstrack.core.iri import Outcome
 from rightstrack.core.states import resolve_state
+from rightstrack.evidence.models import Decision, EvidenceDocument, EvidenceLink
 from rightstrack.recommendations.models import Review
 from rightstrack.web.listing import MODES, SORTS, Filters
 
@@ -58,6 +60,7 @@ RECOMMENDATION_PARAMETERS = [
 
 
 MAX_ID = 2**63 - 1
+EVIDENCE_KINDS = [NATIONAL_REPORT, COMPILATION, STAKEHOLDERS_SUMMARY, GENERIC]
 
 
 class ReviewFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
@@ -96,3 +99,47 @@ class AssessmentFilter(django_filters.FilterSet):  # type: ignore[misc]  # djang
     class Meta:
         model = Assessment
         fields = ["recommendation", "stakeholder", "status"]
+
+
+class EvidenceDocumentFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
+    state = django_filters.CharFilter(method="by_state", help_text=_DESCRIPTIONS["state"])
+    kind = django_filters.ChoiceFilter(
+        choices=[(kind, kind) for kind in EVIDENCE_KINDS],
+        help_text="national-report, compilation (UN information), stakeholders-summary, or evidence "
+        "(any other document).",
+    )
+    session = django_filters.NumberFilter(
+        field_name="session", min_value=0, max_value=999, help_text="The UPR Working Group session."
+    )
+
+    class Meta:
+        model = EvidenceDocument
+        fields = ["state", "kind", "session"]
+
+    def by_state(
+        self, queryset: QuerySet[EvidenceDocument], name: str, value: str
+    ) -> QuerySet[EvidenceDocument]:
+        return queryset.filter(state=resolve_state(value) or "---")
+
+
+class EvidenceLinkFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter is untyped
+    recommendation = django_filters.NumberFilter(
+        field_name="recommendation_id", min_value=1, max_value=MAX_ID, help_text="A recommendation's id."
+    )
+    document = django_filters.NumberFilter(
+        field_name="paragraph__document_id",
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="An evidence document's id.",
+    )
+    state = django_filters.CharFilter(method="by_state", help_text=_DESCRIPTIONS["state"])
+    decision = django_filters.ChoiceFilter(
+        choices=Decision.choices, help_text="Visitors see confirmed links only; editors any decision."
+    )
+
+    class Meta:
+        model = EvidenceLink
+        fields = ["recommendation", "document", "state", "decision"]
+
+    def by_state(self, queryset: QuerySet[EvidenceLink], name: str, value: str) -> QuerySet[EvidenceLink]:
+        return queryset.filter(recommendation__review__state_id=resolve_state(value) or "---")

@@ -1,17 +1,19 @@
-"""DRF permissions for the assessments endpoint, on top of ``rightstrack.portal.permissions``.
+"""DRF permissions of the API's writes, on top of ``rightstrack.portal.permissions``.
 
 Reading goes through ``visible_assessments`` (what is not visible answers 404, so another
 organisation's draft does not exist for you); writing needs a signed-in user, and then:
 
 - create: a contributor of an organisation;
 - change: ``can_edit`` (the own organisation's unpublished work; editors everything);
-- submit, publish, return: ``rightstrack.assessments.workflow`` (the one place statuses change).
+- submit, publish, return: ``rightstrack.assessments.workflow`` (the one place statuses change);
+- confirm or reject an evidence link, draft an assessment from the evidence: editors (``EditorsWrite``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -60,3 +62,19 @@ def allowed_fields(user: Any, assessment: Assessment) -> frozenset[str]:
     if permissions.is_editor(user):
         return EDITOR_FIELDS | CONTRIBUTOR_FIELDS if own else EDITOR_FIELDS
     return CONTRIBUTOR_FIELDS if own else frozenset()
+
+
+class EditorsWrite(BasePermission):
+    """Reads for everybody (the view shows each reader what the site's page shows them); writes —
+    confirming or rejecting evidence, drafting from it — for editors only, as on the site
+    (``portal.permissions.is_editor``). Not signed in: 401; signed in without the right: 403."""
+
+    message = "Only editors may do this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if request.method in SAFE_METHODS or getattr(view, "action", None) is None:
+            return True  # reads, and methods answered 405
+        if not request.user.is_authenticated:
+            return False
+        self.message = _("Only editors may do this.")
+        return permissions.is_editor(request.user)

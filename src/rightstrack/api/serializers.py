@@ -1,4 +1,4 @@
-"""What the API answers: States, reviews, recommendations, stakeholders, assessments (read side)."""
+"""What the API answers: States, reviews, recommendations, stakeholders, assessments, evidence."""
 
 from __future__ import annotations
 
@@ -9,8 +9,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from rightstrack.analysis.search import terms
+from rightstrack.api.filters import EVIDENCE_KINDS
 from rightstrack.assessments.models import Assessment, Stakeholder
+from rightstrack.core.evidence import SOURCE_KINDS
 from rightstrack.core.iri import Level, Outcome
+from rightstrack.evidence.decisions import quote_of
+from rightstrack.evidence.models import (
+    Decision,
+    EvidenceDocument,
+    EvidenceLink,
+    EvidenceParagraph,
+    SuggestedLevel,
+)
 from rightstrack.recommendations.models import Recommendation, Review, State
 from rightstrack.web.review_table import PARAGRAPH_SCHEMES
 
@@ -285,3 +296,168 @@ class TokenSerializer(serializers.Serializer[Any]):
 class CredentialsSerializer(serializers.Serializer[Any]):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+
+
+# Evidence (issue 18) ------------------------------------------------------------------------
+
+_SOURCE_KIND = "Who speaks: " + ", ".join(kind for kind in SOURCE_KINDS if kind) + ", or empty."
+_DOCUMENT_KIND = "One of " + ", ".join(EVIDENCE_KINDS) + " (evidence: any other document)."
+_SOURCES = {
+    "type": "array",
+    "description": "Who the paragraph names as its sources, with their kind.",
+    "items": {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "kind": {"type": "string", "description": _SOURCE_KIND},
+            "acronym": {"type": "string"},
+        },
+    },
+}
+_CITED = {
+    "type": "array",
+    "description": "The recommendations the document says it follows up here (their paragraphs).",
+    "items": {"type": "string"},
+}
+_QUOTES = {
+    "type": "array",
+    "description": "The sentences the suggestion rests on.",
+    "items": {
+        "type": "object",
+        "properties": {
+            "paragraph": {"type": "integer", "description": "The evidence paragraph's id."},
+            "document": {"type": "string", "description": "Its document's symbol (else title)."},
+            "number": {"type": "string", "description": "The paragraph's number in its document."},
+            "quote": {"type": "string"},
+            "level": {"type": "string"},
+            "confidence": {"type": "number"},
+        },
+    },
+}
+_HISTORY = {
+    "type": "array",
+    "description": "Editors only: every decision on the link (at, by, from, to).",
+    "items": {
+        "type": "object",
+        "properties": {name: {"type": "string"} for name in ("at", "by", "from", "to")},
+    },
+}
+
+
+class EvidenceDocumentSerializer(serializers.ModelSerializer[EvidenceDocument]):
+    paragraphs = serializers.IntegerField(
+        source="paragraphs_count", read_only=True, help_text="Its number of numbered paragraphs."
+    )
+    kind = serializers.CharField(read_only=True, help_text=_DOCUMENT_KIND)
+
+    class Meta:
+        model = EvidenceDocument
+        fields = ["id", "symbol", "title", "kind", "state", "session", "published_on", "paragraphs"]
+
+
+class EvidenceDocumentBriefSerializer(serializers.ModelSerializer[EvidenceDocument]):
+    kind = serializers.CharField(read_only=True, help_text=_DOCUMENT_KIND)
+
+    class Meta:
+        model = EvidenceDocument
+        fields = ["id", "symbol", "title", "kind"]
+
+
+class EvidenceParagraphSerializer(serializers.ModelSerializer[EvidenceParagraph]):
+    sources = serializers.SerializerMethodField()
+    cited = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EvidenceParagraph
+        fields = ["id", "number", "heading", "text", "sources", "cited"]
+
+    @extend_schema_field(_SOURCES)
+    def get_sources(self, paragraph: EvidenceParagraph) -> list[dict[str, str]]:
+        return [
+            {name: str(source.get(name, "")) for name in ("name", "kind", "acronym")}
+            for source in paragraph.sources
+        ]
+
+    @extend_schema_field(_CITED)
+    def get_cited(self, paragraph: EvidenceParagraph) -> list[str]:
+        return [str(cited) for cited in paragraph.cited]
+
+
+class EvidenceLinkSerializer(serializers.Serializer[EvidenceLink]):
+    """A paragraph linked to a recommendation: its quote, where it stands, who speaks, and the decision."""
+
+    id = serializers.IntegerField()
+    recommendation = serializers.IntegerField(source="recommendation_id")
+    decision = serializers.ChoiceField(choices=Decision.choices)
+    quote = serializers.SerializerMethodField(
+        help_text="The paragraph's sentence closest to the recommendation's words."
+    )
+    document = EvidenceDocumentBriefSerializer(source="paragraph.document")
+    paragraph = EvidenceParagraphSerializer()
+    score = serializers.FloatField(help_text="The linker's score (not on a fixed scale).")
+    rank = serializers.IntegerField(help_text="The linker's rank among the recommendation's paragraphs.")
+    reason = serializers.CharField(help_text="Why the linker found it: what a person can check.")
+    decided_by = serializers.CharField(source="decided_by.get_username", allow_null=True, default=None)
+    decided_at = serializers.DateTimeField(allow_null=True)
+    history = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_quote(self, link: EvidenceLink) -> str:
+        shown: dict[int, str] = self.context.get("quotes", {})  # as the page chose them
+        if link.pk in shown:
+            return shown[link.pk]
+        return quote_of(link.paragraph.text, set(terms(link.recommendation.text)))
+
+    @extend_schema_field(_HISTORY)
+    def get_history(self, link: EvidenceLink) -> list[dict[str, Any]]:
+        return list(link.history)
+
+    def to_representation(self, instance: EvidenceLink) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        if not self.context.get("editor", False):
+            data.pop("history", None)
+        return data
+
+
+class SuggestedLevelSerializer(serializers.ModelSerializer[SuggestedLevel]):
+    """A level read by machine from one source kind's evidence: a suggestion, never an assessment."""
+
+    kind = serializers.CharField(read_only=True, help_text=_SOURCE_KIND)
+    basis = serializers.CharField(
+        read_only=True,
+        help_text="confirmed: read from confirmed links; pending: from the linker's (editors only).",
+    )
+    suggested = serializers.SerializerMethodField(help_text="Always true: read by machine.")
+    quotes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SuggestedLevel
+        fields = ["kind", "level", "suggested", "confidence", "basis", "reason", "quotes", "computed_at"]
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_suggested(self, suggestion: SuggestedLevel) -> bool:
+        return True
+
+    @extend_schema_field(_QUOTES)
+    def get_quotes(self, suggestion: SuggestedLevel) -> list[dict[str, Any]]:
+        return list(suggestion.quotes)
+
+
+class RecommendationEvidenceSerializer(serializers.Serializer[Any]):
+    """A recommendation's evidence as its page shows it to the caller."""
+
+    recommendation = serializers.IntegerField()
+    links = EvidenceLinkSerializer(many=True, help_text="Confirmed first, then (editors) pending, by rank.")
+    suggested_levels = SuggestedLevelSerializer(
+        many=True, help_text="Per source kind; pending-based ones for editors only."
+    )
+
+
+class DraftFromEvidenceSerializer(_Strict):
+    """An editor's draft from the recommendation's confirmed evidence, under any grading scheme."""
+
+    stakeholder = serializers.PrimaryKeyRelatedField(
+        queryset=Stakeholder.objects.all(), help_text="Whose assessment it is (a stakeholder's id)."
+    )
+    scheme = serializers.CharField(max_length=32, help_text="The grading scheme's code, e.g. iri or hrc.")
+    grade = serializers.CharField(max_length=16, help_text="A grade of that scheme, e.g. partially or B.")

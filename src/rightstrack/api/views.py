@@ -1,4 +1,7 @@
-"""Public, read-only endpoints: States, reviews, recommendations, stakeholders (published work only)."""
+"""Public, read-only endpoints: States, reviews, recommendations, stakeholders (published work only).
+
+A recommendation's evidence, and an editor's draft from it, are in ``recommendation_evidence``.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from rightstrack.api import filters
+from rightstrack.api.permissions import EditorsWrite
+from rightstrack.api.recommendation_evidence import RecommendationEvidence
 from rightstrack.api.serializers import (
     RecommendationDetailSerializer,
     RecommendationSerializer,
@@ -91,10 +96,11 @@ class ReviewViewSet(viewsets.ReadOnlyModelViewSet[Review]):
     ),
     retrieve=extend_schema(summary="A recommendation with its published assessments"),
 )
-class RecommendationViewSet(viewsets.ReadOnlyModelViewSet[Recommendation]):
+class RecommendationViewSet(RecommendationEvidence, viewsets.ReadOnlyModelViewSet[Recommendation]):
     renderer_classes = JSON_ONLY
     lookup_value_regex = r"\d{1,18}"  # past 18 digits: not an id
     filter_backends: list[Any] = []  # the site's Filters do the filtering
+    permission_classes = [EditorsWrite]  # reads for everybody; drafting from the evidence: editors
 
     def get_queryset(self) -> QuerySet[Recommendation]:
         if self.action == "list":
@@ -160,6 +166,8 @@ def root(request: Request) -> Response:
             "recommendations": url("api-recommendation-list"),
             "stakeholders": url("api-stakeholder-list"),
             "assessments": url("api-assessment-list"),
+            "evidence_documents": url("api-evidence-document-list"),
+            "evidence_links": url("api-evidence-link-list"),
             "token": url("api-token"),
             "schema": url("api-schema"),
             "docs": url("api-docs"),

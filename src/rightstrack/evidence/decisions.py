@@ -61,21 +61,22 @@ class Shown:
 def shown_links(recommendation: Any, editor: bool) -> list[Shown]:
     """The evidence a recommendation page shows: confirmed links to everyone, pending ones (marked as
     machine suggestions) to editors as well, after the confirmed ones; rejected links to no one."""
-    import re
-
     links = EvidenceLink.objects.filter(recommendation=recommendation).select_related(
         "paragraph__document", "decided_by"
     )
     hidden = [Decision.REJECTED] if editor else [Decision.REJECTED, Decision.PENDING]
     links = links.exclude(decision__in=hidden)
     wanted = set(terms(recommendation.text))
-    shown = []
     confirmed_first = sorted(links, key=lambda link: (link.decision != Decision.CONFIRMED, link.rank))
-    for link in confirmed_first:
-        sentences = re.split(_SENTENCE_SPLIT, link.paragraph.text)
-        quote = max(sentences, key=lambda sentence: len(wanted & set(terms(sentence))))
-        shown.append(Shown(link, quote))
-    return shown
+    return [Shown(link, quote_of(link.paragraph.text, wanted)) for link in confirmed_first]
+
+
+def quote_of(paragraph: str, wanted: set[str]) -> str:
+    """The sentence of ``paragraph`` that shares most of the ``wanted`` terms (a recommendation's)."""
+    import re
+
+    sentences = re.split(_SENTENCE_SPLIT, paragraph)
+    return max(sentences, key=lambda sentence: len(wanted & set(terms(sentence))))
 
 
 def evidence_json(shown: list[Shown]) -> list[dict[str, Any]]:

@@ -23,6 +23,15 @@ from rightstrack.recommendations.models import Recommendation
 LEVEL_BASIS = "graded by an editor from confirmed evidence"
 
 
+class DraftRefused(Refused):
+    """A draft that cannot be made; ``field`` names the input at fault (for the API's answer):
+    ``stakeholder``, ``scheme``, ``grade`` or ``recommendation``."""
+
+    def __init__(self, reason: str, field: str) -> None:
+        super().__init__(reason)
+        self.field = field
+
+
 def draft_choices() -> list[tuple[str, str]]:
     """The grades an editor can choose, every scheme's: ("scheme:code", "Scheme name: code — label")."""
     return [
@@ -36,9 +45,10 @@ def find_stakeholder(name: str) -> Stakeholder:
     wanted = name.strip()
     found = list(Stakeholder.objects.filter(Q(acronym__iexact=wanted) | Q(name__iexact=wanted))[:2])
     if not wanted or len(found) != 1:
-        raise Refused(
+        raise DraftRefused(
             _("No single stakeholder is named %(name)s: give its acronym or its full name.")
-            % {"name": wanted}
+            % {"name": wanted},
+            "stakeholder",
         )
     return found[0]
 
@@ -50,20 +60,25 @@ def draft_from_evidence(
     its words the quotes of the confirmed evidence; :class:`Refused` says why it cannot be made."""
     chosen = Grade.objects.filter(scheme__code=scheme, code=grade).select_related("scheme").first()
     if chosen is None:
-        raise Refused(
-            _("The grading scheme %(scheme)s has no grade %(grade)s.") % {"scheme": scheme, "grade": grade}
+        raise DraftRefused(
+            _("The grading scheme %(scheme)s has no grade %(grade)s.") % {"scheme": scheme, "grade": grade},
+            "grade" if Grade.objects.filter(scheme__code=scheme).exists() else "scheme",
         )
     confirmed = [
         item for item in shown_links(recommendation, editor=False) if item.link.decision == Decision.CONFIRMED
     ]
     if not confirmed:
-        raise Refused(_("This recommendation has no confirmed evidence yet: confirm a paragraph first."))
+        raise DraftRefused(
+            _("This recommendation has no confirmed evidence yet: confirm a paragraph first."),
+            "recommendation",
+        )
     if Assessment.private_objects.filter(
         recommendation=recommendation, stakeholder=stakeholder, document=None, sub_item=""
     ).exists():
-        raise Refused(
+        raise DraftRefused(
             _("%(stakeholder)s already has an assessment of this recommendation: edit that one.")
-            % {"stakeholder": stakeholder}
+            % {"stakeholder": stakeholder},
+            "stakeholder",
         )
     places = []
     lines = []
