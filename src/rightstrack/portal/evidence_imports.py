@@ -158,7 +158,7 @@ def place_of(place: Place | None) -> str:
         return gettext("the whole file")
     parts = []
     if place.page is not None:
-        parts.append(gettext("page %(n)d") % {"n": place.page})
+        parts.append(gettext("page %(n)s") % {"n": place.page})
     if place.paragraph:
         parts.append(gettext("paragraph %(n)s") % {"n": place.paragraph})
     if place.row is not None:
@@ -177,7 +177,7 @@ def checked(upload: UploadedFile[Any]) -> Refusal | None:
     name = str(upload.name)
     size = upload.size or 0
     if size > MAX_UPLOAD:
-        reason = gettext("the file is %(size)s bytes; the limit is %(limit)s bytes") % {
+        reason = gettext("The file is %(size)s bytes; the limit is %(limit)s bytes.") % {
             "size": f"{size:,}",
             "limit": f"{MAX_UPLOAD:,}",
         }
