@@ -247,3 +247,21 @@ def test_the_page_reads_a_docx_and_refuses_a_word_file_that_is_not_one(
     done = editor.post(PAGE, data | {"documents": [SimpleUploadedFile("dihr.docx", path.read_bytes())]})
     assert done.status_code == 200, done.content.decode()[:3000]
     assert EvidenceDocument.objects.get().paragraphs.count() == 3
+
+
+def test_the_page_its_result_and_its_refusals_read_in_russian(editor: Client) -> None:
+    from tests.web.test_russian_pages import data_texts, english_left, english_messages
+
+    russian = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    russian.force_login(User.objects.get(username="erin"))
+    patterns = english_messages()
+    form = russian.get(PAGE).content.decode()
+    assert "<h1>Импорт документов-источников</h1>" in form
+    refused = russian.post(PAGE, _upr(SimpleUploadedFile("notes.txt", b"Notes\n\nNothing numbered.\n")))
+    assert refused.status_code == 400
+    assert "Ничего не импортировано: файл отклонён." in refused.content.decode()
+    assert "строка файла 1" in _refusal(refused.content.decode())
+    done = russian.post(PAGE, _upr(_file("compilation.txt"))).content.decode()
+    assert "65 пунктов" in done
+    for page in (form, refused.content.decode(), done):
+        assert english_left(page, patterns, data_texts()) == []
