@@ -262,6 +262,7 @@ class Imported:
     document: EvidenceDocument | None
     paragraphs: int
     sources: list[tuple[str, str, int]]  # (name, kind as the page says it, paragraphs naming it)
+    state: str  # the name of the State it is about, in the page's language ("" when none)
 
 
 def _imported(paths: Sequence[Path], digests: Sequence[str], unchanged: dict[str, bool]) -> list[Imported]:
@@ -269,6 +270,7 @@ def _imported(paths: Sequence[Path], digests: Sequence[str], unchanged: dict[str
         document.source.sha256: document
         for document in EvidenceDocument.objects.filter(source__sha256__in=digests).select_related("source")
     }
+    language = (get_language() or "en")[:2]
     listed: list[Imported] = []
     for path, digest in zip(paths, digests, strict=True):
         document = found.get(digest)
@@ -283,7 +285,9 @@ def _imported(paths: Sequence[Path], digests: Sequence[str], unchanged: dict[str
             for (name, kind), n in sorted(named.items(), key=lambda item: (-item[1], item[0]))
         ]
         # a file sent twice in one submission is read once: its second copy changes nothing
-        listed.append(Imported(path.name, unchanged.get(str(path), True), document, count, sources))
+        code = document.state if document is not None else ""
+        state = state_name(code, language, code) if code else ""
+        listed.append(Imported(path.name, unchanged.get(str(path), True), document, count, sources, state))
     return listed
 
 
