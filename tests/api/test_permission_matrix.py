@@ -128,6 +128,7 @@ TABLE: list[Row] = [
     Row("GET", "/portal/imports/spreadsheet/", EDITORS_ONLY),
     # an upload staged by another session (or none) does not exist, even for editors
     Row("GET", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
+    Row("GET", "/portal/imports/evidence/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/", EDITORS_ONLY),
     Row("GET", "/portal/campaigns/open/{review}/", signed_in(LOGIN, 405)),
     Row("GET", "/portal/campaigns/{campaign}/", EDITORS_ONLY),
@@ -172,6 +173,7 @@ TABLE: list[Row] = [
     Row("POST", "/portal/upload/", (LOGIN, 403, 200, 200, 200, 200)),  # no file: the form again
     Row("POST", "/portal/imports/spreadsheet/", EDITORS_ONLY),  # no file: the form again
     Row("POST", "/portal/imports/spreadsheet/not-a-staged-upload-token/", (LOGIN, 403, 403, 403, 404, 404)),
+    Row("POST", "/portal/imports/evidence/", EDITORS_ONLY),  # no file: the form again
     Row("POST", "/portal/suggestions/{suggestion}/accept/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/suggestions/{suggestion}/reject/", (LOGIN, 403, 403, 403, 302, 302)),
     Row("POST", "/portal/evidence/{evidence}/confirm/", (LOGIN, 403, 403, 403, 302, 302)),

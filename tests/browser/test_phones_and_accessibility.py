@@ -191,6 +191,7 @@ def test_signed_in_at_390_px_the_portal_pages_fit_the_screen_and_axe_finds_nothi
             "/portal/campaigns/",
             "/portal/upload/",
             "/portal/imports/spreadsheet/",
+            "/portal/imports/evidence/",
             "/portal/stakeholders/duplicates/",
             "/portal/invitations/new/",
             f"/recommendations/{recommendation.pk}",

@@ -318,6 +318,7 @@ def portal_pages() -> dict[str, list[str]]:
             "/portal/suggestions/",
             *(f"/portal/campaigns/{pk}/" for pk in campaigns),
             "/portal/imports/spreadsheet/",
+            "/portal/imports/evidence/",
             "/portal/campaigns/",
             "/portal/stakeholders/duplicates/",
             "/portal/invitations/new/",

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rightstrack.core.errors import DocumentRejected
+from rightstrack.core.evidence import EvidenceSource
 from rightstrack.core.records import ParsedDocument
 from rightstrack.ingest.reading import LoadedFile
 from rightstrack.ingest.sources.ccpr_factsheet import parser as ccpr_factsheet
@@ -181,6 +182,19 @@ def source_for(loaded: LoadedFile, kind: str | None = None) -> Source:
             return source
     known = "; ".join(source.description for source in SOURCES)
     raise DocumentRejected(f"not a document kind RightsTrack can import (it reads: {known})")
+
+
+def evidence_source(state: str, title: str = "", author: EvidenceSource | None = None) -> Source:
+    """Any other evidence document about ``state`` (ISO alpha-3), with the title and author its importer
+    gives (the portal's evidence import): read as ``--kind evidence-document`` reads it, then described."""
+    return Source(
+        evidence_document.KIND,
+        f"an evidence document about {state} split into paragraphs (text, PDF or Word)",
+        lambda loaded: False,
+        lambda loaded, labels: evidence_document.described(
+            evidence_document.parse(loaded.text, labels, loaded.name), state, title, author
+        ),
+    )
 
 
 def mapped_source(mapping: Mapping) -> Source:

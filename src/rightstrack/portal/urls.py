@@ -1,6 +1,6 @@
 from django.urls import path, re_path, register_converter
 
-from rightstrack.portal import duplicates, imports, views
+from rightstrack.portal import duplicates, evidence_imports, imports, views
 
 
 class IdConverter:
@@ -35,6 +35,7 @@ urlpatterns = [
     re_path(
         r"^imports/spreadsheet/(?P<token>[A-Za-z0-9_-]{20,64})/$", imports.map_columns, name="import_map"
     ),
+    path("imports/evidence/", evidence_imports.upload, name="evidence_import"),
     path("campaigns/", views.campaigns, name="campaigns"),
     path("campaigns/open/<id:review_id>/", views.campaign_open, name="campaign_open"),
     path("campaigns/<id:pk>/", views.campaign, name="campaign"),

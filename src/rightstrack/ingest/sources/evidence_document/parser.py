@@ -3,16 +3,18 @@
 Never detected: imported with ``--kind evidence-document``. Numbered paragraphs ("1. …") are read as
 the UPR documents' are; a text without them is split at its blank lines, numbered from 1. Short
 lines without closing punctuation are headings. The State it is about is the one it names most often
-(at least three times, and more often than any other); without one it is not linked.
+(at least three times, and more often than any other); without one it is not linked. Whoever
+imports it may say instead which State it is about, its title and its author (:func:`described`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rightstrack.core.errors import DocumentRejected
-from rightstrack.core.evidence import GENERIC, EvidenceParagraphRecord, EvidenceText
+from rightstrack.core.evidence import GENERIC, EvidenceParagraphRecord, EvidenceSource, EvidenceText
 from rightstrack.core.records import ParsedDocument, Place, ReviewKey
 from rightstrack.core.states import all_states
 from rightstrack.ingest.sources.upr_evidence import layout
@@ -51,6 +53,35 @@ def parse(text: str, labels: Iterable[str] = (), name: str = "") -> ParsedDocume
         raise DocumentRejected("no paragraph of text found", Place(line=1))
     evidence.state = state_named(text)
     return ParsedDocument(kind=KIND, title=title, review=ReviewKey(evidence.state, ""), evidence=evidence)
+
+
+def described(
+    parsed: ParsedDocument, state: str, title: str = "", author: EvidenceSource | None = None
+) -> ParsedDocument:
+    """``parsed`` about ``state`` (ISO alpha-3), under ``title`` when one is given, and with ``author``
+    as the source of every paragraph (who speaks in it) when one is given; the words stay as read.
+
+    >>> read = parse("Notes\\n\\nThe Ombudsman visited two prisons.", name="notes.txt")
+    >>> given = described(read, "NAM", "Prison visits", EvidenceSource("Ombudsman of Namibia", "nhri"))
+    >>> given.title, given.review.state, given.evidence.state, given.evidence.title
+    ('Prison visits', 'NAM', 'NAM', 'Prison visits')
+    >>> given.evidence.paragraphs[0].text, given.evidence.paragraphs[0].sources[0].kind
+    ('The Ombudsman visited two prisons.', 'nhri')
+    """
+    evidence = parsed.evidence
+    if evidence is None:
+        raise ValueError("not an evidence document")
+    title = title.strip()[:300] or parsed.title
+    paragraphs = [
+        replace(paragraph, sources=[author]) if author is not None else paragraph
+        for paragraph in evidence.paragraphs
+    ]
+    return replace(
+        parsed,
+        title=title,
+        review=ReviewKey(state, ""),
+        evidence=replace(evidence, state=state, title=title, paragraphs=paragraphs),
+    )
 
 
 def state_named(text: str) -> str:
