@@ -302,6 +302,23 @@ def import_(
         Path | None,
         typer.Option(help='The same mapping as a JSON file: {"columns": {"text": "..."}, "values": {...}}.'),
     ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            help="With --kind evidence-document: the State it is about (else the one it names most)."
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="With --kind evidence-document: its title (else its first line).")
+    ] = None,
+    author: Annotated[
+        str | None,
+        typer.Option(help="With --kind evidence-document: who speaks in it, the source of every paragraph."),
+    ] = None,
+    author_kind: Annotated[
+        str | None,
+        typer.Option(help="The author's kind: state, un, nhri, civil-society or regional (needs --author)."),
+    ] = None,
 ) -> None:
     """Import documents. The kind is detected from the content; nothing is written if any file fails."""
     _django()
@@ -309,8 +326,13 @@ def import_(
 
     kind_code = kind.value if kind is not None else None
     source = _mapped_source(columns, mapping)
+    described = _evidence_source(kind_code, state, title, author, author_kind)
+    if described is not None:
+        if source is not None:
+            _fail("--columns/--mapping read a spreadsheet, not an evidence document")
+        source = described
     if source is not None and background:
-        _fail("--columns/--mapping imports run now, not in the background")
+        _fail("--columns/--mapping and an evidence document's description run now, not in the background")
 
     if background:
         from rightstrack.documents.tasks import import_documents
@@ -346,6 +368,34 @@ def import_(
             out.print(
                 "\n".join(f"  note: {problem}" for problem in report.problems), highlight=False, markup=False
             )
+
+
+def _evidence_source(
+    kind: str | None, state: str | None, title: str | None, author: str | None, author_kind: str | None
+) -> Any:
+    """The source that reads another evidence document as described by ``--state`` and the rest; None
+    when none of them is given."""
+    from rightstrack.core.evidence import SOURCE_KINDS, EvidenceSource
+    from rightstrack.core.states import resolve_state
+    from rightstrack.ingest.registry import evidence_source
+
+    if state is None and title is None and author is None and author_kind is None:
+        return None
+    if kind != ImportKind.EVIDENCE_DOCUMENT.value:
+        _fail(
+            "--state, --title, --author and --author-kind describe another evidence document: "
+            "give --kind evidence-document"
+        )
+    code = resolve_state(state) if state else None
+    if state and code is None:
+        _fail(f"--state: unknown State {state!r}")
+    if author_kind is not None and not author:
+        _fail("--author-kind needs --author")
+    kinds = [known for known in SOURCE_KINDS if known]
+    if author_kind is not None and author_kind not in kinds:
+        _fail(f"--author-kind: {author_kind!r} is not one of {', '.join(kinds)}")
+    given = EvidenceSource(author.strip(), author_kind or "") if author else None
+    return evidence_source(code or "", title or "", given)
 
 
 def _mapped_source(columns: str | None, mapping: Path | None) -> Any:

@@ -185,8 +185,9 @@ def source_for(loaded: LoadedFile, kind: str | None = None) -> Source:
 
 
 def evidence_source(state: str, title: str = "", author: EvidenceSource | None = None) -> Source:
-    """Any other evidence document about ``state`` (ISO alpha-3), with the title and author its importer
-    gives (the portal's evidence import): read as ``--kind evidence-document`` reads it, then described."""
+    """Any other evidence document about ``state`` (ISO alpha-3; "": the State it names most), with the
+    title and author its importer gives (the portal's evidence import, the command's ``--state``...):
+    read as ``--kind evidence-document`` reads it, then described."""
     return Source(
         evidence_document.KIND,
         f"an evidence document about {state} split into paragraphs (text, PDF or Word)",

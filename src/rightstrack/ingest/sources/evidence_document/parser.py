@@ -58,8 +58,9 @@ def parse(text: str, labels: Iterable[str] = (), name: str = "") -> ParsedDocume
 def described(
     parsed: ParsedDocument, state: str, title: str = "", author: EvidenceSource | None = None
 ) -> ParsedDocument:
-    """``parsed`` about ``state`` (ISO alpha-3), under ``title`` when one is given, and with ``author``
-    as the source of every paragraph (who speaks in it) when one is given; the words stay as read.
+    """``parsed`` about ``state`` (ISO alpha-3; "" keeps the one read), under ``title`` when one is
+    given, and with ``author`` as the source of every paragraph (who speaks in it) when one is given;
+    the words stay as read.
 
     >>> read = parse("Notes\\n\\nThe Ombudsman visited two prisons.", name="notes.txt")
     >>> given = described(read, "NAM", "Prison visits", EvidenceSource("Ombudsman of Namibia", "nhri"))
@@ -71,6 +72,7 @@ def described(
     evidence = parsed.evidence
     if evidence is None:
         raise ValueError("not an evidence document")
+    state = state or evidence.state  # none given: the State the text names most
     title = title.strip()[:300] or parsed.title
     paragraphs = [
         replace(paragraph, sources=[author]) if author is not None else paragraph
