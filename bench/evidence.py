@@ -159,11 +159,22 @@ def _rows(sheet: Path) -> list[dict[str, str]]:
 
 def _references(sheet: Path) -> dict[str, str]:
     """Recommendation paragraph → the assessment's grade as a level (:data:`GRADE_LEVELS`)."""
-    return {
-        row["paragraph"].strip().rstrip("."): GRADE_LEVELS[row["grade"].strip()]
-        for row in _rows(sheet)
-        if row.get("grade", "").strip() in GRADE_LEVELS
-    }
+    found = {}
+    for row in _rows(sheet):
+        level = GRADE_LEVELS.get(_grade(row.get("grade") or ""))
+        if level is not None:
+            found[row["paragraph"].strip().rstrip(".")] = level
+    return found
+
+
+def _grade(written: str) -> str:
+    """The Committee's grade letter of a cell: "B", "b ", the older "B2" (B1/B2, C1/C2) all read "B".
+
+    >>> [_grade(cell) for cell in ("B", " c1", "B2", "N/A", "")]
+    ['B', 'C', 'B', '', '']
+    """
+    letter = written.strip().upper()
+    return letter[0] if letter[:1] in GRADE_LEVELS and (len(letter) == 1 or letter[1:].isdigit()) else ""
 
 
 def _themes(sheet: Path) -> dict[str, str]:
