@@ -47,6 +47,9 @@ def test_the_recommendation_page_names_the_states_in_the_documents_order(
     assert _in_order(recommended, ORDER), recommended
     data = client.get(f"/recommendations/{denmark}.json").json()
     assert data["recommending_states"] == CODES
+    assert client.get(f"/api/recommendations/{denmark}/").json()["recommending_states"] == CODES
+    listed = client.get("/api/recommendations/", {"state": "DNK", "page_size": 5}).json()["results"]
+    assert next(r for r in listed if r["id"] == denmark)["recommending_states"] == CODES
 
 
 def test_the_review_table_and_its_csv_name_the_states_in_the_documents_order(

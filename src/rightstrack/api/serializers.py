@@ -23,6 +23,8 @@ from rightstrack.evidence.models import (
     SuggestedLevel,
 )
 from rightstrack.recommendations.models import Recommendation, Review, State
+from rightstrack.recommendations.states import attach as attach_states
+from rightstrack.recommendations.states import in_order as states_in_order
 from rightstrack.web.review_table import PARAGRAPH_SCHEMES
 
 #: Fields of an assessment shown to editors only.
@@ -146,6 +148,15 @@ class AssessmentSerializer(serializers.Serializer[Assessment]):
         return data
 
 
+class _Recommendations(serializers.ListSerializer[Recommendation]):
+    """A page of recommendations, their recommending States read in one query (in their order)."""
+
+    def to_representation(self, data: Any) -> list[Any]:
+        page = list(data.all() if hasattr(data, "all") else data)
+        attach_states(page)
+        return super().to_representation(page)
+
+
 class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
     """A recommendation as lists give it: its numbers, paragraph, recommending States and issues too."""
 
@@ -158,13 +169,14 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
     paragraph = serializers.SerializerMethodField(
         help_text="The paragraph of the review's own report (UPR 97.12, a committee's 24), if known."
     )
-    recommending_states: serializers.SlugRelatedField[State] = serializers.SlugRelatedField(
-        many=True, read_only=True, slug_field="code"
+    recommending_states = serializers.SerializerMethodField(
+        help_text="The recommending States' ISO codes, in the order the document names them."
     )
     terms = serializers.SerializerMethodField()
 
     class Meta:
         model = Recommendation
+        list_serializer_class = _Recommendations
         fields = [
             "id",
             "review",
@@ -194,6 +206,10 @@ class RecommendationSerializer(serializers.ModelSerializer[Recommendation]):
     def get_paragraph(self, recommendation: Recommendation) -> str | None:
         refs = {ref.scheme: ref.value + ref.part for ref in recommendation.refs.all()}
         return next((refs[scheme] for scheme in PARAGRAPH_SCHEMES if scheme in refs), None)
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_recommending_states(self, recommendation: Recommendation) -> list[str]:
+        return [state.code for state in states_in_order(recommendation)]
 
     @extend_schema_field(_TERMS)
     def get_terms(self, recommendation: Recommendation) -> dict[str, list[str]]:
