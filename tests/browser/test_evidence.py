@@ -7,15 +7,14 @@ import io
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 from docx import Document
 
 from rightstrack.evidence.models import Decision, EvidenceLink
-from rightstrack.portal.models import Membership, Role
+from rightstrack.portal.models import Role
 from rightstrack.recommendations.models import Recommendation
+from tests.browser.people import person, sign_in
 from tests.conftest import shared_path
 
-PASSWORD = "a-long-test-passphrase"
 pytestmark = pytest.mark.django_db(transaction=True)
 COLUMNS = (
     "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
@@ -44,15 +43,10 @@ def denmark(transactional_db: None, settings: Any) -> Recommendation:
 def test_an_editor_confirms_one_quote_and_rejects_another_and_a_visitor_sees_the_confirmed_one(
     denmark: Recommendation, live_server: Any, page: Any
 ) -> None:
-    editor = User.objects.create_user("erin", "erin@example.org", PASSWORD)
-    Membership.objects.create(user=editor, role=Role.EDITOR)
+    editor = person("erin", Role.EDITOR)
     first, second = EvidenceLink.objects.filter(recommendation=denmark).order_by("rank")[:2]
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "erin")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.narrow button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/portal/")
+    sign_in(page, live_server.url, "erin")
     page.goto(f"{live_server.url}/recommendations/{denmark.pk}")
     section = page.locator("section.evidence")
     text = section.inner_text()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
 from rightstrack.evidence.models import EvidenceDocument
-from rightstrack.portal.models import Membership, Role
+from rightstrack.portal.models import Role
+from tests.browser.people import person, sign_in
 from tests.conftest import shared_path
 
-PASSWORD = "a-long-test-passphrase"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -19,14 +18,9 @@ def test_an_editor_picks_two_review_documents_at_once_from_the_menu_and_sees_the
     live_server: Any, page: Any, settings: Any
 ) -> None:
     settings.RIGHTSTRACK_MACHINE_HELP = False
-    user = User.objects.create_user("erin", "erin@example.org", PASSWORD)
-    Membership.objects.create(user=user, role=Role.EDITOR)
+    person("erin", Role.EDITOR)
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", "erin")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.narrow button[type=submit]")
-    page.wait_for_url(f"{base}/portal/")
+    sign_in(page, base, "erin")
 
     page.click("nav.portal-nav >> text=Import evidence documents")
     page.wait_for_url(f"{base}/portal/imports/evidence/")

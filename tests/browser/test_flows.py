@@ -9,15 +9,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
 from rightstrack.assessments.models import Assessment, AssessmentHistory, Stakeholder, Status
-from rightstrack.portal.models import Membership, Role
+from rightstrack.portal.models import Role
 from rightstrack.recommendations.models import RecommendationRef, Review
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.people import person, sign_in
 from tests.conftest import EXAMPLE_MIA, shared_path
 
-PASSWORD = "a-long-test-passphrase"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -30,20 +29,6 @@ def kazakhstan(transactional_db: None) -> Iterator[Review]:
         import_vocabulary(shared_path("data", "taxonomies", name))
     import_files([EXAMPLE_MIA])
     yield Review.objects.get(state_id="KAZ", mechanism__code="UPR", cycle=1)
-
-
-def _person(name: str, role: Role, organisation: Stakeholder | None = None) -> User:
-    user = User.objects.create_user(name, f"{name}@example.org", PASSWORD)
-    Membership.objects.create(user=user, role=role, organisation=organisation)
-    return user
-
-
-def _sign_in(page: Any, base: str, name: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", name)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.narrow button[type=submit]")
-    page.wait_for_url(f"{base}/portal/")
 
 
 def _screenshot(page: Any, name: str) -> None:
@@ -75,7 +60,7 @@ def test_a_contributor_fills_in_three_assessments_and_cannot_open_another_organi
 ) -> None:
     organisation_a = Stakeholder.objects.create(name="Organisation A", acronym="ORGA", kind="ngo")
     organisation_b = Stakeholder.objects.create(name="Organisation B", acronym="ORGB", kind="ngo")
-    _person("alice", Role.CONTRIBUTOR, organisation_a)
+    person("alice", Role.CONTRIBUTOR, organisation_a)
     first = RecommendationRef.objects.get(scheme="upr-info-mia", value="1").recommendation
     secret = Assessment.private_objects.create(
         recommendation=first,
@@ -83,7 +68,7 @@ def test_a_contributor_fills_in_three_assessments_and_cannot_open_another_organi
         original_text="B's unpublished words",
         status=Status.DRAFT,
     )
-    _sign_in(page, live_server.url, "alice")
+    sign_in(page, live_server.url, "alice")
     for number, level in (
         ("2", "not implemented"),
         ("3", "partially implemented"),
@@ -106,10 +91,10 @@ def test_an_editor_publishes_an_edited_text_and_the_original_stays_in_the_histor
     kazakhstan: Review, live_server: Any, page: Any
 ) -> None:
     organisation = Stakeholder.objects.create(name="Organisation A", acronym="ORGA", kind="ngo")
-    _person("alice", Role.CONTRIBUTOR, organisation)
-    _person("erin", Role.EDITOR)
+    person("alice", Role.CONTRIBUTOR, organisation)
+    person("erin", Role.EDITOR)
     recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value="11").recommendation
-    _sign_in(page, live_server.url, "alice")
+    sign_in(page, live_server.url, "alice")
     page.goto(f"{live_server.url}/portal/recommendations/{recommendation.pk}/assess/")
     page.select_option("select[name=grade]", label="not implemented")
     page.fill("textarea[name=original_text]", "No NHRI yet, and the ombudsman is not independent at all!!!")
@@ -118,7 +103,7 @@ def test_an_editor_publishes_an_edited_text_and_the_original_stays_in_the_histor
     page.wait_for_selector("text=Submitted")
     page.click("button:has-text('Sign out')")
 
-    _sign_in(page, live_server.url, "erin")
+    sign_in(page, live_server.url, "erin")
     page.goto(f"{live_server.url}/portal/moderation/")
     page.click("a:has-text('review')")
     page.fill("textarea[name=public_text]", "No NHRI has been set up; the ombudsman is not independent.")
@@ -157,14 +142,14 @@ def test_an_editor_rejects_a_machine_suggestion_and_a_visitor_searches_in_russia
 
     forget_cached()
     analyse()
-    _person("erin", Role.EDITOR)
+    person("erin", Role.EDITOR)
     recommendation = RecommendationRef.objects.get(scheme="upr-info-mia", value="11").recommendation
     suggestion = (
         LabelSuggestion.objects.filter(recommendation=recommendation).order_by("-probability").first()
     )
     assert suggestion is not None
 
-    _sign_in(page, live_server.url, "erin")
+    sign_in(page, live_server.url, "erin")
     page.goto(f"{live_server.url}/recommendations/{recommendation.pk}")
     table = page.locator("section.suggestions")
     assert "Machine suggestions" in table.inner_text()

@@ -6,29 +6,23 @@ import os
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
 from rightstrack.documents.models import SourceDocument
-from rightstrack.portal.models import Membership, Role
+from rightstrack.portal.models import Role
 from rightstrack.recommendations.models import Review
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.people import person, sign_in
 from tests.web.action_plan import action_plan, seed_rows, xlsx
 
-PASSWORD = "a-long-test-passphrase"
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_editor_uploads_a_sheet_corrects_the_proposed_mapping_and_finds_the_recommendations(
     vocabularies: None, live_server: Any, page: Any
 ) -> None:
-    user = User.objects.create_user("erin", "erin@example.org", PASSWORD)
-    Membership.objects.create(user=user, role=Role.EDITOR)
+    person("erin", Role.EDITOR)
     base = live_server.url
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", "erin")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.narrow button[type=submit]")
-    page.wait_for_url(f"{base}/portal/")
+    sign_in(page, base, "erin")
 
     page.click("nav.portal-nav >> text=Import a spreadsheet")
     page.wait_for_url(f"{base}/portal/imports/spreadsheet/")
