@@ -237,3 +237,15 @@ def test_the_queue_is_for_editors_only(db: None, editor: User, viewer: User, con
     for user in (viewer, contributor_a):
         assert "/portal/evidence/queue/" not in _page(_client(user), "/portal/")
         assert "/portal/evidence/queue/" not in _page(_client(user), "/states/DNK/UPR/3")
+
+
+def test_the_queue_speaks_russian_to_a_russian_editor(db: None, editor: User) -> None:
+    review = _review()
+    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_login(editor)
+    html = _page(client, _queue(review))
+    assert "<h1>Сведения на проверку</h1>" in html
+    assert re.search(r"У 0 из \d+ рекомендаций есть подтверждённые сведения; \d+ ещё предстоит", html)
+    row = _rows(html)[0]
+    assert re.search(r'aria-label="Подтвердить п\. \d+ документа A/HRC/WG\.6/52/DNK/\d">Подтвердить<', row)
+    assert '<th scope="col" class="num">Не решено</th>' in html

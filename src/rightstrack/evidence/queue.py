@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rightstrack.assessments.picture import display_ref
 from rightstrack.evidence.decisions import Shown, shown_links
@@ -23,9 +23,9 @@ PAGE_SIZE = 50  # the portal's
 
 #: The queue's filters: (value of ``show``, what the page calls it); the first is the default.
 FILTERS = (
-    ("todo", _("not reviewed yet")),
-    ("all", _("all with evidence")),
-    ("confirmed", _("confirmed")),
+    ("todo", pgettext_lazy("evidence queue", "not reviewed yet")),
+    ("all", pgettext_lazy("evidence queue", "all with evidence")),
+    ("confirmed", pgettext_lazy("evidence queue", "confirmed")),
 )
 
 
