@@ -12,12 +12,9 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.test import override_settings
 from rest_framework.test import APIClient
 
 from rightstrack.assessments.models import Assessment, AssessmentHistory, Stakeholder, Status
-from rightstrack.documents.importing import import_files
 from rightstrack.evidence.decisions import decide
 from rightstrack.evidence.linking import link_evidence
 from rightstrack.evidence.models import (
@@ -27,39 +24,19 @@ from rightstrack.evidence.models import (
     EvidenceParagraph,
     SuggestedLevel,
 )
-from rightstrack.evidence.suggesting import suggest_for_states
-from rightstrack.ingest.registry import mapped_source
-from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
 from rightstrack.recommendations.models import Recommendation
 from tests.api.conftest import token_client
-from tests.conftest import shared_path
+from tests.evidence_setup import denmark_evidence
 
-COLUMNS = (
-    "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
-    "state:=DNK,mechanism:=UPR,cycle:=3"
-)
-NAMES = ("national-report.txt", "compilation.txt", "stakeholders-summary.txt")
 COMPILATION = "A/HRC/WG.6/52/DNK/2"
 SUMMARY = "A/HRC/WG.6/52/DNK/3"
 
 
 @pytest.fixture(scope="module", autouse=True)
 def denmark(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """Denmark's 3rd-cycle recommendations (assessment.csv, mapped) and its 4th-cycle documents, linked
-    and with suggested levels, as the worker leaves them after an import."""
-    sheet = shared_path("data", "evidence", "denmark", "assessment.csv")
-    documents = [shared_path("data", "evidence", "denmark", name) for name in NAMES]
-    with (
-        django_db_blocker.unblock(),
-        override_settings(RIGHTSTRACK_MACHINE_HELP=False),
-        transaction.atomic(),
-    ):
-        import_files([sheet], source=mapped_source(parse_columns(COLUMNS)))
-        import_files(documents)
-        link_evidence(["DNK"], semantic=False)
-        suggest_for_states(["DNK"])
+    """Denmark's evidence linked, with suggested levels (tests/evidence_setup.py)."""
+    with denmark_evidence(django_db_blocker, suggested=True):
         yield
-        transaction.set_rollback(True)
 
 
 def _rec(ref: str) -> Recommendation:

@@ -15,43 +15,22 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 
 from rightstrack.assessments.picture import display_ref
-from rightstrack.documents.importing import import_files
 from rightstrack.evidence.decisions import decide, shown_links
-from rightstrack.evidence.linking import link_evidence
 from rightstrack.evidence.models import Decision, EvidenceLink
-from rightstrack.ingest.registry import mapped_source
-from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
 from rightstrack.recommendations.models import Recommendation, Review
-from tests.conftest import shared_path
+from tests.evidence_setup import denmark_evidence
 
-COLUMNS = (
-    "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
-    "state:=DNK,mechanism:=UPR,cycle:=3"
-)
-NAMES = ("national-report.txt", "compilation.txt", "stakeholders-summary.txt")
 PAGE_SIZE = 50  # the portal's
 
 
 @pytest.fixture(scope="module", autouse=True)
 def denmark(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """Denmark's 3rd-cycle recommendations (assessment.csv, mapped) and its 4th-cycle documents, linked
-    (words only), as the worker leaves them after an import."""
-    sheet = shared_path("data", "evidence", "denmark", "assessment.csv")
-    documents = [shared_path("data", "evidence", "denmark", name) for name in NAMES]
-    with (
-        django_db_blocker.unblock(),
-        override_settings(RIGHTSTRACK_MACHINE_HELP=False),
-        transaction.atomic(),
-    ):
-        import_files([sheet], source=mapped_source(parse_columns(COLUMNS)))
-        import_files(documents)
-        link_evidence(["DNK"], semantic=False)
+    """Denmark's evidence linked by words (tests/evidence_setup.py)."""
+    with denmark_evidence(django_db_blocker):
         yield
-        transaction.set_rollback(True)
 
 
 def _review() -> Review:
