@@ -105,7 +105,7 @@ def test_an_editor_publishes_an_edited_text_and_the_original_stays_in_the_histor
 
     sign_in(page, live_server.url, "erin")
     page.goto(f"{live_server.url}/portal/moderation/")
-    page.click("a:has-text('review')")
+    page.click("main table a:has-text('review')")
     page.fill("textarea[name=public_text]", "No NHRI has been set up; the ombudsman is not independent.")
     page.click("form button[type=submit]:has-text('Save')")
     page.wait_for_selector("text=Saved")

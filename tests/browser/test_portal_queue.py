@@ -12,7 +12,8 @@ from rightstrack.assist.suggestions import VOCABULARY_OF
 from rightstrack.portal.models import Role
 from rightstrack.recommendations.models import Recommendation, RecommendationTerm, Review
 from rightstrack.recommendations.vocabularies import terms_by_label
-from tests.browser.test_flows import _person, _sign_in, kazakhstan  # noqa: F401  (a fixture)
+from tests.browser.people import person, sign_in
+from tests.browser.test_flows import kazakhstan  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,8 +57,8 @@ def test_an_editor_previews_a_group_unticks_one_and_accepts_the_rest(
         probability=0.9,
         model="test",
     )
-    _person("editor", Role.EDITOR)
-    _sign_in(page, live_server.url, "editor")
+    person("editor", Role.EDITOR)
+    sign_in(page, live_server.url, "editor")
 
     page.goto(f"{live_server.url}/portal/suggestions/")
     row = page.locator("table.groups tbody tr", has_text="Death penalty")
