@@ -106,7 +106,6 @@ class RecommendationViewSet(RecommendationEvidence, viewsets.ReadOnlyModelViewSe
         if self.action == "list":
             return filtered(Filters.from_query(self.request.query_params)).prefetch_related(
                 "refs",
-                "recommending_states",
                 Prefetch(
                     "recommendationterm_set",
                     queryset=RecommendationTerm.objects.select_related("term__vocabulary").order_by(
@@ -117,7 +116,6 @@ class RecommendationViewSet(RecommendationEvidence, viewsets.ReadOnlyModelViewSe
         published = Assessment.public_objects.select_related("stakeholder", "grade__scheme")
         return Recommendation.objects.select_related("review__state", "review__mechanism").prefetch_related(
             "refs",
-            "recommending_states",
             Prefetch(
                 "recommendationterm_set",
                 queryset=RecommendationTerm.objects.select_related("term__vocabulary").order_by(

@@ -94,7 +94,6 @@ def review_picture(review: Review, with_assessments: bool = True) -> ReviewPictu
         Recommendation.objects.filter(review=review)
         .prefetch_related(
             "refs",
-            "recommending_states",
             Prefetch(
                 "recommendationterm_set",
                 queryset=RecommendationTerm.objects.select_related("term__vocabulary").order_by(

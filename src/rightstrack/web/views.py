@@ -576,7 +576,7 @@ def recommendation_list(request: HttpRequest, fmt: str | None = None) -> HttpRes
     page = paginator.get_page(request.GET.get("page"))
     found = (
         Recommendation.objects.select_related("review__state", "review__mechanism")
-        .prefetch_related("refs", "recommending_states")
+        .prefetch_related("refs")
         .in_bulk(list(page.object_list))
     )
     recommendations = [found[pk] for pk in page.object_list if pk in found]
