@@ -75,3 +75,16 @@ def test_the_thematic_list_names_the_states_in_the_documents_order(denmark: int)
     review = Review.objects.get(state_id="DNK", mechanism__code="UPR", cycle=3)
     (row,) = [row for row in gather(review) if row.ref == "60.1"]
     assert recommendation_cell(row).endswith(f"({', '.join(ORDER)});")
+
+
+def test_a_linked_recommendation_names_its_states_in_the_documents_order(denmark: int, client: Client) -> None:
+    from rightstrack.recommendations.models import RecommendationLink
+
+    other = RecommendationRef.objects.get(scheme="ohchr-paragraph", value="60.3").recommendation_id
+    RecommendationLink.objects.create(
+        source_id=other, target_id=denmark, kind="same", score=1.0, origin="test: the same request"
+    )
+    html = client.get(f"/recommendations/{other}").content.decode()
+    start = html.index(f'href="/recommendations/{denmark}"')
+    item = html[start : html.index("</li>", start)]
+    assert _in_order(item, ORDER), item

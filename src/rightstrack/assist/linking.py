@@ -35,6 +35,7 @@ from rightstrack.recommendations.models import (
     Review,
     State,
 )
+from rightstrack.recommendations.states import attach, in_order
 
 if TYPE_CHECKING:
     import numpy as np
@@ -313,8 +314,9 @@ def recurring(
             pk__in={pk for source, target, _, _ in pairs for pk in (source, target)}
         )
         .select_related("review__state", "review__mechanism")
-        .prefetch_related("refs", "recommending_states")
+        .prefetch_related("refs")
     }
+    attach(rows.values())
     ids = sorted(rows)
     position = {pk: k for k, pk in enumerate(ids)}
     texts = [rows[pk].text for pk in ids]
@@ -417,16 +419,14 @@ class LinkedRow:
 
     @property
     def states(self) -> list[str]:
-        """The recommending States by name, in the active language."""
+        """The recommending States by name, in the active language and the order the document names
+        them."""
         from django.utils.translation import get_language
 
         from rightstrack.core.state_names import state_name
 
         language = get_language() or "en"
-        return [
-            state_name(state.code, language, state.name)
-            for state in self.recommendation.recommending_states.all()
-        ]
+        return [state_name(state.code, language, state.name) for state in in_order(self.recommendation)]
 
 
 def linked_once(recommendation: Recommendation) -> list[LinkedRow]:
@@ -439,11 +439,12 @@ def linked_once(recommendation: Recommendation) -> list[LinkedRow]:
         other = target if source == recommendation.pk else source
         if other != recommendation.pk:
             origins[other].append(LinkOrigin(kind, score, origin))
-    others = (
+    others = list(
         Recommendation.objects.filter(pk__in=origins)
         .select_related("review__state", "review__mechanism")
-        .prefetch_related("refs", "recommending_states")
+        .prefetch_related("refs")
     )
+    attach(others)
     rows = [
         LinkedRow(
             other,
@@ -485,8 +486,9 @@ def groups_of(found: Sequence[Chain]) -> list[RecurringGroup]:
         rec.pk: rec
         for rec in Recommendation.objects.filter(pk__in={pk for chain in found for pk in chain.ids})
         .select_related("review__state", "review__mechanism")
-        .prefetch_related("refs", "recommending_states")
+        .prefetch_related("refs")
     }
+    attach(rows.values())
     return [
         RecurringGroup(tuple(rows[pk] for pk in chain.ids), chain.score, chain.subject, chain.action)
         for chain in found

@@ -45,6 +45,7 @@ from rightstrack.portal.models import CampaignInvitation, Invitation, Membership
 from rightstrack.portal.roles import grant_role
 from rightstrack.portal.services import apply_changes
 from rightstrack.recommendations.models import Recommendation, Review
+from rightstrack.recommendations.states import in_order
 
 #: How a level entered in the portal is known (stored in English; pages translate it).
 STATED_BY_CONTRIBUTOR = gettext_noop("stated by the contributor")
@@ -156,8 +157,7 @@ def _about(recommendation: Recommendation, leave_out: int | None = None) -> dict
         "paragraph": paragraph,
         "number": display_ref(recommendation),
         "recommending_states": [
-            state_name(s.code, get_language() or "en", s.name)
-            for s in recommendation.recommending_states.all()
+            state_name(s.code, get_language() or "en", s.name) for s in in_order(recommendation)
         ],
         "earlier": earlier,
         "levels": recommendation.published_levels.select_related("grade", "document").order_by("id"),
