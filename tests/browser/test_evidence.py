@@ -81,3 +81,25 @@ def test_an_editor_confirms_one_quote_and_rejects_another_and_a_visitor_sees_the
     assert f"{first.paragraph.document.symbol}, para. {first.paragraph.number}" in filled
     assert second.paragraph.text[:40] not in filled
     assert rows["60.5"].cells[3].text == ""
+
+
+#: Menu links whose words the browser broke over two lines or more (their box taller than one line).
+BROKEN_LINKS = """Array.from(document.querySelectorAll('nav a')).filter(a => {
+  const lines = a.getClientRects().length, style = getComputedStyle(a);
+  return lines > 1 || a.getBoundingClientRect().height > 1.6 * parseFloat(style.lineHeight || style.fontSize);
+}).map(a => a.textContent.trim())"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_editors_evidence_page_and_the_portal_menu_fit_the_screen_on_a_laptop_and_a_phone(
+    denmark: Recommendation, live_server: Any, page: Any, width: int
+) -> None:
+    person("erin", Role.EDITOR)
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server.url, "erin")
+    for path in (f"/recommendations/{denmark.pk}", "/portal/evidence/queue/", "/portal/"):
+        page.goto(live_server.url + path)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert scroll <= inner, f"{path} at {width} px scrolls sideways: {scroll} px wide"
+        if width > 1000:
+            assert page.evaluate(BROKEN_LINKS) == [], f"{path}: menu items broken over lines"

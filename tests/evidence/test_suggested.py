@@ -240,3 +240,23 @@ def test_an_action_plan_to_combat_something_is_no_plan_to_act() -> None:
         extract_evidence_claim("The Government intends to table a bill on the Ombudsman.").level
         == "partially"
     )
+
+
+def test_the_draft_form_appears_once_a_quote_is_confirmed_asks_for_a_grade_and_offers_the_stakeholders(
+    editor: User,
+) -> None:
+    _import("denmark", "DNK")
+    rec = _rec("DNK", "60.1")
+    Stakeholder.objects.create(name="Danish UPR follow-up coalition", acronym="DUFC", kind="coalition")
+    client = Client()
+    client.force_login(editor)
+    url = reverse("recommendation", kwargs={"pk": rec.pk})
+    before = client.get(url).content.decode()
+    assert "Draft an assessment from the confirmed evidence" not in before
+    assert "Confirm a quote to draft an assessment from it" in before
+    _confirm(rec, "A/HRC/WG.6/52/DNK/2", "2", editor)
+    page = client.get(url).content.decode()
+    form = page[page.index('class="draft-from-evidence"') :]
+    form = form[: form.index("</form>")]
+    assert '<option value="" selected>choose a grade</option>' in form  # no grade is given by default
+    assert 'list="draft-stakeholders"' in form and '<option value="DUFC">' in form

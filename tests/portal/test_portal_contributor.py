@@ -127,7 +127,7 @@ def test_the_invitation_email_says_until_when_and_how_to_make_the_account(
     assert "Organisation A" in message.body and "amina@example.org" in message.body
 
 
-def test_the_assessment_form_shows_the_paragraph_the_recommending_states_in_order_the_position_and_what_was_published(
+def test_the_assessment_form_shows_the_paragraph_the_states_in_order_the_position_and_what_was_published(
     world: World, contributor_a: User
 ) -> None:
     recommendation = world.other

@@ -77,7 +77,9 @@ def test_the_thematic_list_names_the_states_in_the_documents_order(denmark: int)
     assert recommendation_cell(row).endswith(f"({', '.join(ORDER)});")
 
 
-def test_a_linked_recommendation_names_its_states_in_the_documents_order(denmark: int, client: Client) -> None:
+def test_a_linked_recommendation_names_its_states_in_the_documents_order(
+    denmark: int, client: Client
+) -> None:
     from rightstrack.recommendations.models import RecommendationLink
 
     other = RecommendationRef.objects.get(scheme="ohchr-paragraph", value="60.3").recommendation_id

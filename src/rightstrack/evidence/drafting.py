@@ -40,6 +40,14 @@ def draft_choices() -> list[tuple[str, str]]:
     ]
 
 
+def draft_stakeholders() -> list[str]:
+    """What the form offers to type: each stakeholder's acronym, or its name when it has none."""
+    return sorted(
+        {acronym or name for acronym, name in Stakeholder.objects.values_list("acronym", "name")},
+        key=str.casefold,
+    )
+
+
 def find_stakeholder(name: str) -> Stakeholder:
     """The stakeholder named (its acronym or its full name, in any case), or :class:`Refused`."""
     wanted = name.strip()

@@ -389,7 +389,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     pending = [s for s in suggestions if s.decision == "pending"]
     words = evidence(pending, recommendation.text) if pending else {}
     from rightstrack.evidence.decisions import evidence_json, shown_links
-    from rightstrack.evidence.drafting import draft_choices
+    from rightstrack.evidence.drafting import draft_choices, draft_stakeholders
+    from rightstrack.evidence.models import Decision
     from rightstrack.evidence.suggesting import shown_suggestions, suggestions_json
 
     evidence_links = shown_links(recommendation, is_editor(request.user))
@@ -452,6 +453,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "evidence_links": evidence_links,
         "suggested_levels": suggested_levels,
         "draft_choices": draft_choices() if is_editor(request.user) else None,
+        "draft_stakeholders": draft_stakeholders() if is_editor(request.user) else [],
+        "evidence_confirmed": any(item.link.decision == Decision.CONFIRMED for item in evidence_links),
         "evidence_editor": is_editor(request.user),
         "statements": statements,
         "claims": claims,
