@@ -228,3 +228,12 @@ def test_the_queue_speaks_russian_to_a_russian_editor(db: None, editor: User) ->
     row = _rows(html)[0]
     assert re.search(r'aria-label="Подтвердить п\. \d+ документа A/HRC/WG\.6/52/DNK/\d">Подтвердить<', row)
     assert '<th scope="col" class="num">Не решено</th>' in html
+
+
+def test_the_queue_names_the_review_by_its_states_name_in_the_pages_language(db: None, editor: User) -> None:
+    client = _client(editor)
+    listed = _page(client, "/portal/evidence/queue/")
+    assert "Denmark UPR cycle 3" in listed and "DNK UPR" not in listed
+    assert "Denmark UPR cycle 3" in _page(client, _queue(_review()))
+    client.cookies["django_language"] = "ru"
+    assert "Дания, UPR, цикл 3" in _page(client, "/portal/evidence/queue/")

@@ -63,6 +63,27 @@ def state_name(state: Any) -> str:
     return named(code, get_language() or "en", name or code)
 
 
+@register.filter
+def review_name(review: Any) -> str:
+    """A review as the pages name it: "Denmark UPR cycle 3 (2021)", the State by its UN name in the
+    page's language (``str(review)`` keeps the code, for logs, the admin and the command line)."""
+    if review is None:
+        return ""
+    name = state_name(review.state_id)
+    mechanism = review.mechanism.code
+    if review.cycle:
+        from django.utils.translation import gettext
+
+        words = gettext("%(state)s %(mechanism)s cycle %(cycle)s") % {
+            "state": name,
+            "mechanism": mechanism,
+            "cycle": review.cycle,
+        }
+    else:
+        words = f"{name}, {mechanism}"
+    return f"{words} ({review.year})" if review.year else words
+
+
 # ``{{ claim.reason|machine_reason }}``, ``{{ claim.level|claim_level }}``: the machine's words translated.
 register.filter("machine_reason", machine_reason)
 register.filter("claim_level", claim_level)
