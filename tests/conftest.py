@@ -54,7 +54,7 @@ def database_snapshot() -> dict[str, int]:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Each test starts with an empty cache (sign-in lockouts, cached facets)."""
+    """Each test starts with an empty cache (sign-in lockouts, cached facets) in the site's language."""
     from django.conf import settings
 
     if not settings.configured:  # core tests run without Django (-p no:django)
@@ -65,3 +65,8 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+    # a page asked for in Russian leaves Russian active in this thread (LocaleMiddleware activates
+    # the request's language and nothing deactivates it): the next test starts in the default
+    from django.utils import translation
+
+    translation.deactivate()

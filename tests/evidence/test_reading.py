@@ -141,3 +141,15 @@ def test_the_last_paragraph_stops_where_the_notes_and_their_abbreviations_begin(
     assert "OP-CAT" not in last.text
     last = _read("denmark", "stakeholders-summary.txt").paragraphs[-1]
     assert last.text.endswith("to ensure full access to all children.68")
+
+
+def test_a_quote_reads_without_the_note_numbers_glued_to_its_words_the_paragraph_keeps_them() -> None:
+    from rightstrack.core.evidence import without_note_marks
+
+    report = _paragraph(_read("denmark", "national-report.txt"), 7)
+    assert "with the exception of ICESCR.12" in report.text  # the document's words, kept as they are
+    assert without_note_marks(report.text, report.notes).endswith("with the exception of ICESCR.")
+    ilo = _paragraph(_read("denmark", "national-report.txt"), 8)
+    assert "ILO13 core" in ilo.text and "ILO core" in without_note_marks(ilo.text, ilo.notes)
+    # only the paragraph's own notes: a number that is none of them stays
+    assert without_note_marks("Ratified in 2019.12 States", ["3 A/HRC/48/10"]) == "Ratified in 2019.12 States"

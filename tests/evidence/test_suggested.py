@@ -260,3 +260,16 @@ def test_the_draft_form_appears_once_a_quote_is_confirmed_asks_for_a_grade_and_o
     form = form[: form.index("</form>")]
     assert '<option value="" selected>choose a grade</option>' in form  # no grade is given by default
     assert 'list="draft-stakeholders"' in form and '<option value="DUFC">' in form
+
+
+def test_the_pages_quote_and_the_drafted_words_leave_out_the_documents_note_numbers(editor: User) -> None:
+    _import("denmark", "DNK")
+    rec = _rec("DNK", "60.2")  # the Optional Protocol to the ICESCR
+    _confirm(rec, "A/HRC/WG.6/52/DNK/1", "7", editor)
+    client = Client()
+    client.force_login(editor)
+    page = client.get(reverse("recommendation", kwargs={"pk": rec.pk})).content.decode()
+    assert "with the exception of ICESCR.”" in page and "ICESCR.12" not in page
+    coalition = Stakeholder.objects.create(name="Danish UPR follow-up coalition", acronym="DUFC")
+    made = draft_from_evidence(rec, coalition, "iri", "not", editor)
+    assert "ICESCR.”" in made.original_text and "ICESCR.12" not in made.original_text

@@ -422,7 +422,7 @@ class EvidenceLinkSerializer(serializers.Serializer[EvidenceLink]):
         shown: dict[int, str] = self.context.get("quotes", {})  # as the page chose them
         if link.pk in shown:
             return shown[link.pk]
-        return quote_of(link.paragraph.text, set(terms(link.recommendation.text)))
+        return quote_of(link.paragraph.reading_text, set(terms(link.recommendation.text)))
 
     @extend_schema_field(_HISTORY)
     def get_history(self, link: EvidenceLink) -> list[dict[str, Any]]:

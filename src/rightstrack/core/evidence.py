@@ -7,6 +7,8 @@ submissions) and any other evidence (an NHRI's report, an NGO's submission) are 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,6 +25,25 @@ NATIONAL_REPORT, COMPILATION, STAKEHOLDERS_SUMMARY, GENERIC = (
     "evidence",
 )
 UPR_PARTS = {"1": NATIONAL_REPORT, "2": COMPILATION, "3": STAKEHOLDERS_SUMMARY}
+
+#: A note number as a UN document's text carries it once the superscript is lost: glued to the word
+#: or the punctuation before it ("ICESCR.12", "ILO13 core", "victims,34").
+NOTE_MARK = re.compile(r"(?<=[A-Za-z)\]\"”’.,;:])(\d{1,3})(?=[\s,;.)]|$)")
+
+
+def without_note_marks(text: str, notes: Iterable[str]) -> str:
+    """``text`` without the marks of its own ``notes`` ("12 A/HRC/…", as a paragraph keeps them), so a
+    quote reads as the printed page does; any other number stays.
+
+    >>> without_note_marks("Denmark has ratified all ILO13 core conventions.14", ["13 See", "14 Ibid."])
+    'Denmark has ratified all ILO core conventions.'
+    >>> without_note_marks("Ratified in 2019.12 States", ["3 A/HRC/48/10"])
+    'Ratified in 2019.12 States'
+    """
+    numbers = {note.split(" ", 1)[0] for note in notes}
+    if not numbers:
+        return text
+    return NOTE_MARK.sub(lambda match: "" if match[1] in numbers else match[0], text)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def shown_links(recommendation: Any, editor: bool) -> list[Shown]:
     links = links.exclude(decision__in=hidden)
     wanted = set(terms(recommendation.text))
     confirmed_first = sorted(links, key=lambda link: (link.decision != Decision.CONFIRMED, link.rank))
-    return [Shown(link, quote_of(link.paragraph.text, wanted)) for link in confirmed_first]
+    return [Shown(link, quote_of(link.paragraph.reading_text, wanted)) for link in confirmed_first]
 
 
 def quote_of(paragraph: str, wanted: set[str]) -> str:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.core.evidence import without_note_marks
 from rightstrack.documents.models import SourceDocument
 
 
@@ -59,6 +60,11 @@ class EvidenceParagraph(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} para. {self.number}"
+
+    @property
+    def reading_text(self) -> str:
+        """The paragraph as the printed page reads, without its notes' numbers (``text`` keeps them)."""
+        return without_note_marks(self.text, [str(note) for note in self.notes])
 
     def source_kinds(self) -> list[str]:
         return sorted({str(source.get("kind", "")) for source in self.sources if source.get("kind")})

@@ -65,7 +65,9 @@ def chosen(links: Iterable[EvidenceLink]) -> dict[str, tuple[str, list[EvidenceL
 def _suggested(recommendation: Recommendation, links: list[EvidenceLink]) -> list[SuggestedLevel]:
     rows = []
     for kind, (basis, read) in sorted(chosen(links).items()):
-        found = suggest(recommendation.text, [Read(link.paragraph_id, link.paragraph.text) for link in read])
+        found = suggest(
+            recommendation.text, [Read(link.paragraph_id, link.paragraph.reading_text) for link in read]
+        )
         if found is None:
             continue
         paragraphs = {link.paragraph_id: link.paragraph for link in read}

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rightstrack.core.evidence import NOTE_MARK
+
 _FURNITURE = re.compile(
     r"^(?:A/HRC/WG\.6/\d+/[A-Z]{3}/\d|GE\.\d{2}-\d+.*|\d{1,3}|\* The present document.*)$"
 )
@@ -39,7 +41,7 @@ _WRAPPED_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]+|[A-H])\.$")
 _ACRONYMS = re.compile(r"^[A-Z][A-Z0-9-]+(?:\s+[A-Z][A-Z0-9-]+)*$")
 _SENTENCE_END = re.compile(r"[.;:)\"”’\]]\d{0,3}\s*$")
-_FOOTNOTE = re.compile(r"(?<=[A-Za-z)\]\"”’.,;:])(\d{1,3})(?=[\s,;.)]|$)")
+_FOOTNOTE = NOTE_MARK
 
 
 @dataclass(frozen=True)
