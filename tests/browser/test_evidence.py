@@ -13,30 +13,18 @@ from rightstrack.evidence.models import Decision, EvidenceLink
 from rightstrack.portal.models import Role
 from rightstrack.recommendations.models import Recommendation
 from tests.browser.people import person, sign_in
-from tests.conftest import shared_path
+from tests.evidence_setup import import_denmark
 
 pytestmark = pytest.mark.django_db(transaction=True)
-COLUMNS = (
-    "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
-    "state:=DNK,mechanism:=UPR,cycle:=3"
-)
 
 
 @pytest.fixture
 def denmark(transactional_db: None, settings: Any) -> Recommendation:
     """Denmark's 3rd-cycle recommendations and two of its 4th-cycle documents, linked (words only)."""
-    from rightstrack.documents.importing import import_files
-    from rightstrack.evidence.linking import link_evidence
-    from rightstrack.ingest.registry import mapped_source
-    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
-
     settings.RIGHTSTRACK_MACHINE_HELP = False
     # reports rendered at once rather than by the worker
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    folder = ("data", "evidence", "denmark")
-    import_files([shared_path(*folder, "assessment.csv")], source=mapped_source(parse_columns(COLUMNS)))
-    import_files([shared_path(*folder, "compilation.txt"), shared_path(*folder, "stakeholders-summary.txt")])
-    link_evidence(["DNK"], semantic=False)
+    import_denmark(("compilation.txt", "stakeholders-summary.txt"))
     return Recommendation.objects.get(review__state_id="DNK", refs__value="60.123")
 
 

@@ -13,28 +13,16 @@ from rightstrack.portal.models import Role
 from rightstrack.recommendations.models import Recommendation, Review
 from tests.browser.people import person, sign_in
 from tests.browser.test_phones_and_accessibility import PHONE, _axe_problems, _needs_axe, _phone_problems
-from tests.conftest import shared_path
+from tests.evidence_setup import import_denmark
 
 pytestmark = pytest.mark.django_db(transaction=True)
-COLUMNS = (
-    "text=text,paragraph=paragraph,recommending=recommending_state,position=position,"
-    "state:=DNK,mechanism:=UPR,cycle:=3"
-)
 
 
 @pytest.fixture
 def denmark(transactional_db: None, settings: Any) -> Review:
     """Denmark's 3rd-cycle recommendations and its UN compilation, linked (words only)."""
-    from rightstrack.documents.importing import import_files
-    from rightstrack.evidence.linking import link_evidence
-    from rightstrack.ingest.registry import mapped_source
-    from rightstrack.ingest.sources.mapped_sheet.mapping import parse_columns
-
     settings.RIGHTSTRACK_MACHINE_HELP = False
-    folder = ("data", "evidence", "denmark")
-    import_files([shared_path(*folder, "assessment.csv")], source=mapped_source(parse_columns(COLUMNS)))
-    import_files([shared_path(*folder, "compilation.txt")])
-    link_evidence(["DNK"], semantic=False)
+    import_denmark(("compilation.txt",))
     return Review.objects.get(state_id="DNK", cycle=3)
 
 

@@ -57,23 +57,32 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
-        """ "KAZ UPR cycle 2 (2014)"; in Russian "Казахстан, UPR, цикл 2 (2014)"."""
+        """ "KAZ UPR cycle 2 (2014)" (the code, for logs, the admin and the command line); in another
+        language as :meth:`named`: "Казахстан, UPR, цикл 2 (2014)"."""
+        from django.utils.translation import get_language
+
+        if not (get_language() or "en").startswith("en"):
+            return self.named()
+        cycle = f" cycle {self.cycle}" if self.cycle else ""
+        name = f"{self.state_id} {self.mechanism.code}{cycle}"
+        return f"{name} ({self.year})" if self.year else name
+
+    def named(self) -> str:
+        """The review as pages name it, the State by its UN name in the active language: "Denmark UPR
+        cycle 3 (2021)", "Дания, UPR, цикл 3 (2021)"."""
         from django.utils.translation import get_language, gettext
 
         from rightstrack.core.state_names import state_name
 
-        language = get_language() or "en"
-        if language.startswith("en"):
-            cycle = f" cycle {self.cycle}" if self.cycle else ""
-            name = f"{self.state_id} {self.mechanism.code}{cycle}"
-        elif self.cycle:
+        state = state_name(self.state_id, get_language() or "en", self.state_id)
+        if self.cycle:
             name = gettext("%(state)s %(mechanism)s cycle %(cycle)s") % {
-                "state": state_name(self.state_id, language, self.state_id),
+                "state": state,
                 "mechanism": self.mechanism.code,
                 "cycle": self.cycle,
             }
         else:
-            name = f"{state_name(self.state_id, language, self.state_id)}, {self.mechanism.code}"
+            name = f"{state}, {self.mechanism.code}"
         return f"{name} ({self.year})" if self.year else name
 
 

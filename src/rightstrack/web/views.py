@@ -394,6 +394,7 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
     from rightstrack.evidence.suggesting import shown_suggestions, suggestions_json
 
     evidence_links = shown_links(recommendation, is_editor(request.user))
+    confirmed = any(item.link.decision == Decision.CONFIRMED for item in evidence_links)
     suggested_levels = shown_suggestions(recommendation, is_editor(request.user))
     data = {
         "id": recommendation.pk,
@@ -453,8 +454,8 @@ def recommendation_page(request: HttpRequest, pk: str, fmt: str | None = None) -
         "evidence_links": evidence_links,
         "suggested_levels": suggested_levels,
         "draft_choices": draft_choices() if is_editor(request.user) else None,
-        "draft_stakeholders": draft_stakeholders() if is_editor(request.user) else [],
-        "evidence_confirmed": any(item.link.decision == Decision.CONFIRMED for item in evidence_links),
+        "draft_stakeholders": draft_stakeholders() if is_editor(request.user) and confirmed else [],
+        "evidence_confirmed": confirmed,
         "evidence_editor": is_editor(request.user),
         "statements": statements,
         "claims": claims,

@@ -65,23 +65,8 @@ def state_name(state: Any) -> str:
 
 @register.filter
 def review_name(review: Any) -> str:
-    """A review as the pages name it: "Denmark UPR cycle 3 (2021)", the State by its UN name in the
-    page's language (``str(review)`` keeps the code, for logs, the admin and the command line)."""
-    if review is None:
-        return ""
-    name = state_name(review.state_id)
-    mechanism = review.mechanism.code
-    if review.cycle:
-        from django.utils.translation import gettext
-
-        words = gettext("%(state)s %(mechanism)s cycle %(cycle)s") % {
-            "state": name,
-            "mechanism": mechanism,
-            "cycle": review.cycle,
-        }
-    else:
-        words = f"{name}, {mechanism}"
-    return f"{words} ({review.year})" if review.year else words
+    """``{{ review|review_name }}``: "Denmark UPR cycle 3 (2021)" (``Review.named``), not the code."""
+    return "" if review is None else review.named()
 
 
 # ``{{ claim.reason|machine_reason }}``, ``{{ claim.level|claim_level }}``: the machine's words translated.

@@ -41,7 +41,6 @@ _WRAPPED_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 _LONE_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]+|[A-H])\.$")
 _ACRONYMS = re.compile(r"^[A-Z][A-Z0-9-]+(?:\s+[A-Z][A-Z0-9-]+)*$")
 _SENTENCE_END = re.compile(r"[.;:)\"”’\]]\d{0,3}\s*$")
-_FOOTNOTE = NOTE_MARK
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def clean_lines(text: str) -> tuple[list[Line], list[Line]]:
         if in_notes:
             next_note = _after_notes(line, next_note)
         else:
-            called.update(match[1] for match in _FOOTNOTE.finditer(line))
+            called.update(match[1] for match in NOTE_MARK.finditer(line))
             if start := _PARAGRAPH_START.match(line):
                 last = max(last, int(start[1]))
         (notes if in_notes else body).append(Line(index, line))
@@ -312,7 +311,7 @@ def _cover_headings(cover: str) -> list[str]:
 
 def footnote_numbers(text: str, expected: int) -> tuple[list[int], int]:
     """The note numbers in a paragraph's text, read in order from ``expected``; and the next one."""
-    return _in_order((int(match[1]) for match in _FOOTNOTE.finditer(text)), expected)
+    return _in_order((int(match[1]) for match in NOTE_MARK.finditer(text)), expected)
 
 
 def split_notes_text(notes: list[Line]) -> dict[int, str]:
